@@ -1,0 +1,26 @@
+package vn.parsipas.contracts.sipas;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import vn.parsipas.contracts.Event;
+
+public record SatisfactionRecovered(
+        String subIndex,
+        String subIndexName,
+        String scope,
+        String period,
+        long responses,
+        BigDecimal satisfiedPercent,
+        BigDecimal intervalLowPercent,
+        BigDecimal intervalHighPercent,
+        String targetId,
+        BigDecimal targetPercent,
+        String responsibleAgency,
+        Instant detectedAt) implements Event {
+
+    @Override
+    public String subject() {
+        return subIndex + "|" + scope;
+    }
+}

@@ -1,0 +1,32 @@
+package vn.parsipas.contracts.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.parsipas.contracts.Event;
+import vn.parsipas.contracts.Lists;
+
+public record TaskDeadlineCleared(
+        String taskId,
+        String planId,
+        String criterionCode,
+        String title,
+        String leadAgency,
+        List<String> coordinatingAgencies,
+        LocalDate deadline,
+        Instant dueAt,
+        String resolution,
+        boolean wasOverdue,
+        LocalDate previousDeadline,
+        Instant clearedAt) implements Event {
+
+    public TaskDeadlineCleared {
+        coordinatingAgencies = Lists.orEmpty(coordinatingAgencies);
+    }
+
+    @Override
+    public String subject() {
+        return taskId;
+    }
+}

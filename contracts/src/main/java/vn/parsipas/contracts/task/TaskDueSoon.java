@@ -1,0 +1,30 @@
+package vn.parsipas.contracts.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.parsipas.contracts.Event;
+import vn.parsipas.contracts.Lists;
+
+public record TaskDueSoon(
+        String taskId,
+        String planId,
+        String criterionCode,
+        String title,
+        String leadAgency,
+        List<String> coordinatingAgencies,
+        LocalDate deadline,
+        Instant dueAt,
+        int daysBefore,
+        Instant detectedAt) implements Event {
+
+    public TaskDueSoon {
+        coordinatingAgencies = Lists.orEmpty(coordinatingAgencies);
+    }
+
+    @Override
+    public String subject() {
+        return taskId;
+    }
+}

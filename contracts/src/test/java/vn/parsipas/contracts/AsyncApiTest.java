@@ -1,0 +1,99 @@
+package vn.parsipas.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class AsyncApiTest {
+    private final JsonNode asyncApi = ContractFiles.yaml(ContractFiles.ASYNCAPI);
+
+    @Test
+    void isAnAsyncApi3Document() {
+        assertThat(asyncApi.path("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(asyncApi.path("channels").size()).isPositive();
+        assertThat(asyncApi.path("operations").size()).isPositive();
+    }
+
+    @Test
+    void referencesOnlySchemasThatExist() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(asyncApi, refs);
+
+        List<String> fileRefs = refs.stream().filter(ref -> !ref.startsWith("#")).toList();
+        assertThat(fileRefs).isNotEmpty().allSatisfy(ref -> {
+            assertThat(ref).startsWith("./schemas/");
+            assertThat(ContractFiles.SCHEMAS.resolve(ref.substring("./schemas/".length()))).exists();
+        });
+        refs.stream().filter(ref -> ref.startsWith("#")).forEach(ref ->
+                assertThat(asyncApi.at(ref.substring(1)).isMissingNode()).as(ref).isFalse());
+    }
+
+    @Test
+    void namesEveryEventTypeOnItsTopicWithItsSchema() {
+        Map<String, String> topicOfType = new HashMap<>();
+        Map<String, String> schemaOfType = new HashMap<>();
+        asyncApi.get("channels").forEach(channel -> channel.path("messages").forEach(messageRef -> {
+            JsonNode message = asyncApi.at(messageRef.get("$ref").asText().substring(1));
+            if (message.has("x-cloudevents-type")) {
+                String type = message.get("x-cloudevents-type").asText();
+                topicOfType.put(type, channel.get("address").asText());
+                schemaOfType.put(type, message.at("/payload/schema/$ref").asText());
+            }
+        }));
+
+        assertThat(topicOfType.keySet())
+                .containsExactlyInAnyOrderElementsOf(Stream.of(EventType.values()).map(EventType::type).toList());
+        for (EventType type : EventType.values()) {
+            assertThat(topicOfType.get(type.type())).as(type.type()).isEqualTo(type.topic());
+            assertThat(schemaOfType.get(type.type())).isEqualTo("./schemas/" + type.schemaName() + ".schema.json");
+        }
+    }
+
+    @Test
+    void everyConsumedTopicHasADeadLetterTopic() {
+        Set<String> addresses = new HashSet<>();
+        asyncApi.get("channels").forEach(channel -> addresses.add(channel.get("address").asText()));
+        Set<String> consumed = new HashSet<>();
+        asyncApi.get("operations").forEach(operation -> {
+            if ("receive".equals(operation.get("action").asText())) {
+                consumed.add(asyncApi.at(operation.at("/channel/$ref").asText().substring(1)).get("address").asText());
+            }
+        });
+
+        assertThat(consumed).isNotEmpty()
+                .allSatisfy(topic -> assertThat(addresses).contains(topic + Topics.DLQ_SUFFIX));
+    }
+
+    @Test
+    void everyTopicStatesPartitionsAndCleanupPolicy() {
+        asyncApi.get("channels").forEach(channel -> {
+            JsonNode kafka = channel.at("/bindings/kafka");
+            assertThat(kafka.path("partitions").asInt()).as(channel.get("address").asText()).isPositive();
+            assertThat(kafka.at("/topicConfiguration/cleanup.policy").isArray()).isTrue();
+        });
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(entry -> {
+                if (entry.getKey().equals("$ref")) {
+                    refs.add(entry.getValue().asText());
+                } else {
+                    collectRefs(entry.getValue(), refs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectRefs(child, refs));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package vn.parsipas.indicator;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import vn.parsipas.devstack.DevStackTestResource;
+
+/** indicator-service's tests run against devstack's real Kafka broker and its own real PostgreSQL database. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicator"))
+public @interface IndicatorServiceTest {
+}

@@ -1,0 +1,170 @@
+package vn.parsipas.platform.events;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.parsipas.contracts.Event;
+import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.JsonSchemas;
+import vn.parsipas.contracts.SchemaViolation;
+
+/**
+ * Reads a Kafka record as a CloudEvent in binary mode ({@code ce_*} headers, the value is the
+ * data) or structured mode (the value is the JSON envelope), then checks it against the contract.
+ *
+ * <p>This parsing is ours rather than SmallRye's incoming CloudEvents support because SmallRye
+ * fails the whole consumer on a malformed structured envelope (SRMSG18249); here such a record
+ * is one {@link InvalidEventException} and goes to the dead-letter topic.
+ */
+public final class CloudEventReader {
+    static final String CONTENT_TYPE = "content-type";
+    static final String STRUCTURED = "application/cloudevents+json";
+    private static final int MAX_REASON_VIOLATIONS = 10;
+
+    private CloudEventReader() {
+    }
+
+    public static ReceivedEvent read(byte[] value, Headers headers, String topic, int partition, long offset,
+            Set<EventType> accepted) {
+        if (value == null || value.length == 0) {
+            throw new InvalidEventException("empty record value: expected a CloudEvent");
+        }
+        String text = strictUtf8(value);
+        Envelope envelope = header(headers, "ce_specversion") != null
+                ? binary(headers, text)
+                : structured(text, header(headers, CONTENT_TYPE));
+        EventType type = EventType.ofType(envelope.type)
+                .filter(accepted::contains)
+                .orElseThrow(() -> new InvalidEventException("unexpected CloudEvent type '" + envelope.type
+                        + "' on " + topic + "; accepted: "
+                        + accepted.stream().map(EventType::type).sorted().collect(Collectors.joining(", "))));
+        return new ReceivedEvent(envelope.id, envelope.source, type, envelope.subject, envelope.time,
+                toRecord(type, envelope.data), topic, partition, offset);
+    }
+
+    private record Envelope(String id, String source, String type, String subject, Instant time, JsonNode data) {
+    }
+
+    private static Envelope binary(Headers headers, String text) {
+        return envelope(header(headers, "ce_specversion"), header(headers, "ce_id"), header(headers, "ce_source"),
+                header(headers, "ce_type"), header(headers, "ce_subject"), header(headers, "ce_time"), parse(text, "value"));
+    }
+
+    private static Envelope structured(String text, String contentType) {
+        JsonNode json = parse(text, "CloudEvent envelope");
+        if (!json.isObject() || !json.has("specversion")) {
+            throw new InvalidEventException("not a CloudEvent: no ce_specversion header and the value is not a "
+                    + "structured envelope" + (contentType == null ? "" : " (content-type " + contentType + ")"));
+        }
+        return envelope(text(json, "specversion"), text(json, "id"), text(json, "source"), text(json, "type"),
+                text(json, "subject"), text(json, "time"), json.get("data"));
+    }
+
+    private static Envelope envelope(String specVersion, String id, String source, String type, String subject,
+            String time, JsonNode data) {
+        if (!"1.0".equals(specVersion)) {
+            throw new InvalidEventException("specversion must be 1.0, was '" + specVersion + "'");
+        }
+        requireAttribute("id", id);
+        requireAttribute("source", source);
+        requireAttribute("type", type);
+        if (data == null || !data.isObject()) {
+            throw new InvalidEventException("data must be a JSON object");
+        }
+        return new Envelope(id, source, type, subject, parseTime(time), data);
+    }
+
+    private static Event toRecord(EventType type, JsonNode data) {
+        List<SchemaViolation> violations = JsonSchemas.validate(type, data);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException("data breaks " + type.dataSchema() + ": " + violations.stream()
+                    .limit(MAX_REASON_VIOLATIONS).map(SchemaViolation::toString).collect(Collectors.joining("; ")));
+        }
+        try {
+            return EventJson.mapper().treeToValue(data, type.recordClass());
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("data does not map to " + type.recordClass().getSimpleName() + ": "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static void requireAttribute(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidEventException("CloudEvent attribute '" + name + "' is missing");
+        }
+        if (value.length() > 500) {
+            throw new InvalidEventException("CloudEvent attribute '" + name + "' is longer than 500 characters");
+        }
+    }
+
+    private static Instant parseTime(String time) {
+        if (time == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException("CloudEvent attribute 'time' is not an RFC 3339 timestamp: " + time);
+        }
+    }
+
+    private static JsonNode parse(String text, String what) {
+        try {
+            return EventJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException(what + " is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : value.isTextual() ? value.asText() : value.toString();
+    }
+
+    static String header(Headers headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String strictUtf8(byte[] value) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidEventException("record value is not valid UTF-8");
+        }
+    }
+
+    /** Makes a structured envelope, as an external producer would write it (used by tests and tools). */
+    public static ObjectNode envelope(EventType type, String id, String source, String subject, JsonNode data) {
+        ObjectNode envelope = EventJson.mapper().createObjectNode();
+        envelope.put("specversion", "1.0").put("id", id).put("source", source).put("type", type.type());
+        if (subject != null) {
+            envelope.put("subject", subject);
+        }
+        envelope.put("datacontenttype", "application/json").put("dataschema", type.dataSchema().toString());
+        envelope.set("data", data);
+        return envelope;
+    }
+}

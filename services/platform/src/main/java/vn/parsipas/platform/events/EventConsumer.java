@@ -1,0 +1,91 @@
+package vn.parsipas.platform.events;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.platform.inbox.Inbox;
+
+/**
+ * The one way a service applies an event from Kafka: read and validate the CloudEvent, then in one
+ * transaction record it in the inbox and apply its effect (which may write outbox rows), then ack.
+ *
+ * <ul>
+ *   <li>Invalid record or {@link InvalidEventException} from the effect: nack, so the channel's
+ *       dead-letter strategy sends it to {@code <topic>.dlq} with the reason; the consumer goes on.</li>
+ *   <li>Redelivery: the inbox says so, nothing is applied again.</li>
+ *   <li>Any other failure (database down, broker hiccup): retried with backoff, in order, so a
+ *       valid event is not dead-lettered because an engine restarted; after
+ *       {@code parsipas.events.max-retry} it is dead-lettered with the failure as the reason.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EventConsumer {
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT5M")
+    Duration maxRetry;
+
+    public Uni<Void> consume(Message<byte[]> message, String consumer, Set<EventType> accepted,
+            Function<ReceivedEvent, Uni<Void>> effect) {
+        ReceivedEvent event;
+        try {
+            event = read(message, accepted);
+        } catch (InvalidEventException e) {
+            return reject(message, consumer, e);
+        }
+        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
+                        .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
+                .onFailure(failure -> !(failure instanceof InvalidEventException))
+                .invoke(failure -> LOG.warnf("%s: applying %s %s failed, will retry: %s", consumer, event.type().type(),
+                        event.id(), failure.toString()))
+                .onFailure(failure -> !(failure instanceof InvalidEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(maxRetry.toMillis())
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure instanceof InvalidEventException invalid) {
+                        return reject(message, consumer, invalid);
+                    }
+                    if (failure != null) {
+                        return reject(message, consumer,
+                                new InvalidEventException("processing failed after retries: " + failure));
+                    }
+                    count(consumer, applied ? "applied" : "duplicate");
+                    return Uni.createFrom().completionStage(message.ack());
+                });
+    }
+
+    private ReceivedEvent read(Message<byte[]> message, Set<EventType> accepted) {
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("not a Kafka message"));
+        return CloudEventReader.read(message.getPayload(), kafka.getHeaders(), kafka.getTopic(), kafka.getPartition(),
+                kafka.getOffset(), accepted);
+    }
+
+    private Uni<Void> reject(Message<byte[]> message, String consumer, InvalidEventException reason) {
+        LOG.warnf("%s: dead-lettering a record: %s", consumer, reason.getMessage());
+        count(consumer, "rejected");
+        return Uni.createFrom().completionStage(message.nack(reason));
+    }
+
+    private void count(String consumer, String outcome) {
+        registry.counter("parsipas.events.consumed", "consumer", consumer, "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,89 @@
+package vn.parsipas.platform.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.Event;
+import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.JsonSchemas;
+import vn.parsipas.contracts.SchemaViolation;
+
+/**
+ * Writes events into the outbox inside the caller's transaction ({@code Panache.withTransaction}),
+ * so they are published if and only if the change that caused them commits.
+ *
+ * <p>Pending changes are flushed before the row is inserted: the aggregate's row locks are then
+ * held before the outbox id is taken, so two transactions on one aggregate get ids in commit
+ * order and the relay publishes that aggregate's events in order.
+ */
+@ApplicationScoped
+public class Outbox {
+    public static final int LANES = 16;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "parsipas.events.source")
+    String source;
+
+    /** Adds an event with a fresh UUID as its CloudEvent id. */
+    public Uni<Void> add(Event event) {
+        return add(event, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Adds an event with a chosen id. A deterministic id (e.g. {@code overdue/<task>/<deadline>})
+     * makes a second write of the same fact fail the transaction instead of publishing it twice.
+     */
+    public Uni<Void> add(Event event, String eventId) {
+        OutboxMessage message = toMessage(event, eventId);
+        return Panache.getSession()
+                .chain(session -> session.flush().chain(() -> session.persist(message)));
+    }
+
+    public Uni<Void> addAll(List<? extends Event> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Event event : events) {
+            chain = chain.chain(() -> add(event));
+        }
+        return chain;
+    }
+
+    private OutboxMessage toMessage(Event event, String eventId) {
+        EventType type = EventType.of(event);
+        JsonNode data = EventJson.mapper().valueToTree(event);
+        List<SchemaViolation> violations = JsonSchemas.validate(type, data);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("refusing to publish an event that breaks its contract "
+                    + type.type() + ": " + violations);
+        }
+        OutboxMessage message = new OutboxMessage();
+        message.topic = type.topic();
+        message.messageKey = event.partitionKey();
+        message.lane = (short) Math.floorMod(event.partitionKey().hashCode(), LANES);
+        message.eventId = eventId;
+        message.eventType = type.type();
+        message.source = source;
+        message.subject = event.subject();
+        message.dataSchema = type.dataSchema().toString();
+        message.occurredAt = clock.instant();
+        try {
+            message.payload = EventJson.mapper().writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return message;
+    }
+}

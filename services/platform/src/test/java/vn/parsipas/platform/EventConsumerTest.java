@@ -1,0 +1,123 @@
+package vn.parsipas.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.Topics;
+import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.platform.testapp.AgencyCopy;
+
+@QuarkusTest
+@PlatformTest
+class EventConsumerTest {
+    private static final String TOPIC = Topics.DIRECTORY_AGENCIES;
+    private static final String DLQ = TOPIC + Topics.DLQ_SUFFIX;
+
+    @Test
+    void theSameEventDeliveredTwiceHasOneEffectInEitherMode() throws Throwable {
+        String code = Fixtures.uniqueCode();
+        String eventId = UUID.randomUUID().toString();
+        String marker = Fixtures.uniqueCode();
+        try (TestKafka kafka = Fixtures.kafka()) {
+            // Same key throughout: one partition, so the marker is applied after the duplicates.
+            kafka.sendStructured(TOPIC, code, structured(eventId, "/igate", code, "Sở Tài chính"));
+            kafka.sendStructured(TOPIC, code, structured(eventId, "/igate", code, "Sở Tài chính"));
+            kafka.send(TOPIC, code, dataOf(code, "Sở Tài chính"), binaryHeaders(eventId, "/igate"));
+            kafka.sendStructured(TOPIC, code, structured(UUID.randomUUID().toString(), "/igate", marker, "Sở Xây dựng"));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(marker) != null);
+        assertThat(find(code).applied).isEqualTo(1);
+    }
+
+    @Test
+    void theSameIdFromAnotherSourceIsAnotherEvent() throws Throwable {
+        String code = Fixtures.uniqueCode();
+        String eventId = UUID.randomUUID().toString();
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.sendStructured(TOPIC, code, structured(eventId, "/igate", code, "Sở Nội vụ"));
+            kafka.sendStructured(TOPIC, code, structured(eventId, "/finance-system", code, "Sở Nội vụ"));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(code) != null && find(code).applied == 2);
+    }
+
+    @Test
+    void invalidRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheNextGoodRecordIsApplied() throws Throwable {
+        String key = Fixtures.uniqueCode();
+        String good = Fixtures.uniqueCode();
+        byte[] badUtf8 = {(byte) 0xC3, (byte) 0x28, '{', '}'};
+        ObjectNode missingName = (ObjectNode) EventJson.mapper().readTree(structured(UUID.randomUUID().toString(), "/igate", key, "x"));
+        ((ObjectNode) missingName.get("data")).remove("name");
+        ObjectNode wrongType = (ObjectNode) EventJson.mapper().readTree(structured(UUID.randomUUID().toString(), "/igate", key, "x"));
+        wrongType.put("type", EventType.TASK_OVERDUE.type());
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.send(TOPIC, key, "{\"specversion\": \"1.0\", \"id\": ".getBytes(StandardCharsets.UTF_8),
+                    Map.of("content-type", "application/cloudevents+json"));
+            kafka.send(TOPIC, key, badUtf8, Map.of());
+            kafka.send(TOPIC, key, "{\"code\": \"SO-NOI-VU\"}", Map.of("content-type", "application/json"));
+            kafka.sendStructured(TOPIC, key, wrongType.toString());
+            kafka.sendStructured(TOPIC, key, missingName.toString());
+            kafka.sendStructured(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", key, "Cơ quan BỊ TỪ CHỐI"));
+            kafka.sendStructured(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", good, "Sở Khoa học và Công nghệ"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> find(good) != null);
+            assertThat(find(key)).isNull();
+
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().filter(r -> key.equals(r.key())).count() >= 6, Duration.ofSeconds(30))
+                    .stream().filter(r -> key.equals(r.key())).toList();
+            assertThat(dead).extracting(r -> r.headers().get("dead-letter-reason")).satisfiesExactly(
+                    reason -> assertThat(reason).contains("not valid JSON"),
+                    reason -> assertThat(reason).contains("not valid UTF-8"),
+                    reason -> assertThat(reason).contains("not a CloudEvent"),
+                    reason -> assertThat(reason).contains("unexpected CloudEvent type"),
+                    reason -> assertThat(reason).contains("name").contains("required"),
+                    reason -> assertThat(reason).contains("is refused"));
+            assertThat(dead.get(1).rawValue()).isEqualTo(badUtf8);
+            assertThat(dead).allSatisfy(r -> assertThat(r.headers()).containsEntry("dead-letter-topic", TOPIC));
+        }
+        assertThat(given().get("/q/metrics").asString())
+                .contains("parsipas_events_consumed_total{consumer=\"platform-test-directory\",outcome=\"rejected\"}");
+        assertThat(given().get("/q/health/ready").jsonPath().getString("status")).isEqualTo("UP");
+    }
+
+    private static AgencyCopy find(String code) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> AgencyCopy.findById(code)));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String dataOf(String code, String name) {
+        return EventJson.mapper().valueToTree(Fixtures.agency(code, name)).toString();
+    }
+
+    private static String structured(String id, String source, String code, String name) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"type\":\""
+                + EventType.AGENCY_UPSERTED.type() + "\",\"subject\":\"" + code
+                + "\",\"datacontenttype\":\"application/json\",\"data\":" + dataOf(code, name) + "}";
+    }
+
+    private static Map<String, String> binaryHeaders(String id, String source) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", source,
+                "ce_type", EventType.AGENCY_UPSERTED.type(), "content-type", "application/json");
+    }
+}

@@ -1,0 +1,104 @@
+package vn.parsipas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.JsonSchemas;
+import vn.parsipas.contracts.Topics;
+import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.platform.testapp.AgencyCopy;
+import vn.parsipas.platform.testapp.AgencyCopyService;
+
+@QuarkusTest
+@PlatformTest
+class OutboxTest {
+    @Inject
+    AgencyCopyService service;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aStateChangeAndItsEventCommitTogetherAndTheEventIsAStructuredCloudEvent() throws Throwable {
+        String code = Fixtures.uniqueCode();
+
+        VertxContextSupport.subscribeAndAwait(() -> service.rename(Fixtures.agency(code, "Sở Tư pháp"), false));
+
+        assertThat(VertxContextSupport.<AgencyCopy>subscribeAndAwait(() -> Panache.withSession(() -> AgencyCopy.findById(code))).name)
+                .isEqualTo("Sở Tư pháp");
+        try (TestKafka kafka = Fixtures.kafka()) {
+            TestKafka.Received record = kafka.readUntil(List.of(Topics.DIRECTORY_AGENCIES),
+                    records -> records.stream().anyMatch(r -> code.equals(r.key())), Duration.ofSeconds(30))
+                    .stream().filter(r -> code.equals(r.key())).findFirst().orElseThrow();
+            JsonNode envelope = EventJson.mapper().readTree(record.value());
+            assertThat(record.headers().get("content-type")).startsWith("application/cloudevents+json");
+            assertThat(envelope.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(envelope.get("type").asText()).isEqualTo(EventType.AGENCY_UPSERTED.type());
+            assertThat(envelope.get("source").asText()).isEqualTo("/parsipas/platform-test");
+            assertThat(envelope.get("subject").asText()).isEqualTo(code);
+            assertThat(envelope.get("dataschema").asText()).isEqualTo(EventType.AGENCY_UPSERTED.dataSchema().toString());
+            assertThat(envelope.get("id").asText()).isNotBlank();
+            assertThat(envelope.get("data").get("name").asText()).isEqualTo("Sở Tư pháp");
+            assertThat(JsonSchemas.validate(EventType.AGENCY_UPSERTED, envelope.get("data"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNeitherStateNorEvent() throws Throwable {
+        String rolledBack = Fixtures.uniqueCode();
+        String committedAfter = Fixtures.uniqueCode();
+
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
+                () -> service.rename(Fixtures.agency(rolledBack, "Thanh tra tỉnh"), true)))
+                .hasMessageContaining("simulated failure");
+        VertxContextSupport.subscribeAndAwait(() -> service.rename(Fixtures.agency(committedAfter, "Bưu điện tỉnh"), false));
+
+        assertThat(VertxContextSupport.<AgencyCopy>subscribeAndAwait(() -> Panache.withSession(() -> AgencyCopy.findById(rolledBack)))).isNull();
+        assertThat(outboxRowsAbout(rolledBack)).isZero();
+        try (TestKafka kafka = Fixtures.kafka()) {
+            List<TestKafka.Received> records = kafka.readUntil(List.of(Topics.DIRECTORY_AGENCIES),
+                    all -> all.stream().anyMatch(r -> committedAfter.equals(r.key())), Duration.ofSeconds(30));
+            assertThat(records).extracting(TestKafka.Received::key).contains(committedAfter).doesNotContain(rolledBack);
+        }
+    }
+
+    @Test
+    void theCommitWakesTheRelaySoTheEventArrivesWithinMillisecondsNotAtThePollInterval() throws Throwable {
+        String code = Fixtures.uniqueCode();
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.readAll(List.of(Topics.DIRECTORY_AGENCIES), Duration.ofMillis(500));
+
+            Instant committed = Instant.now();
+            VertxContextSupport.subscribeAndAwait(() -> service.rename(Fixtures.agency(code, "Sở Xây dựng"), false));
+            kafka.readUntil(List.of(Topics.DIRECTORY_AGENCIES),
+                    records -> records.stream().anyMatch(r -> code.equals(r.key())), Duration.ofSeconds(30));
+            Duration elapsed = Duration.between(committed, Instant.now());
+
+            // The poll interval of this test profile is 60 s: only the NOTIFY can explain a quick arrival.
+            assertThat(elapsed).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    private long outboxRowsAbout(String subject) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> pool
+                .preparedQuery("select count(*) from outbox where subject = $1").execute(Tuple.of(subject))
+                .map(rows -> rows.iterator().next().getLong(0)));
+    }
+}

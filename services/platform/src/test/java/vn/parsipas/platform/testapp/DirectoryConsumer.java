@@ -1,0 +1,46 @@
+package vn.parsipas.platform.testapp;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.directory.AgencyUpserted;
+import vn.parsipas.platform.events.EventConsumer;
+import vn.parsipas.platform.events.InvalidEventException;
+import vn.parsipas.platform.events.ReceivedEvent;
+
+/** A consumer as small as a service's: counts each applied event on the agency's row. */
+@ApplicationScoped
+public class DirectoryConsumer {
+    @Inject
+    EventConsumer events;
+
+    @Incoming("directory")
+    public Uni<Void> consume(Message<byte[]> message) {
+        return events.consume(message, "platform-test-directory", Set.of(EventType.AGENCY_UPSERTED), this::apply);
+    }
+
+    private Uni<Void> apply(ReceivedEvent event) {
+        AgencyUpserted agency = event.data(AgencyUpserted.class);
+        if (agency.name().contains("BỊ TỪ CHỐI")) {
+            throw new InvalidEventException("business rule: agency " + agency.code() + " is refused");
+        }
+        return AgencyCopy.<AgencyCopy>findById(agency.code()).chain(existing -> {
+            if (existing == null) {
+                AgencyCopy copy = new AgencyCopy();
+                copy.code = agency.code();
+                copy.name = agency.name();
+                copy.applied = 1;
+                return copy.persist().replaceWithVoid();
+            }
+            existing.applied++;
+            return Uni.createFrom().voidItem();
+        });
+    }
+}
