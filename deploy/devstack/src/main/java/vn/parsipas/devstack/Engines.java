@@ -83,6 +83,7 @@ public final class Engines implements AutoCloseable {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         List<String> options = new ArrayList<>(List.of(args));
         Path readyFile = options.contains("--ready-file")
                 ? Path.of(options.get(options.indexOf("--ready-file") + 1)) : null;

@@ -43,6 +43,7 @@ public final class LocalSuite {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         for (Service service : SERVICES) {
             Path jar = jar(root, service.name());
