@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code PARSIPAS_KAFKA_BOOTSTRAP_SERVERS} — use this Kafka instead of starting one.</li>
  *   <li>{@code PARSIPAS_PG_HOST}, {@code PARSIPAS_PG_PORT}, {@code PARSIPAS_PG_USER},
  *       {@code PARSIPAS_PG_PASSWORD} — use this PostgreSQL instead of starting one.</li>
+ *   <li>{@code PARSIPAS_KEYCLOAK_URL} — use this Keycloak (with the parsipas realm) instead of starting one.</li>
  * </ul>
  */
 public final class DevStackProcess {
@@ -107,6 +108,21 @@ public final class DevStackProcess {
         }
     }
 
+    /**
+     * The base URL of a Keycloak with the parsipas realm: {@code PARSIPAS_KEYCLOAK_URL}, or one the
+     * engine host starts on first use (tens of seconds, once per test JVM).
+     */
+    public synchronized String keycloakUrl() {
+        String given = System.getenv("PARSIPAS_KEYCLOAK_URL");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        if (addresses.getProperty("keycloak.url") == null) {
+            command("keycloak start");
+        }
+        return addresses.getProperty("keycloak.url");
+    }
+
     /** Stops the Kafka broker (keeping its data) — for fault tests. */
     public void stopKafka() {
         command("kafka stop");
@@ -123,7 +139,7 @@ public final class DevStackProcess {
         }
         commands.println(command);
         try {
-            String done = acknowledgements.poll(2, TimeUnit.MINUTES);
+            String done = acknowledgements.poll(5, TimeUnit.MINUTES);
             if (done == null || !done.equals(command)) {
                 throw new IllegalStateException("devstack did not confirm '" + command + "'");
             }
@@ -206,6 +222,9 @@ public final class DevStackProcess {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     file.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                     file.flush();
+                    if (line.startsWith("devstack: keycloak.url=")) {
+                        addresses.setProperty("keycloak.url", line.substring("devstack: keycloak.url=".length()));
+                    }
                     if (line.startsWith("devstack: done ")) {
                         acknowledgements.add(line.substring("devstack: done ".length()));
                     }

@@ -19,13 +19,15 @@ import java.util.concurrent.CompletableFuture;
  * their addresses, and stops them on exit.
  *
  * <p>Run as a child of a test JVM with {@code --ready-file <file> --watch-stdin}: it writes the
- * addresses to the file, obeys commands on stdin ({@code kafka stop}, {@code kafka start}) and
+ * addresses to the file, obeys commands on stdin ({@code kafka stop}, {@code kafka start},
+ * {@code keycloak start}) and
  * stops everything when stdin closes, which is also what happens when its parent dies.
  */
 public final class Engines implements AutoCloseable {
     private final StateDirectory state;
     private final KafkaBroker kafka;
     private final Postgres postgres;
+    private Keycloak keycloak;
 
     private Engines(StateDirectory state, KafkaBroker kafka, Postgres postgres) {
         this.state = state;
@@ -33,7 +35,20 @@ public final class Engines implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** Starts Keycloak unless it runs already (it takes tens of seconds, so only on demand). */
+    public synchronized Keycloak keycloak() {
+        if (keycloak == null) {
+            keycloak = Keycloak.start(state);
+        }
+        return keycloak;
+    }
+
     public static Engines start(boolean withKafka, boolean withPostgres) {
+        return start(withKafka, withPostgres, false);
+    }
+
+    /** Starts the engines asked for in parallel. */
+    public static Engines start(boolean withKafka, boolean withPostgres, boolean withKeycloak) {
         StateDirectory state = StateDirectory.create();
         CompletableFuture<KafkaBroker> kafka = withKafka
                 ? CompletableFuture.supplyAsync(() -> KafkaBroker.start(state))
@@ -41,11 +56,17 @@ public final class Engines implements AutoCloseable {
         CompletableFuture<Postgres> postgres = withPostgres
                 ? CompletableFuture.supplyAsync(() -> Postgres.start(state))
                 : CompletableFuture.completedFuture(null);
+        CompletableFuture<Keycloak> keycloak = withKeycloak
+                ? CompletableFuture.supplyAsync(() -> Keycloak.start(state))
+                : CompletableFuture.completedFuture(null);
         try {
-            return new Engines(state, kafka.join(), postgres.join());
+            Engines engines = new Engines(state, kafka.join(), postgres.join());
+            engines.keycloak = keycloak.join();
+            return engines;
         } catch (RuntimeException e) {
             kafka.thenAccept(KafkaBroker::close);
             postgres.thenAccept(Postgres::close);
+            keycloak.thenAccept(Keycloak::close);
             throw e;
         }
     }
@@ -62,6 +83,9 @@ public final class Engines implements AutoCloseable {
             addresses.put("postgres.user", Postgres.USER);
             addresses.put("postgres.password", Postgres.PASSWORD);
         }
+        if (keycloak != null) {
+            addresses.put("keycloak.url", keycloak.url());
+        }
         addresses.put("state.dir", state.path().toString());
         return addresses;
     }
@@ -72,6 +96,9 @@ public final class Engines implements AutoCloseable {
 
     @Override
     public void close() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
         if (kafka != null) {
             kafka.close();
         }
@@ -87,7 +114,8 @@ public final class Engines implements AutoCloseable {
         List<String> options = new ArrayList<>(List.of(args));
         Path readyFile = options.contains("--ready-file")
                 ? Path.of(options.get(options.indexOf("--ready-file") + 1)) : null;
-        Engines engines = start(!options.contains("--no-kafka"), !options.contains("--no-postgres"));
+        Engines engines = start(!options.contains("--no-kafka"), !options.contains("--no-postgres"),
+                options.contains("--keycloak"));
         Runtime.getRuntime().addShutdownHook(new Thread(engines::close, "devstack-stop"));
         if (readyFile != null) {
             writeReadyFile(readyFile, engines.addresses());
@@ -105,6 +133,7 @@ public final class Engines implements AutoCloseable {
             switch (line.trim()) {
                 case "kafka stop" -> kafka.stop();
                 case "kafka start" -> kafka.start();
+                case "keycloak start" -> System.out.println("devstack: keycloak.url=" + keycloak().url());
                 case "" -> { }
                 default -> System.err.println("devstack: unknown command '" + line + "'");
             }

@@ -52,7 +52,7 @@ public final class LocalSuite {
             }
         }
         Instant begin = Instant.now();
-        LocalSuite suite = new LocalSuite(root, Engines.start(true, true));
+        LocalSuite suite = new LocalSuite(root, Engines.start(true, true, true));
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "local-suite-stop"));
         suite.startServices();
         suite.printSummary(Duration.between(begin, Instant.now()));
@@ -80,6 +80,7 @@ public final class LocalSuite {
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pgHost + ":" + pgPort + "/" + database);
             env.put("QUARKUS_DATASOURCE_USERNAME", addresses.get("postgres.user"));
             env.put("QUARKUS_DATASOURCE_PASSWORD", addresses.get("postgres.password"));
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", addresses.get("keycloak.url") + "/realms/" + Keycloak.REALM);
             services.add(builder.start());
         }
         for (Service service : SERVICES) {
@@ -96,6 +97,16 @@ public final class LocalSuite {
         }
         engines.addresses().forEach((key, value) -> System.out.printf("  %-22s %s%n", key, value));
         System.out.println("  logs                   " + root.resolve("target/local-run"));
+        System.out.println();
+        System.out.println("Demo logins (local only; realm " + Keycloak.REALM + ", client parsipas-web, password local-only-demo):");
+        System.out.println("  coordinator.snv  coordinator   Sở Nội vụ");
+        System.out.println("  staff.skhcn      agency-staff  Sở Khoa học và Công nghệ");
+        System.out.println("  staff.stc        agency-staff  Sở Tài chính");
+        System.out.println("  staff.stp        agency-staff  Sở Tư pháp");
+        System.out.println("  staff.vpubnd     agency-staff  Văn phòng UBND tỉnh");
+        System.out.println("  operator         operator");
+        System.out.println("Data providers (client credentials): igate, finance-system, survey-kiosk "
+                + "(secret local-only-<client>-secret). Keycloak admin console: admin / local-only-admin.");
         System.out.println("Ctrl-C stops everything.");
     }
 
