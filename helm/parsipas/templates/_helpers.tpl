@@ -123,3 +123,30 @@ the operation's summary ("task-service publishes to ...", "external systems publ
 {{- ternary "443" "80" (eq $url.scheme "https") -}}
 {{- end -}}
 {{- end -}}
+
+{{/* An egress rule to peers (none = any address) on ports. Context: dict peers, ports, protocols (default TCP). */}}
+{{- define "parsipas.egressRule" -}}
+{{- $protocols := .protocols | default (list "TCP") -}}
+- {{- with .peers }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  ports:
+    {{- range $port := uniq .ports }}
+    {{- range $protocol := $protocols }}
+    - port: {{ int $port }}
+      protocol: {{ $protocol }}
+    {{- end }}
+    {{- end }}
+{{- end -}}
+
+{{/* A topic configuration value of the AsyncAPI binding as Kafka expects it: lists joined with commas, whole numbers without exponent. */}}
+{{- define "parsipas.topicConfigValue" -}}
+{{- if kindIs "slice" . -}}
+{{- join "," . -}}
+{{- else if kindIs "float64" . -}}
+{{- if eq (float64 (int64 .)) . }}{{ int64 . }}{{ else }}{{ . }}{{ end -}}
+{{- else -}}
+{{- toString . -}}
+{{- end -}}
+{{- end -}}

@@ -29,7 +29,12 @@ final class Chart {
     /** The oldest Kubernetes the chart supports (Chart.yaml kubeVersion). */
     static final String KUBE_VERSION = "1.27.0";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A test realm export standing in for deploy/keycloak (local-only client secrets, as the real export has). */
+    static final Path TEST_REALM = Path.of("src/test/resources/realm.json").toAbsolutePath();
+
+    // A key written twice in one object is an error: Kubernetes would silently keep one of them.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private Chart() {
     }
@@ -49,8 +54,10 @@ final class Chart {
         return render(command -> command);
     }
 
+    /** The production example, installed as its header says (realm JSON through --set-file). */
     static Rendered renderProduction() {
-        return render(command -> command.withValuesFile(PRODUCTION_VALUES));
+        return render(command -> command.withValuesFile(PRODUCTION_VALUES)
+                .setFile("keycloak.realmImport.json", TEST_REALM));
     }
 
     static JsonNode yaml(Path file) {
@@ -65,7 +72,7 @@ final class Chart {
     record Rendered(List<JsonNode> objects) {
         static Rendered parse(String manifest) {
             List<JsonNode> objects = new ArrayList<>();
-            try (YAMLParser parser = new YAMLFactory().createParser(manifest)) {
+            try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(manifest)) {
                 YAML.readValues(parser, JsonNode.class).forEachRemaining(node -> {
                     if (node != null && node.isObject()) {
                         objects.add(node);
