@@ -2,7 +2,6 @@ package vn.parsipas.helm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ final class Chart {
     static final String KUBE_VERSION = "1.27.0";
 
     /** A test realm export standing in for deploy/keycloak (local-only client secrets, as the real export has). */
-    static final Path TEST_REALM = Path.of("src/test/resources/realm.json").toAbsolutePath();
+    static final Path TEST_REALM = resource("/realm.json");
 
     // A key written twice in one object is an error: Kubernetes would silently keep one of them.
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -100,11 +99,11 @@ final class Chart {
         }
     }
 
-    static String read(Path file) {
+    private static Path resource(String name) {
         try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Path.of(Chart.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
