@@ -64,6 +64,18 @@ class ValuesTest {
     }
 
     @Test
+    void withoutAutoscalingTheDeploymentKeepsItsReplicaCount() {
+        Chart.Rendered release = Chart.render(command -> command.set("services.task.autoscaling.enabled", false)
+                .set("services.task.replicas", 3));
+
+        assertThat(release.named("Deployment", "parsipas-task-service").at("/spec/replicas").asInt()).isEqualTo(3);
+        assertThat(release.named("HorizontalPodAutoscaler", "parsipas-task-service").isMissingNode()).isTrue();
+        // With an autoscaler the Deployment leaves the count to it.
+        assertThat(release.named("Deployment", "parsipas-survey-service").path("spec").has("replicas")).isFalse();
+        assertThat(release.ofKind("HorizontalPodAutoscaler")).hasSize(3);
+    }
+
+    @Test
     void defaultValuesRenderTheFourServicesAndNothingOptional() {
         Chart.Rendered defaults = Chart.renderDefaults();
         System.out.println("default values render: " + defaults.kinds());
