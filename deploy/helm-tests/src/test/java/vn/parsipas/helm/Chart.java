@@ -2,12 +2,16 @@ package vn.parsipas.helm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -33,7 +37,7 @@ final class Chart {
 
     // A key written twice in one object is an error: Kubernetes would silently keep one of them.
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private Chart() {
     }
@@ -94,15 +98,15 @@ final class Chart {
 
         /** Kind → count, for the closing note and for count assertions. */
         Map<String, Long> kinds() {
-            return objects.stream().collect(java.util.stream.Collectors.groupingBy(
-                    object -> object.path("kind").asText(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            return objects.stream().collect(Collectors.groupingBy(object -> object.path("kind").asText(), TreeMap::new,
+                    Collectors.counting()));
         }
     }
 
     private static Path resource(String name) {
         try {
             return Path.of(Chart.class.getResource(name).toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

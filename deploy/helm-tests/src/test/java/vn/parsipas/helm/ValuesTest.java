@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class ValuesTest {
         Chart.Rendered defaults = Chart.renderDefaults();
         System.out.println("default values render: " + defaults.kinds());
 
-        assertThat(defaults.kinds()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+        assertThat(defaults.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "ConfigMap", 4L, "Deployment", 4L, "HorizontalPodAutoscaler", 4L, "Ingress", 1L,
                 "NetworkPolicy", 4L, "PodDisruptionBudget", 4L, "Service", 4L, "ServiceAccount", 4L)));
     }
@@ -91,7 +92,7 @@ class ValuesTest {
         int channels = Chart.yaml(Chart.ASYNCAPI).get("channels").size();
         System.out.println("values-production.yaml renders: " + production.kinds());
 
-        assertThat(production.kinds()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.ofEntries(
+        assertThat(production.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
                 Map.entry("ConfigMap", 5L), Map.entry("Deployment", 4L), Map.entry("HorizontalPodAutoscaler", 4L),
                 Map.entry("Ingress", 1L), Map.entry("KafkaTopic", (long) channels), Map.entry("KafkaUser", 7L),
                 Map.entry("KeycloakRealmImport", 1L), Map.entry("NetworkPolicy", 4L),
