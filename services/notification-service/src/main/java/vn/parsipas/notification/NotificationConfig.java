@@ -23,11 +23,26 @@ public interface NotificationConfig {
     @WithDefault("http://127.0.0.1:8084")
     String publicUrl();
 
+    Passes passes();
+
     Email email();
 
     Webhook webhook();
 
+    interface Passes {
+        /** How often the repeat and escalation passes run (a Quarkus scheduler interval, or off). */
+        @WithDefault("1m")
+        String every();
+
+        @WithDefault("10s")
+        String delay();
+    }
+
     interface Email {
+        /** How often the e-mail dispatcher looks for due notifications. */
+        @WithDefault("10s")
+        String poll();
+
         @WithDefault("canhbao@parsipas.daklak.gov.vn")
         String from();
 
@@ -46,6 +61,10 @@ public interface NotificationConfig {
     }
 
     interface Webhook {
+        /** Safety-net polling; the dispatcher is woken as soon as deliveries are committed. */
+        @WithDefault("5s")
+        String poll();
+
         /** After this many failed attempts a delivery is dead-lettered. */
         @WithDefault("6")
         int maxAttempts();
