@@ -25,8 +25,12 @@ public final class Mailbox {
     }
 
     public static synchronized void start() {
+        start(ConfigProvider.getConfig().getValue("quarkus.mailer.port", Integer.class));
+    }
+
+    /** Starts the server on a port of the caller's choosing (replicas outside the test's Quarkus app). */
+    public static synchronized void start(int port) {
         if (server == null) {
-            int port = ConfigProvider.getConfig().getValue("quarkus.mailer.port", Integer.class);
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
         }
@@ -34,7 +38,9 @@ public final class Mailbox {
 
     /** Every message received so far addressed to {@code address}. */
     public static synchronized List<Mail> to(String address) {
-        start();
+        if (server == null) {
+            start();
+        }
         return Arrays.stream(server.getReceivedMessages())
                 .filter(message -> recipients(message).contains(address))
                 .map(Mailbox::decode)
