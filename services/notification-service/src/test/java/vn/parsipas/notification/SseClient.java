@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** Listens to a server-sent-events stream as a browser would, collecting the events it receives. */
 final class SseClient implements AutoCloseable {
@@ -23,7 +24,15 @@ final class SseClient implements AutoCloseable {
     private final InputStream stream;
     private final Thread reader;
 
+    private final Consumer<Received> listener;
+
     SseClient(String url) throws Exception {
+        this(url, event -> { });
+    }
+
+    /** Also hands every event to {@code listener} as it arrives (the benchmark times them). */
+    SseClient(String url, Consumer<Received> listener) throws Exception {
+        this.listener = listener;
         HttpResponse<InputStream> response = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(url))
                         .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream())
                 .get(10, TimeUnit.SECONDS);
@@ -50,7 +59,9 @@ final class SseClient implements AutoCloseable {
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).trim());
                 } else if (line.isEmpty() && data.length() > 0) {
-                    events.add(new Received(name, data.toString()));
+                    Received event = new Received(name, data.toString());
+                    events.add(event);
+                    listener.accept(event);
                     name = null;
                     data.setLength(0);
                 }

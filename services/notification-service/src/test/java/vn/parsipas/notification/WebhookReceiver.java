@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -21,6 +22,7 @@ public final class WebhookReceiver {
     private final HttpServer server;
     private final Map<String, List<Call>> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private volatile Consumer<Call> listener = call -> { };
 
     /** A received call: its headers (lower-case names), the raw body and the status it was answered with. */
     public record Call(Map<String, String> headers, byte[] rawBody, int answered) {
@@ -40,7 +42,9 @@ public final class WebhookReceiver {
             int status = left != null && left.getAndDecrement() > 0 ? 500 : 204;
             Map<String, String> headers = new ConcurrentHashMap<>();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
-            calls.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Call(headers, body.getBytes(), status));
+            Call call = new Call(headers, body.getBytes(), status);
+            calls.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(call);
+            listener.accept(call);
             request.response().setStatusCode(status).end();
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -58,6 +62,11 @@ public final class WebhookReceiver {
 
     public String url(String path) {
         return "http://127.0.0.1:" + server.actualPort() + path;
+    }
+
+    /** Also hands every call to {@code listener} as it arrives (the benchmark times them). */
+    public void onCall(Consumer<Call> listener) {
+        this.listener = listener;
     }
 
     /** The next {@code times} calls to the path are answered 500. */
