@@ -13,13 +13,14 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 import vn.parsipas.notification.rule.RuleBook;
+import vn.parsipas.notification.silence.ActiveSilences;
 import vn.parsipas.notification.stream.AlertStream;
 import vn.parsipas.notification.stream.ChangeFeed;
 import vn.parsipas.notification.webhook.WebhookDispatcher;
 
 /**
  * LISTENs to what any replica's committed transactions announce: alert changes (to the live
- * streams), planned deliveries (wake the webhook dispatcher) and new routing rules (reload).
+ * streams), planned deliveries (wake the webhook dispatcher), new routing rules and silences (reload).
  */
 @ApplicationScoped
 public class Signals {
@@ -37,6 +38,9 @@ public class Signals {
 
     @Inject
     RuleBook rules;
+
+    @Inject
+    ActiveSilences silences;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
@@ -59,6 +63,8 @@ public class Signals {
         subscriber.channel(RuleBook.CHANNEL).handler(payload -> rules.reload().subscribe().with(
                 done -> LOG.infof("routing rules reloaded: version %d", rules.current().version()),
                 failure -> LOG.warnf("routing rules reload failed: %s", failure.toString())));
+        subscriber.channel(ActiveSilences.CHANNEL).handler(payload -> silences.reload().subscribe().with(
+                done -> LOG.debug("silences reloaded"), failure -> LOG.warnf("silences reload failed: %s", failure.toString())));
         subscriber.connect().subscribe().with(
                 connected -> LOG.debug("listening for alert changes, deliveries and rules"),
                 failure -> LOG.warnf("LISTEN failed, relying on polling until it reconnects: %s", failure.toString()));

@@ -28,8 +28,15 @@ public final class Mailbox {
         start(ConfigProvider.getConfig().getValue("quarkus.mailer.port", Integer.class));
     }
 
-    /** Starts the server on a port of the caller's choosing (replicas outside the test's Quarkus app). */
-    public static synchronized void start(int port) {
+    /** The port of the running server, started on a free port if needed (replicas outside the test's Quarkus app). */
+    public static synchronized int port() {
+        if (server == null) {
+            start(Replicas.freePort());
+        }
+        return server.getSmtp().getPort();
+    }
+
+    private static synchronized void start(int port) {
         if (server == null) {
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();

@@ -22,12 +22,12 @@ import vn.parsipas.devstack.DevStackProcess;
  * Replicas of the packaged service (target/quarkus-app), each a separate JVM in the prod profile,
  * sharing devstack's Kafka and one PostgreSQL database, as Kubernetes would run them.
  */
-final class Replicas implements AutoCloseable {
+public final class Replicas implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
-    final DevStackProcess engines = DevStackProcess.shared();
+    public final DevStackProcess engines = DevStackProcess.shared();
 
-    Replicas(int count, String database, int smtpPort, Map<String, String> settings) throws Exception {
+    public Replicas(int count, String database, int smtpPort, Map<String, String> settings) throws Exception {
         engines.ensureDatabase(database);
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
@@ -36,7 +36,7 @@ final class Replicas implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-jar", jar.toString())
+                    "-Xmx384m", System.getProperty("replica.jvm-option", "-Dreplica=" + i), "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(Path.of("target", database + "-replica-" + (i + 1) + ".log").toFile());
             Map<String, String> env = builder.environment();
@@ -57,11 +57,11 @@ final class Replicas implements AutoCloseable {
         }
     }
 
-    String url(int replica) {
+    public String url(int replica) {
         return "http://127.0.0.1:" + ports.get(replica);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -28,7 +28,7 @@ import vn.parsipas.platform.events.CloudEventReader;
 import vn.parsipas.platform.time.BusinessTime;
 
 /** What the tests do as the producing services and the agencies would: write facts to Kafka, read inboxes. */
-final class Scenario implements AutoCloseable {
+public final class Scenario implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final LocalDate DEADLINE = LocalDate.parse("2025-12-31");
 
@@ -43,15 +43,15 @@ final class Scenario implements AutoCloseable {
         return prefix + "-T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
 
-    static String email(String code) {
+    public static String email(String code) {
         return code.toLowerCase() + "@daklak.gov.vn";
     }
 
-    static String secret(String code) {
+    public static String secret(String code) {
         return "khoa-bi-mat-" + code + "-0123456789abcdef";
     }
 
-    static String hookPath(String code) {
+    public static String hookPath(String code) {
         return "/hooks/" + code;
     }
 
@@ -85,7 +85,7 @@ final class Scenario implements AutoCloseable {
                 CloudEventReader.envelope(type, id, "/parsipas/task-service", event.subject(), data).toString());
     }
 
-    static TaskOverdue overdue(String taskId, String lead, List<String> coordinating) {
+    public static TaskOverdue overdue(String taskId, String lead, List<String> coordinating) {
         return new TaskOverdue(taskId, "dak-lak-2025", "1.16", "Rà soát, tái cấu trúc quy trình thực hiện dịch vụ công trực tuyến.",
                 lead, coordinating, DEADLINE, BusinessTime.endOf(DEADLINE), Instant.parse("2025-12-31T17:00:03Z"));
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Listens to a server-sent-events stream as a browser would, collecting the events it receives. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
     /** A received event: its name and its data. */
-    record Received(String name, String data) {
+    public record Received(String name, String data) {
     }
 
     private final List<Received> events = new CopyOnWriteArrayList<>();
@@ -26,12 +26,12 @@ final class SseClient implements AutoCloseable {
 
     private final Consumer<Received> listener;
 
-    SseClient(String url) throws Exception {
+    public SseClient(String url) throws Exception {
         this(url, event -> { });
     }
 
     /** Also hands every event to {@code listener} as it arrives (the benchmark times them). */
-    SseClient(String url, Consumer<Received> listener) throws Exception {
+    public SseClient(String url, Consumer<Received> listener) throws Exception {
         this.listener = listener;
         HttpResponse<InputStream> response = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(url))
                         .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream())
@@ -45,7 +45,7 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    List<Received> events() {
+    public List<Received> events() {
         return List.copyOf(events);
     }
 

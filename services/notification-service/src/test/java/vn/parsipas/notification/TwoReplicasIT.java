@@ -41,8 +41,7 @@ class TwoReplicasIT {
 
     @Test
     void twoReplicasWithRedeliveredFactsNotifyExactlyOncePerTransition() throws Exception {
-        int smtp = Replicas.freePort();
-        Mailbox.start(smtp);
+        int smtp = Mailbox.port();
         WebhookReceiver receiver = WebhookReceiver.shared();
         String lead = "SO-R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String supervisor = "VP-R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();

@@ -34,8 +34,20 @@ public class AlertService {
     /** Applies one fact inside the caller's transaction. */
     public Uni<Void> apply(Fact fact, String causeEventId) {
         if (fact instanceof Fact.Raise raise) {
-            return supersede(raise, causeEventId).chain(() -> Alert.findOpen(raise.fingerprint()))
-                    .chain(open -> open != null ? seen(open) : transitions.raise(raise, causeEventId).replaceWithVoid());
+            return Alert.openAbout(raise.subjectId()).chain(open -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                Alert current = null;
+                for (Alert alert : open) {
+                    if (alert.fingerprint.equals(raise.fingerprint())) {
+                        current = alert;
+                    } else if (raise.supersedes().contains(alert.alertKind())) {
+                        // A new status of the subject closes the alerts of its other statuses quietly: the new alert notifies.
+                        chain = chain.chain(() -> transitions.resolve(alert, "superseded", causeEventId, false));
+                    }
+                }
+                Alert seen = current;
+                return chain.chain(() -> seen != null ? seen(seen) : transitions.raise(raise, causeEventId).replaceWithVoid());
+            });
         }
         if (fact instanceof Fact.Clear clear) {
             return each(Alert.openAbout(clear.subjectId()), alert -> clear.kinds().contains(alert.alertKind())
@@ -88,15 +100,6 @@ public class AlertService {
         alert.lastSeenAt = now;
         alert.updatedAt = now;
         return publishToAll(alert, "updated");
-    }
-
-    /** A new status of a subject closes the alerts of its other statuses, quietly (the new alert notifies). */
-    private Uni<Void> supersede(Fact.Raise raise, String causeEventId) {
-        if (raise.supersedes().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return each(Alert.openAbout(raise.subjectId()), alert -> raise.supersedes().contains(alert.alertKind())
-                ? transitions.resolve(alert, "superseded", causeEventId, false) : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> publishToAll(Alert alert, String change) {

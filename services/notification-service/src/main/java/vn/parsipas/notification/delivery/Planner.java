@@ -3,6 +3,8 @@ package vn.parsipas.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.alert.Alert;
 import vn.parsipas.notification.alert.TimelineEntry;
-import vn.parsipas.notification.silence.Silence;
+import vn.parsipas.notification.silence.ActiveSilences;
 
 /**
  * Plans the notifications of one transition of an alert, inside the transaction that makes the
@@ -35,36 +37,44 @@ public class Planner {
     @Inject
     NotificationConfig config;
 
+    @Inject
+    ActiveSilences silences;
+
     /** Plans the deliveries and returns the agencies whose live inbox should hear of it now (the unmuted ones). */
     public Uni<List<String>> plan(Alert alert, String transition, List<String> channels, List<Recipient> recipients) {
         Instant now = clock.instant();
-        return Silence.<Silence>list("startsAt <= ?1 and endsAt > ?1", now).chain(silences -> {
-            List<Object> rows = new ArrayList<>();
-            List<String> live = new ArrayList<>();
-            for (Recipient recipient : recipients) {
-                Optional<Silence> silence = silences.stream()
-                        .filter(candidate -> candidate.mutes(alert.fingerprint, recipient.agencyCode())).findFirst();
-                for (String channel : channels) {
-                    rows.add(delivery(alert, transition, channel, recipient, silence.orElse(null), now));
-                }
-                if (silence.isPresent()) {
-                    silence.get().mutedCount += channels.size();
-                    rows.add(TimelineEntry.of(alert.id, now, "muted", recipient.agencyCode(), null,
-                            "Không gửi (" + String.join(", ", channels) + ") do tạm ngưng thông báo: " + silence.get().reason));
-                } else {
-                    live.add(recipient.agencyCode());
-                    if (channels.contains(Delivery.INBOX)) {
-                        rows.add(TimelineEntry.of(alert.id, now, "notified", recipient.agencyCode(), null,
-                                "Đã đưa vào hộp thư (" + transition + ")"));
-                    }
+        List<Object> rows = new ArrayList<>();
+        List<String> live = new ArrayList<>();
+        Map<String, Integer> muted = new HashMap<>();
+        for (Recipient recipient : recipients) {
+            Optional<ActiveSilences.Window> silence = silences.muting(now, alert.fingerprint, recipient.agencyCode());
+            for (String channel : channels) {
+                rows.add(delivery(alert, transition, channel, recipient, silence.orElse(null), now));
+            }
+            if (silence.isPresent()) {
+                muted.merge(silence.get().id(), channels.size(), Integer::sum);
+                rows.add(TimelineEntry.of(alert.id, now, "muted", recipient.agencyCode(), null,
+                        "Không gửi (" + String.join(", ", channels) + ") do tạm ngưng thông báo: " + silence.get().reason()));
+            } else {
+                live.add(recipient.agencyCode());
+                if (channels.contains(Delivery.INBOX)) {
+                    rows.add(TimelineEntry.of(alert.id, now, "notified", recipient.agencyCode(), null,
+                            "Đã đưa vào hộp thư (" + transition + ")"));
                 }
             }
-            return Panache.getSession().chain(session -> session.persistAll(rows.toArray())).replaceWith(live);
-        });
+        }
+        return Panache.getSession().chain(session -> {
+            Uni<Void> counted = Uni.createFrom().voidItem();
+            for (Map.Entry<String, Integer> count : muted.entrySet()) {
+                counted = counted.chain(() -> session.createNativeQuery("update silence set muted_count = muted_count + ?1 where id = ?2")
+                        .setParameter(1, count.getValue()).setParameter(2, count.getKey()).executeUpdate().replaceWithVoid());
+            }
+            return counted.chain(() -> session.persistAll(rows.toArray()));
+        }).replaceWith(live);
     }
 
-    private Delivery delivery(Alert alert, String transition, String channel, Recipient recipient, Silence silence,
-            Instant now) {
+    private Delivery delivery(Alert alert, String transition, String channel, Recipient recipient,
+            ActiveSilences.Window silence, Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID().toString();
         delivery.alertId = alert.id;
@@ -75,7 +85,7 @@ public class Planner {
         delivery.createdAt = now;
         if (silence != null) {
             delivery.status = Delivery.MUTED;
-            delivery.silenceId = silence.id;
+            delivery.silenceId = silence.id();
         } else if (Delivery.INBOX.equals(channel)) {
             delivery.status = Delivery.SENT;
             delivery.sentAt = now;

@@ -32,6 +32,8 @@ import vn.parsipas.notification.delivery.Pump;
 public class EmailDispatcher {
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /** A digest lists at most this many notifications; more leave as several messages. */
+    private static final int MAX_ITEMS = 50;
 
     @Inject
     Clock clock;
@@ -56,7 +58,12 @@ public class EmailDispatcher {
         return store.claim(Delivery.EMAIL, now, LEASE, 500, true).chain(claimed -> {
             Map<String, List<Claimed>> byAgency = new LinkedHashMap<>();
             claimed.forEach(delivery -> byAgency.computeIfAbsent(delivery.agencyCode(), code -> new ArrayList<>()).add(delivery));
-            List<Uni<Void>> sends = byAgency.values().stream().map(group -> send(group, now)).toList();
+            List<Uni<Void>> sends = new ArrayList<>();
+            for (List<Claimed> group : byAgency.values()) {
+                for (int from = 0; from < group.size(); from += MAX_ITEMS) {
+                    sends.add(send(group.subList(from, Math.min(group.size(), from + MAX_ITEMS)), now));
+                }
+            }
             return sends.isEmpty() ? Uni.createFrom().item(0)
                     : Uni.join().all(sends).andCollectFailures().replaceWith(claimed.size());
         });

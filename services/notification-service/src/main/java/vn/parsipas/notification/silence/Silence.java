@@ -35,15 +35,6 @@ public class Silence extends PanacheEntityBase {
 
     public int mutedCount;
 
-    public boolean activeAt(Instant instant) {
-        return !startsAt.isAfter(instant) && endsAt.isAfter(instant);
-    }
-
-    public boolean mutes(String fingerprint, String recipient) {
-        return (agencyCode == null || agencyCode.equals(recipient))
-                && (fingerprintPattern == null || glob(fingerprintPattern).matcher(fingerprint).matches());
-    }
-
     static Pattern glob(String pattern) {
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {

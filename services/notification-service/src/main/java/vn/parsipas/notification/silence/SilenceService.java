@@ -23,6 +23,9 @@ public class SilenceService {
     @Inject
     Clock clock;
 
+    @Inject
+    ActiveSilences active;
+
     public Uni<Silence> create(String fingerprintPattern, String agencyCode, Instant startsAt, Instant endsAt, String reason,
             String createdBy) {
         if (fingerprintPattern == null && agencyCode == null) {
@@ -43,7 +46,14 @@ public class SilenceService {
         silence.createdBy = createdBy;
         silence.createdAt = now;
         LOG.infof("silence %s: %s / %s until %s (%s)", silence.id, fingerprintPattern, agencyCode, endsAt, createdBy);
-        return Panache.withTransaction(() -> silence.persist().replaceWith(silence));
+        return Panache.withTransaction(() -> silence.persist().call(this::announce).replaceWith(silence))
+                .call(active::reload);
+    }
+
+    /** Tells the other replicas to reload their cache when this transaction commits. */
+    private Uni<Object> announce() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select 1 from pg_notify(?1, '')")
+                .setParameter(1, ActiveSilences.CHANNEL).getSingleResult());
     }
 
     /** Silences that are active now or will be, and those ended within the last 30 days, newest first. */
@@ -63,6 +73,6 @@ public class SilenceService {
                 silence.endsAt = now.isBefore(silence.startsAt) ? silence.startsAt : now;
             }
             return silence;
-        }));
+        }).call(this::announce)).call(active::reload);
     }
 }

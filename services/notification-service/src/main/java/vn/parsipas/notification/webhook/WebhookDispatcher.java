@@ -82,22 +82,29 @@ public class WebhookDispatcher {
         }
     }
 
-    /** One pass: sends the due webhook deliveries concurrently and settles them; returns how many it claimed. */
+    /** One pass: sends the due webhook deliveries concurrently, then settles them together; returns how many it claimed. */
     public Uni<Integer> pass() {
         Instant now = clock.instant();
         NotificationConfig.Webhook settings = config.webhook();
         return store.claim(Delivery.WEBHOOK, now, settings.timeout().multipliedBy(3), settings.batchSize(), false)
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
-                        : Uni.join().all(claimed.stream().map(delivery -> deliver(delivery, now)).toList())
-                                .andCollectFailures().replaceWith(claimed.size()));
+                        : Uni.join().all(claimed.stream().map(delivery -> send(delivery, now)).toList()).andCollectFailures()
+                                .chain(results -> settle(results, now)).replaceWith(claimed.size()));
     }
 
-    private Uni<Void> deliver(Claimed delivery, Instant now) {
+    /** What became of one delivery: skipped (with the reason), or attempted (status or error). */
+    private record Result(Claimed delivery, String skipped, String body, Integer status, String error, int millis) {
+        boolean delivered() {
+            return skipped == null && error == null;
+        }
+    }
+
+    private Uni<Result> send(Claimed delivery, Instant now) {
         if (delivery.webhookUrl() == null) {
-            return store.skipped(List.of(delivery), now, "Cơ quan chưa đăng ký địa chỉ webhook");
+            return Uni.createFrom().item(new Result(delivery, "Cơ quan chưa đăng ký địa chỉ webhook", null, null, null, 0));
         }
         if (delivery.secret() == null) {
-            return store.skipped(List.of(delivery), now, "Chưa đặt khóa ký webhook cho cơ quan");
+            return Uni.createFrom().item(new Result(delivery, "Chưa đặt khóa ký webhook cho cơ quan", null, null, null, 0));
         }
         String body = delivery.payload() != null ? delivery.payload() : WebhookBody.json(delivery, now, config.publicUrl());
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(delivery.webhookUrl())
@@ -112,35 +119,50 @@ public class WebhookDispatcher {
         return http.request(request)
                 .chain(call -> call.send(Buffer.buffer(body)))
                 .chain(response -> response.body().map(ignored -> response.statusCode()))
-                .map(status -> status >= 200 && status < 300 ? new Attempt(status, null)
-                        : new Attempt(status, "HTTP " + status))
-                .onFailure().recoverWithItem(failure -> new Attempt(null, failure.toString()))
-                .chain(attempt -> settle(delivery, body, attempt, (System.nanoTime() - started) / 1_000_000, now));
+                .map(status -> new Result(delivery, null, body, status, status >= 200 && status < 300 ? null : "HTTP " + status,
+                        (int) ((System.nanoTime() - started) / 1_000_000)))
+                .onFailure().recoverWithItem(failure -> new Result(delivery, null, body, null, failure.toString(),
+                        (int) ((System.nanoTime() - started) / 1_000_000)));
     }
 
-    private record Attempt(Integer status, String error) {
-    }
-
-    private Uni<Void> settle(Claimed delivery, String body, Attempt attempt, long millis, Instant now) {
-        registry.counter("parsipas.webhook.attempts", "agency", delivery.agencyCode(),
-                "outcome", attempt.error() == null ? "delivered" : "failed").increment();
-        Uni<Void> logged = pool.withTransaction(sql -> sql.preparedQuery("insert into webhook_attempt "
-                                + "(id, delivery_id, attempt, at, url, status_code, error, duration_ms) values ($1, $2, $3, $4, $5, $6, $7, $8)")
-                        .execute(Tuple.from(Arrays.asList(UUID.randomUUID().toString(), delivery.id(), delivery.attempt(),
-                                DeliveryStore.utc(now), delivery.webhookUrl(), attempt.status(), attempt.error(), (int) millis)))
-                        .chain(() -> sql.preparedQuery("update delivery set payload = $2 where id = $1 and payload is null")
-                                .execute(Tuple.of(delivery.id(), body))))
+    /** Logs every attempt and settles the pass's deliveries in a few statements, whatever their number. */
+    private Uni<Void> settle(List<Result> results, Instant now) {
+        List<Result> attempted = results.stream().filter(result -> result.skipped() == null).toList();
+        List<Tuple> attempts = attempted.stream().map(r -> Tuple.from(Arrays.asList(UUID.randomUUID().toString(),
+                r.delivery().id(), r.delivery().attempt(), DeliveryStore.utc(now), r.delivery().webhookUrl(), r.status(),
+                r.error(), r.millis()))).toList();
+        List<Tuple> payloads = attempted.stream().filter(r -> r.delivery().payload() == null)
+                .map(r -> Tuple.of(r.delivery().id(), r.body())).toList();
+        Uni<Void> chain = attempts.isEmpty() ? Uni.createFrom().voidItem() : pool.withTransaction(sql -> sql.preparedQuery(
+                        "insert into webhook_attempt (id, delivery_id, attempt, at, url, status_code, error, duration_ms) "
+                                + "values ($1, $2, $3, $4, $5, $6, $7, $8)").executeBatch(attempts)
+                .chain(() -> payloads.isEmpty() ? Uni.createFrom().voidItem()
+                        : sql.preparedQuery("update delivery set payload = $2 where id = $1 and payload is null")
+                                .executeBatch(payloads).replaceWithVoid()))
                 .replaceWithVoid();
-        if (attempt.error() == null) {
-            return logged.chain(() -> store.sent(List.of(delivery), clock.instant(), "Đã gửi webhook"));
+        List<Claimed> delivered = attempted.stream().filter(Result::delivered).map(Result::delivery).toList();
+        chain = chain.chain(() -> store.sent(delivered, clock.instant(), "Đã gửi webhook"));
+        for (Result result : results) {
+            if (result.skipped() != null) {
+                chain = chain.chain(() -> store.skipped(List.of(result.delivery()), now, result.skipped()));
+            } else if (!result.delivered()) {
+                chain = chain.chain(() -> failed(result, now));
+            }
         }
+        attempted.forEach(r -> registry.counter("parsipas.webhook.attempts", "agency", r.delivery().agencyCode(),
+                "outcome", r.delivered() ? "delivered" : "failed").increment());
+        return chain;
+    }
+
+    private Uni<Void> failed(Result result, Instant now) {
+        Claimed delivery = result.delivery();
         Backoff backoff = new Backoff(config.webhook().backoffBase(), config.webhook().backoffMax(), config.webhook().maxAttempts());
         Instant retryAt = backoff.retryAt(now, delivery.attempt());
         if (retryAt == null) {
             LOG.warnf("webhook delivery %s to %s dead after %d attempts: %s", delivery.id(), delivery.agencyCode(),
-                    delivery.attempt(), attempt.error());
+                    delivery.attempt(), result.error());
             registry.counter("parsipas.webhook.dead.letters", "agency", delivery.agencyCode()).increment();
         }
-        return logged.chain(() -> store.failed(List.of(delivery), now, attempt.error(), retryAt));
+        return store.failed(List.of(delivery), now, result.error(), retryAt);
     }
 }

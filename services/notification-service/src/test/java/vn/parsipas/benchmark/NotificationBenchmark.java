@@ -1,4 +1,4 @@
-package vn.parsipas.notification;
+package vn.parsipas.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,10 +38,15 @@ import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.task.TaskOverdue;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.notification.Mailbox;
+import vn.parsipas.notification.Replicas;
+import vn.parsipas.notification.Scenario;
+import vn.parsipas.notification.SseClient;
+import vn.parsipas.notification.WebhookReceiver;
 import vn.parsipas.platform.events.CloudEventReader;
 
 /**
- * The benchmark of docs/benchmarks/notification-service.md (profile {@code benchmark}): one packaged
+ * The benchmark of docs/benchmarks/notification-service.md (run alone with {@code -Dit.test}): one packaged
  * replica, TaskOverdue facts written to Kafka at a fixed rate, latency from the write to the alert
  * stored, to the SSE event received and to the webhook received; then a flood for the maximum rate.
  */
@@ -58,8 +63,7 @@ class NotificationBenchmark {
 
     @Test
     void measure() throws Exception {
-        int smtp = Replicas.freePort();
-        Mailbox.start(smtp);
+        int smtp = Mailbox.port();
         WebhookReceiver receiver = WebhookReceiver.shared();
         receiver.onCall(call -> hooked.putIfAbsent(json(call.body()).at("/alert/subjectId").asText(), System.nanoTime()));
         String database = "notification_bench_" + UUID.randomUUID().toString().substring(0, 6);
