@@ -18,6 +18,7 @@ import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.alert.Alert;
 import vn.parsipas.notification.alert.TimelineEntry;
 import vn.parsipas.notification.silence.ActiveSilences;
+import vn.parsipas.notification.silence.Silence;
 
 /**
  * Plans the notifications of one transition of an alert, inside the transaction that makes the
@@ -66,8 +67,8 @@ public class Planner {
         return Panache.getSession().chain(session -> {
             Uni<Void> counted = Uni.createFrom().voidItem();
             for (Map.Entry<String, Integer> count : muted.entrySet()) {
-                counted = counted.chain(() -> session.createNativeQuery("update silence set muted_count = muted_count + ?1 where id = ?2")
-                        .setParameter(1, count.getValue()).setParameter(2, count.getKey()).executeUpdate().replaceWithVoid());
+                counted = counted.chain(() -> Silence.update("mutedCount = mutedCount + ?1 where id = ?2", count.getValue(),
+                        count.getKey()).replaceWithVoid());
             }
             return counted.chain(() -> session.persistAll(rows.toArray()));
         }).replaceWith(live);

@@ -2,19 +2,19 @@ package vn.parsipas.notification.stream;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.notification.alert.Alert;
 
 /**
- * Announces alert changes to the live streams of every replica: a NOTIFY sent in the transaction
- * of the change, so it is heard if and only if the change commits.
+ * Announces alert changes to the live streams of every replica: a NOTIFY on {@value #CHANNEL} sent in
+ * the transaction of the change (by inserting a notice row), so it is heard if and only if the change commits.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -35,7 +35,9 @@ public class ChangeFeed {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("select 1 from pg_notify(?1, ?2)")
-                .setParameter(1, CHANNEL).setParameter(2, json).getSingleResult()).replaceWithVoid();
+        AlertChangeNotice notice = new AlertChangeNotice();
+        notice.id = UUID.randomUUID().toString();
+        notice.payload = json;
+        return notice.persist().replaceWithVoid();
     }
 }
