@@ -19,12 +19,10 @@ public class Delivery extends PanacheEntityBase {
     public static final String EMAIL = "email";
     public static final String WEBHOOK = "webhook";
 
+    /** Statuses set here; dispatchers also set sending, skipped and dead (DeliveryStore). */
     public static final String PENDING = "pending";
-    public static final String SENDING = "sending";
     public static final String SENT = "sent";
     public static final String MUTED = "muted";
-    public static final String SKIPPED = "skipped";
-    public static final String DEAD = "dead";
 
     @Id
     public String id;
