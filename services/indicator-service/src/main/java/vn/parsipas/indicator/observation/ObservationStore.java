@@ -30,15 +30,14 @@ import vn.parsipas.indicator.evaluation.TargetEvaluations;
 public class ObservationStore {
     public enum Outcome { IMPORTED, UPDATED, IGNORED_UNCHANGED, IGNORED_OUTDATED }
 
-    private static final String UPSERT = "insert into observation (" + StoredObservation.COLUMNS + ") values "
-            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
-            + "on conflict (indicator_code, scope, period) do update set period_start = excluded.period_start, "
+    private static final String UPSERT = "insert into observation (" + StoredObservation.COLUMNS + ") "
+            + StoredObservation.selectUnnest(16) + " on conflict (indicator_code, scope, period) do update set period_start = excluded.period_start, "
             + "period_end = excluded.period_end, as_of = excluded.as_of, value = excluded.value, unit = excluded.unit, "
             + "source = excluded.source, source_system = excluded.source_system, observed_at = excluded.observed_at, "
             + "note = excluded.note, channel = excluded.channel, reference = excluded.reference, "
             + "revision = excluded.revision, received_at = excluded.received_at";
     private static final String TO_HISTORY = "insert into observation_history (" + StoredObservation.COLUMNS
-            + ", superseded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
+            + ", superseded_at) " + StoredObservation.selectUnnest(17);
 
     @Inject
     Clock clock;
@@ -57,7 +56,7 @@ public class ObservationStore {
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             Map<String, StoredObservation> latest = new HashMap<>(current);
             Map<String, StoredObservation> changed = new LinkedHashMap<>();
-            List<Tuple> history = new ArrayList<>();
+            List<StoredObservation> history = new ArrayList<>();
             List<Outcome> outcomes = new ArrayList<>();
             for (Observation item : items) {
                 StoredObservation previous = latest.get(item.key());
@@ -66,7 +65,7 @@ public class ObservationStore {
                 if (outcome == Outcome.IMPORTED || outcome == Outcome.UPDATED) {
                     StoredObservation next = StoredObservation.of(item, previous == null ? 1 : previous.revision() + 1, now);
                     if (previous != null) {
-                        history.add(previous.tuple(now));
+                        history.add(previous);
                     }
                     latest.put(item.key(), next);
                     changed.put(item.key(), next);
@@ -79,9 +78,9 @@ public class ObservationStore {
             changed.values().stream().filter(o -> TargetEvaluations.SCOPE.equals(o.scope()))
                     .forEach(o -> evaluate.add(o.indicatorCode()));
             return (history.isEmpty() ? Uni.createFrom().voidItem()
-                    : connection.preparedQuery(TO_HISTORY).executeBatch(history).replaceWithVoid())
+                    : connection.preparedQuery(TO_HISTORY).execute(StoredObservation.columns(history, now)).replaceWithVoid())
                     .chain(() -> connection.preparedQuery(UPSERT)
-                            .executeBatch(changed.values().stream().map(StoredObservation::tuple).toList()))
+                            .execute(StoredObservation.columns(List.copyOf(changed.values()), null)))
                     .chain(() -> evaluations.afterObservations(connection, evaluate))
                     .replaceWith(outcomes);
         });

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.List;
 
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -50,11 +50,39 @@ record StoredObservation(
         return indicatorCode + "|" + scope + "|" + period;
     }
 
-    Tuple tuple(Object... extra) {
-        Object[] values = {indicatorCode, scope, period, periodStart, periodEnd, asOf, value, unit, source, sourceSystem,
-                observedAt, note, channel, reference, revision, receivedAt};
-        Object[] all = Arrays.copyOf(values, values.length + extra.length);
-        System.arraycopy(extra, 0, all, values.length, extra.length);
-        return Tuple.from(all);
+    /**
+     * Rows as one text array per column (for a single {@code unnest} statement instead of a
+     * statement per row); {@link #SELECT_UNNEST} casts them back.
+     */
+    static Tuple columns(List<StoredObservation> rows, OffsetDateTime supersededAt) {
+        int extra = supersededAt == null ? 0 : 1;
+        String[][] columns = new String[16 + extra][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            StoredObservation o = rows.get(i);
+            Object[] values = {o.indicatorCode, o.scope, o.period, o.periodStart, o.periodEnd, o.asOf, o.value.toPlainString(),
+                    o.unit, o.source, o.sourceSystem, o.observedAt, o.note, o.channel, o.reference, o.revision, o.receivedAt,
+                    supersededAt};
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][i] = values[c] == null ? null : values[c].toString();
+            }
+        }
+        return Tuple.from(List.of((Object[]) columns));
+    }
+
+    private static final String[] CASTS = {"", "", "", "::date", "::date", "::date", "::numeric", "", "", "", "::timestamptz",
+        "", "", "", "::integer", "::timestamptz", "::timestamptz"};
+
+    /** Selects the rows of {@link #columns} (16 columns, or 17 with superseded_at), typed again. */
+    static String selectUnnest(int columns) {
+        StringBuilder select = new StringBuilder("select ");
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        for (int c = 1; c <= columns; c++) {
+            String separator = c == 1 ? "" : ", ";
+            select.append(separator).append('c').append(c).append(CASTS[c - 1]);
+            arrays.append(separator).append('$').append(c).append("::text[]");
+            names.append(separator).append('c').append(c);
+        }
+        return select + " from unnest(" + arrays + ") as t(" + names + ")";
     }
 }
