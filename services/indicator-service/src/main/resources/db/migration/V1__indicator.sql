@@ -20,9 +20,9 @@ create table observation (
     reference      text        not null,
     revision       integer     not null,
     received_at    timestamptz not null,
+    -- Also serves the series and evaluation reads (indicator_code and scope are its prefix).
     primary key (indicator_code, scope, period)
 );
-create index observation_series on observation (indicator_code, scope, as_of);
 
 -- Every value a correction superseded, as it was.
 create table observation_history (
