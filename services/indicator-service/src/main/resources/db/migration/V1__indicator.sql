@@ -25,26 +25,9 @@ create table observation (
 );
 
 -- Every value a correction superseded, as it was.
-create table observation_history (
-    indicator_code text        not null,
-    scope          text        not null,
-    period         text        not null,
-    period_start   date        not null,
-    period_end     date        not null,
-    as_of          date        not null,
-    value          numeric     not null,
-    unit           text        not null,
-    source         text        not null,
-    source_system  text,
-    observed_at    timestamptz not null,
-    note           text,
-    channel        text        not null,
-    reference      text        not null,
-    revision       integer     not null,
-    received_at    timestamptz not null,
-    superseded_at  timestamptz not null,
-    primary key (indicator_code, scope, period, revision)
-);
+create table observation_history (like observation);
+alter table observation_history add column superseded_at timestamptz not null,
+    add primary key (indicator_code, scope, period, revision);
 
 create table target (
     target_id          text        primary key,

@@ -44,9 +44,7 @@ public class TargetConsumer implements BatchEventConsumer.Handler<TargetDefined>
             + "target_value = excluded.target_value, baseline_value = excluded.baseline_value, "
             + "baseline_year = excluded.baseline_year, relative_to = excluded.relative_to, delta = excluded.delta, "
             + "responsible_agency = excluded.responsible_agency, deadline = excluded.deadline, due_at = excluded.due_at, "
-            + "active = excluded.active, defined_at = excluded.defined_at, "
-            + "next_check_at = case when excluded.active then target.next_check_at end "
-            + "where target.plan_version <= excluded.plan_version";
+            + "active = true, defined_at = excluded.defined_at where target.plan_version <= excluded.plan_version";
 
     @Inject
     BatchEventConsumer events;
@@ -93,22 +91,28 @@ public class TargetConsumer implements BatchEventConsumer.Handler<TargetDefined>
     }
 
     private Uni<Void> apply(SqlConnection connection, TargetDefined target) {
-        if (!TargetDefined.KIND_INDICATOR.equals(target.kind())) {
-            return connection.preparedQuery("update target set active = false, next_check_at = null where target_id = $1")
-                    .execute(Tuple.of(target.targetId())).replaceWithVoid();
+        if (!TargetDefined.KIND_INDICATOR.equals(target.kind()) || !target.active()) {
+            return connection.preparedQuery("update target set active = false, plan_version = $2, next_check_at = null "
+                            + "where target_id = $1 and plan_version <= $2")
+                    .execute(Tuple.of(target.targetId(), target.planVersion()))
+                    .invoke(rows -> {
+                        if (rows.rowCount() > 0) {
+                            LOG.infof("target %s (plan %s v%d): retired", target.targetId(), target.planId(), target.planVersion());
+                        }
+                    })
+                    .replaceWithVoid();
         }
-        return connection.preparedQuery(UPSERT).execute(tuple(target))
+        return evaluations.lockIndicators(connection, Set.of(target.indicator().code()))
+                .chain(() -> connection.preparedQuery(UPSERT).execute(tuple(target)))
                 .invoke(rows -> LOG.infof("target %s (plan %s v%d): %s", target.targetId(), target.planId(),
-                        target.planVersion(), rows.rowCount() == 0 ? "older version ignored"
-                                : target.active() ? "defined" : "retired"))
+                        target.planVersion(), rows.rowCount() == 0 ? "older version ignored" : "defined"))
                 .chain(() -> evaluations.afterDefinition(connection, target.targetId()));
     }
 
     private Tuple tuple(TargetDefined t) {
         return Tuple.from(new Object[] {t.targetId(), t.planId(), t.planVersion(), t.criterionCode(), t.criterionTitle(),
-                t.description(), t.indicator() == null ? "" : t.indicator().code(),
-                t.indicator() == null ? "" : t.indicator().name(), t.indicator() == null ? "" : t.indicator().unit(),
-                t.comparator() == null ? "" : t.comparator(), t.value(), t.baseline() == null ? null : t.baseline().value(),
+                t.description(), t.indicator().code(), t.indicator().name(), t.indicator().unit(), t.comparator(), t.value(),
+                t.baseline() == null ? null : t.baseline().value(),
                 t.baseline() == null ? null : t.baseline().year(), t.relativeTo(), t.delta(), t.responsibleAgency(),
                 t.deadline(), t.dueAt().atOffset(ZoneOffset.UTC), t.active(),
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)});

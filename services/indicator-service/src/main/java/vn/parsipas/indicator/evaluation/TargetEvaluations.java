@@ -53,10 +53,24 @@ public class TargetEvaluations {
         if (indicatorCodes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("select " + TargetRow.COLUMNS + " from target where active "
-                        + "and indicator_code = any($1) order by target_id for update")
-                .execute(Tuple.of(indicatorCodes.toArray(new String[0])))
+        return lockIndicators(connection, indicatorCodes)
+                .chain(() -> connection.preparedQuery("select " + TargetRow.COLUMNS + " from target where active "
+                                + "and indicator_code = any($1) order by target_id for update")
+                        .execute(Tuple.of(indicatorCodes.toArray(new String[0]))))
                 .chain(rows -> evaluate(connection, rows));
+    }
+
+    /**
+     * Serialises, per indicator, storing a target's definition and storing the province's values:
+     * without it each could commit unseen by the other (a value stored while its target is being
+     * defined) and the target would keep a status its values contradict. Taken before the target's
+     * row and after the observations' keys, in code order: no deadlock.
+     */
+    public Uni<Void> lockIndicators(SqlConnection connection, Set<String> indicatorCodes) {
+        return connection.preparedQuery("select pg_advisory_xact_lock(hashtextextended('indicator|' || c, 4)) "
+                        + "from (select unnest($1::text[]) as c order by 1) as codes")
+                .execute(Tuple.of(indicatorCodes.toArray(new String[0])))
+                .replaceWithVoid();
     }
 
     /** After a target's definition changed. */
@@ -106,10 +120,10 @@ public class TargetEvaluations {
                 Indicator indicator = catalogue.find(target.indicatorCode()).orElse(null);
                 Evaluation evaluation = Evaluator.evaluate(target, indicator,
                         points.getOrDefault(target.indicatorCode(), List.of()), now);
-                boolean changed = !Objects.equals(evaluation.status(), row.status());
+                boolean changed = !Objects.equals(evaluation.status(), row.current().status());
                 if (changed && evaluation.status() != null) {
-                    changes.add(change(target, indicator, row.status(), evaluation, now));
-                    LOG.infof("target %s: %s -> %s (%s)", target.targetId(), row.status(), evaluation.status(),
+                    changes.add(change(target, indicator, row.current().status(), evaluation, now));
+                    LOG.infof("target %s: %s -> %s (%s)", target.targetId(), row.current().status(), evaluation.status(),
                             evaluation.reason());
                 }
                 updates.add(Tuple.from(new Object[] {target.targetId(), name(evaluation.status()), evaluation.value(),

@@ -1,22 +1,12 @@
 package vn.parsipas.indicator.evaluation;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import io.vertx.mutiny.sqlclient.Row;
 
-/** A target with its current evaluation, as stored. */
-public record TargetRow(
-        Target target,
-        TargetStatus status,
-        BigDecimal value,
-        String period,
-        BigDecimal expectedValue,
-        BigDecimal threshold,
-        String reason,
-        Instant evaluatedAt,
-        Instant statusSince) {
+/** A target with its current evaluation (without its next check), as stored. */
+public record TargetRow(Target target, Evaluation current, Instant evaluatedAt, Instant statusSince) {
 
     public static final String COLUMNS = "target_id, plan_id, plan_version, criterion_code, criterion_title, description, "
             + "indicator_code, indicator_name, unit, comparator, target_value, baseline_value, baseline_year, relative_to, "
@@ -32,9 +22,10 @@ public record TargetRow(
                 row.getString("responsible_agency"), row.getLocalDate("deadline"), instant(row.getOffsetDateTime("due_at")),
                 row.getBoolean("active"));
         String status = row.getString("status");
-        return new TargetRow(target, status == null ? null : TargetStatus.valueOf(status), row.getBigDecimal("status_value"),
-                row.getString("status_period"), row.getBigDecimal("expected_value"), row.getBigDecimal("threshold"),
-                row.getString("reason"), instant(row.getOffsetDateTime("evaluated_at")),
+        Evaluation current = new Evaluation(status == null ? null : TargetStatus.valueOf(status),
+                row.getBigDecimal("status_value"), row.getString("status_period"), row.getBigDecimal("expected_value"),
+                row.getBigDecimal("threshold"), row.getString("reason"), null);
+        return new TargetRow(target, current, instant(row.getOffsetDateTime("evaluated_at")),
                 instant(row.getOffsetDateTime("status_since")));
     }
 

@@ -103,8 +103,8 @@ public class SeriesQueries {
         return rows.stream().map(row -> {
             Evaluator.Line line = Evaluator.line(row.target(), indicator, points.getOrDefault(row.target().indicatorCode(), List.of()));
             return new TargetLine(row.target().targetId(), row.target().comparator(),
-                    row.status() == null ? null : row.status().name(), line == null ? null : line.startDay(),
-                    line == null ? null : line.startValue(), row.target().deadline(), line == null ? row.threshold() : line.endValue());
+                    row.current().status() == null ? null : row.current().status().name(), line == null ? null : line.startDay(),
+                    line == null ? null : line.startValue(), row.target().deadline(), line == null ? row.current().threshold() : line.endValue());
         }).toList();
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import vn.parsipas.indicator.evaluation.Evaluation;
 import vn.parsipas.indicator.evaluation.Target;
 import vn.parsipas.indicator.evaluation.TargetRow;
 
@@ -36,11 +37,11 @@ public record TargetView(
 
     static TargetView of(TargetRow row, String dataProvider) {
         Target t = row.target();
+        Evaluation e = row.current();
         return new TargetView(t.targetId(), t.planId(), t.planVersion(), t.criterionCode(), t.criterionTitle(),
                 t.description(), t.indicatorCode(), t.indicatorName(), t.unit(), t.comparator(),
-                row.threshold() != null ? row.threshold() : t.targetValue(), t.baselineValue(), t.baselineYear(),
-                t.responsibleAgency(), dataProvider, t.deadline(), t.active(),
-                row.status() == null ? null : row.status().name(), row.value(), row.period(), row.expectedValue(),
-                row.reason(), row.evaluatedAt(), row.statusSince());
+                e.threshold() != null ? e.threshold() : t.targetValue(), t.baselineValue(), t.baselineYear(),
+                t.responsibleAgency(), dataProvider, t.deadline(), t.active(), e.status() == null ? null : e.status().name(),
+                e.value(), e.period(), e.expectedValue(), e.reason(), row.evaluatedAt(), row.statusSince());
     }
 }

@@ -1,4 +1,4 @@
-package vn.parsipas.indicator.benchmark;
+package vn.parsipas.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,13 +54,14 @@ import vn.parsipas.platform.time.ShiftableClock;
  * Kafka: N IndicatorObserved events are produced as fast as the broker takes them; the time until
  * every one is consumed, validated, stored and evaluated gives observations/s end to end; then a
  * plain consumer reads the same N records from the same broker, which gives the raw consume rate.
- * REST: JSON batches of 1000 from a few concurrent clients. Not a test: run it by name.
+ * REST: JSON batches of 1000 from a few concurrent clients. Not a test: run it by name (its package
+ * keeps it out of the {@code vn.parsipas.indicator.**} test selection and its name out of the default one).
  */
 @QuarkusTest
 @IndicatorServiceTest
-@TestProfile(IngestionBenchmark.Profile.class)
-class IngestionBenchmark {
-    private static final Logger LOG = Logger.getLogger(IngestionBenchmark.class);
+@TestProfile(IndicatorIngestionBenchmark.Profile.class)
+class IndicatorIngestionBenchmark {
+    private static final Logger LOG = Logger.getLogger(IndicatorIngestionBenchmark.class);
     private static final List<String> IGATE_INDICATORS = List.of("online-end-to-end-dossier-rate", "digitised-data-reuse-rate",
             "online-payment-enabled-procedure-rate", "online-payment-transacting-procedure-rate", "online-payment-dossier-rate");
     private static final int SCOPES = 2000;
