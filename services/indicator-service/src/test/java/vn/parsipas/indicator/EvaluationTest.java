@@ -171,6 +171,31 @@ class EvaluationTest {
         }
     }
 
+    @Test
+    void anIndicatorTargetWithoutComparatorGoesToTheDeadLetterTopicAndOtherKindsAreLeftToOtherServices() {
+        String broken = Fixtures.unique("dak-lak-2025:t-1.16");
+        String sipas = Fixtures.unique("dak-lak-2025:t-2.2.1");
+        String good = Fixtures.unique("dak-lak-2025:t-1.16");
+        TargetDefined valid = Fixtures.dossierRateTarget(broken);
+        try (TestKafka kafka = Fixtures.kafka()) {
+            Fixtures.define(kafka, new TargetDefined(broken, "dak-lak-2025", 1, "1.16", valid.criterionTitle(), valid.kind(),
+                    valid.description(), valid.indicator(), null, null, valid.value(), null, null, null, null,
+                    valid.responsibleAgency(), valid.deadline(), valid.dueAt(), true));
+            Fixtures.define(kafka, new TargetDefined(sipas, "dak-lak-2025", 1, "2.2.1", "Tiếp cận dịch vụ", TargetDefined.KIND_SIPAS,
+                    "Tăng ít nhất 3% so với năm 2024", null, "2.2.1", "gte", new BigDecimal("84.31"), "percent", null, null,
+                    null, "BUU-DIEN-TINH", valid.deadline(), valid.dueAt(), true));
+            Fixtures.define(kafka, Fixtures.dossierRateTarget(good));
+
+            awaitTarget(good);
+            given().get("/api/v1/targets/" + sipas).then().statusCode(404);
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(vn.parsipas.contracts.Topics.PLAN_TARGETS + ".dlq"),
+                    records -> records.stream().anyMatch(r -> broken.equals(r.key())), Duration.ofSeconds(30))
+                    .stream().filter(r -> broken.equals(r.key())).toList();
+            assertThat(dead).singleElement().satisfies(r -> assertThat(r.headers().get("dead-letter-reason"))
+                    .contains(broken).contains("needs an indicator and a comparator"));
+        }
+    }
+
     private static void awaitTarget(String targetId) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/targets/" + targetId).then().statusCode(200));
     }
