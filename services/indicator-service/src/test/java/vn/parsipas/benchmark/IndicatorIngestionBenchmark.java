@@ -2,6 +2,8 @@ package vn.parsipas.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -152,7 +155,7 @@ class IndicatorIngestionBenchmark {
         return new IndicatorObserved(IGATE_INDICATORS.get(i % IGATE_INDICATORS.size()),
                 scope % 100 == 0 ? "PROVINCE" : String.format("XA-%04d", scope), day.toString(),
                 BigDecimal.valueOf(40 + (i * 7919L) % 5000 / 100.0), "percent",
-                day.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC), "igate", null);
+                day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), "igate", null);
     }
 
     private long awaitRows(long expected) throws InterruptedException {
@@ -220,8 +223,8 @@ class IndicatorIngestionBenchmark {
             if (response.statusCode() != 200 || !response.body().contains("\"rejected\":0")) {
                 throw new IllegalStateException("batch " + batch + ": " + response.statusCode() + " " + response.body());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

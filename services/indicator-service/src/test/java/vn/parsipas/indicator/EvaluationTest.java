@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.platform.time.ShiftableClock;
@@ -188,7 +189,7 @@ class EvaluationTest {
 
             awaitTarget(good);
             given().get("/api/v1/targets/" + sipas).then().statusCode(404);
-            List<TestKafka.Received> dead = kafka.readUntil(List.of(vn.parsipas.contracts.Topics.PLAN_TARGETS + ".dlq"),
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(Topics.PLAN_TARGETS + ".dlq"),
                     records -> records.stream().anyMatch(r -> broken.equals(r.key())), Duration.ofSeconds(30))
                     .stream().filter(r -> broken.equals(r.key())).toList();
             assertThat(dead).singleElement().satisfies(r -> assertThat(r.headers().get("dead-letter-reason"))

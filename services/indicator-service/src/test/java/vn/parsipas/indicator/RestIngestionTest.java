@@ -1,13 +1,16 @@
 package vn.parsipas.indicator;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.platform.time.ShiftableClock;
@@ -93,7 +97,7 @@ class RestIngestionTest {
                 .post("/api/v1/observations")
                 .then().statusCode(200)
                 .body("dryRun", equalTo(true))
-                .body("items.outcome", org.hamcrest.Matchers.contains("ignored-unchanged", "updated", "imported"));
+                .body("items.outcome", contains("ignored-unchanged", "updated", "imported"));
         given().get(series(scope)).then().body("values", hasSize(1)).body("values[0].value", equalTo(62.4f));
     }
 
@@ -119,7 +123,7 @@ class RestIngestionTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", key()).body(body).post("/api/v1/observations")
                 .then().statusCode(400).body("errors[0].field", equalTo("X-Source-System"));
         String[] many = new String[51];
-        java.util.Arrays.fill(many, item("online-end-to-end-dossier-rate", "PROVINCE", "2025-06", "62.4", "percent"));
+        Arrays.fill(many, item("online-end-to-end-dossier-rate", "PROVINCE", "2025-06", "62.4", "percent"));
         post(batch(many), key()).then().statusCode(400).body("errors[0].field", equalTo("observations"))
                 .body("errors[0].message", containsString("at most 50"));
         post("{\"observations\": ", key()).then().statusCode(400).contentType("application/problem+json");
@@ -134,7 +138,7 @@ class RestIngestionTest {
                 + "online-end-to-end-dossier-rate," + scope + ",2025-06,120,percent,2025-07-01T01:00:00Z,\r\n";
 
         given().contentType("text/csv; charset=UTF-8").header("X-Source-System", SOURCE).header("Idempotency-Key", key())
-                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/observations")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/observations")
                 .then().statusCode(200)
                 .body("importCount.imported", equalTo(1))
                 .body("importCount.rejected", equalTo(2))
@@ -152,7 +156,7 @@ class RestIngestionTest {
         return given().contentType(ContentType.JSON).header("X-Source-System", SOURCE).header("Idempotency-Key", key);
     }
 
-    private static io.restassured.response.Response post(String body, String key) {
+    private static Response post(String body, String key) {
         return json(key).body(body).post("/api/v1/observations");
     }
 

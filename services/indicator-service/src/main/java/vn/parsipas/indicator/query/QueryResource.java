@@ -1,6 +1,7 @@
 package vn.parsipas.indicator.query;
 
 import java.util.Collection;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -25,7 +26,7 @@ import vn.parsipas.platform.problem.NotFoundException;
 @Produces(MediaType.APPLICATION_JSON)
 public class QueryResource {
     /** Until callers are authenticated, everyone sees every agency (security issue: the token's agencies). */
-    private static final java.util.Set<String> ALL_AGENCIES = null;
+    private static final Set<String> ALL_AGENCIES = null;
 
     @Inject
     TargetQueries targets;
