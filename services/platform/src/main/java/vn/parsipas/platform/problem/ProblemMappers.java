@@ -75,7 +75,8 @@ public class ProblemMappers {
 
     /** "create.request.leadAgency" → "leadAgency": the path inside the body, not the Java method. */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        // Container elements (List<@Pattern String>) add a "<list element>" node: the index already names it.
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }
