@@ -8,7 +8,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points a Quarkus test at the real engines of this test JVM (see {@link DevStackProcess}):
  * Kafka, the service's own PostgreSQL database (argument {@code database}), and with
- * {@code keycloak=true} a real Keycloak as the OIDC server.
+ * {@code keycloak=true} a real Keycloak as the OIDC server — otherwise the services verify the
+ * tokens that {@link TestTokens} mints in the test.
  */
 public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {
     private String database = "parsipas";
@@ -32,6 +33,8 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.password", engines.postgresPassword()));
         if (keycloak) {
             config.put("quarkus.oidc.auth-server-url", engines.keycloakUrl() + "/realms/" + Keycloak.REALM);
+        } else {
+            config.put("quarkus.oidc.public-key", TestTokens.publicKey());
         }
         return config;
     }

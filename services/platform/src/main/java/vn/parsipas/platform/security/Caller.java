@@ -23,16 +23,13 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    @Inject
-    JsonWebToken token;
-
     public boolean isCoordinator() {
         return identity.hasRole(Roles.COORDINATOR);
     }
 
     /** The caller's agency code, or null when the token carries none. */
     public String agency() {
-        Object agency = token.getClaim("agency");
+        Object agency = claim("agency");
         return agency == null ? null : agency instanceof JsonString json ? json.getString() : agency.toString();
     }
 
@@ -55,8 +52,8 @@ public class Caller {
 
     /** The authenticated client (the token's {@code azp}): a data provider's source. */
     public String clientId() {
-        Object azp = token.getClaim("azp");
-        return azp == null ? identity.getPrincipal().getName() : azp.toString();
+        Object azp = claim("azp");
+        return azp == null ? name() : azp instanceof JsonString json ? json.getString() : azp.toString();
     }
 
     public Set<String> allowedIndicators() {
@@ -71,8 +68,13 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** A claim of the bearer token; null without one (anonymous, or a test identity without claims). */
+    private Object claim(String name) {
+        return identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(name) : null;
+    }
+
     private Set<String> stringSet(String claim) {
-        Object value = token.getClaim(claim);
+        Object value = claim(claim);
         if (value instanceof JsonArray array) {
             return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).collect(Collectors.toSet());
         }
