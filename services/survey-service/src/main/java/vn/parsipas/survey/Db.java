@@ -52,14 +52,16 @@ public final class Db {
         return all.toString();
     }
 
-    /** "(?1::text, ?2::int), (?3::text, ?4::int)" for a multi-row VALUES list starting at parameter 1. */
+    /** "(cast(?1 as text), cast(?2 as int)), ..." for a multi-row VALUES list starting at parameter 1. */
     public static String valuesList(int rows, String... columnTypes) {
         StringJoiner all = new StringJoiner(", ");
         int parameter = 1;
         for (int row = 0; row < rows; row++) {
             StringJoiner one = new StringJoiner(", ", "(", ")");
             for (String type : columnTypes) {
-                one.add("?" + parameter++ + "::" + type);
+                // A JSON document travels as text: a parameter typed jsonb would encode a Java string as a JSON string.
+                String value = "jsonb".equals(type) ? "cast(?" + parameter++ + " as text)" : "?" + parameter++;
+                one.add("cast(" + value + " as " + type + ")");
             }
             all.add(one.toString());
         }

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.arc.Arc;
@@ -22,6 +23,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.JsonSchemas;
+import vn.parsipas.contracts.SchemaViolation;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.plan.TargetDefined;
@@ -52,7 +55,7 @@ public final class Fixtures {
     }
 
     /** Publishes agencies on directory.agencies.v1 as task-service does, and waits until survey-service knows them. */
-    public static void agencies(String kind, String... codes) {
+    public static void agenciesOfKind(String kind, String... codes) {
         try (TestKafka kafka = kafka()) {
             for (String code : codes) {
                 AgencyUpserted agency = new AgencyUpserted(code, "Cơ quan thử nghiệm " + code, kind, "VP-UBND-TINH", List.of(),
@@ -65,7 +68,7 @@ public final class Fixtures {
     }
 
     public static void agencies(String... codes) {
-        agencies("department", codes);
+        agenciesOfKind("department", codes);
     }
 
     private static boolean agencyKnown(String code) {
@@ -82,7 +85,7 @@ public final class Fixtures {
     public static void target(String targetId, String subIndex, int year, BigDecimal value, BigDecimal baseline, String responsible) {
         TargetDefined target = new TargetDefined(targetId, "test-plan", 1, subIndex, "Chỉ số thành phần " + subIndex,
                 TargetDefined.KIND_SIPAS, "Mục tiêu thử nghiệm", null, subIndex, value == null ? "gt" : "gte", value, "percent",
-                baseline == null ? null : new TargetDefined.Baseline(baseline, year - 1), value == null ? "baseline" : null, null,
+                new TargetDefined.Baseline(baseline, year - 1), value == null ? "baseline" : null, null,
                 responsible, LocalDate.of(year, 12, 31), Instant.parse(year + "-12-31T17:00:00Z"), true);
         try (TestKafka kafka = kafka()) {
             kafka.sendStructured(Topics.PLAN_TARGETS, targetId, envelope(EventType.TARGET_DEFINED, "/parsipas/task-service", targetId,
@@ -113,6 +116,70 @@ public final class Fixtures {
 
     public static ObjectNode json(SurveyResponseSubmitted response) {
         return EventJson.mapper().valueToTree(response);
+    }
+
+    /** Rows of a query, each as JSON text, to compare whole tables. */
+    public static List<String> rows(String sql, Object... parameters) {
+        List<String> rows = new ArrayList<>();
+        Arc.container().instance(Pool.class).get().preparedQuery(sql).execute(Tuple.from(parameters))
+                .await().atMost(Duration.ofSeconds(60)).forEach(row -> rows.add(row.toJson().encode()));
+        return rows;
+    }
+
+    /** A CloudEvent on sipas.responses.v1 as a kiosk writes it (structured mode, key = agency code). */
+    public static void sendResponse(TestKafka kafka, String eventId, SurveyResponseSubmitted response) {
+        kafka.sendStructured(Topics.SIPAS_RESPONSES, response.agencyCode(), CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
+                eventId, "/kiosk/" + response.agencyCode(), response.responseId(), json(response)).toString());
+    }
+
+    /** An event survey-service published on sipas.indices.v1: its CloudEvents type and its data. */
+    public record IndexEvent(String type, JsonNode data) {
+        public String scope() {
+            return data.get("scope").asText();
+        }
+
+        public String period() {
+            return data.get("period").asText();
+        }
+
+        public boolean is(EventType eventType) {
+            return eventType.type().equals(type);
+        }
+    }
+
+    /** Reads sipas.indices.v1 until the events about {@code scope} satisfy {@code until}; every one checked against its schema. */
+    public static List<IndexEvent> indexEvents(String scope, java.util.function.Predicate<List<IndexEvent>> until) {
+        try (TestKafka kafka = kafka()) {
+            List<IndexEvent> events = new ArrayList<>();
+            kafka.readUntil(List.of(Topics.SIPAS_INDICES), records -> {
+                events.clear();
+                records.stream().map(Fixtures::indexEvent).filter(event -> event.scope().equals(scope)).forEach(events::add);
+                return until.test(events);
+            }, Duration.ofSeconds(30));
+            return List.copyOf(events);
+        }
+    }
+
+    /** Everything on sipas.indices.v1 about {@code scope} so far (reads until the topic is quiet). */
+    public static List<IndexEvent> indexEventsNow(String scope) {
+        try (TestKafka kafka = kafka()) {
+            return kafka.readAll(List.of(Topics.SIPAS_INDICES), Duration.ofSeconds(1)).stream().map(Fixtures::indexEvent)
+                    .filter(event -> event.scope().equals(scope)).toList();
+        }
+    }
+
+    private static IndexEvent indexEvent(TestKafka.Received record) {
+        try {
+            JsonNode envelope = EventJson.mapper().readTree(record.value());
+            EventType type = EventType.ofType(envelope.get("type").asText()).orElseThrow();
+            List<SchemaViolation> violations = JsonSchemas.validate(type, envelope.get("data"));
+            if (!violations.isEmpty()) {
+                throw new AssertionError(type + " breaks its contract: " + violations);
+            }
+            return new IndexEvent(type.type(), envelope.get("data"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void registerReceipt(String code, String agency) {

@@ -106,7 +106,7 @@ public class QuestionnaireCatalog {
             parameters[i++] = question.getValue();
         }
         return Db.execute("insert into questionnaire (questionnaire_id, version, title, document, content_hash, published_at)"
-                                + " values (?1, ?2, ?3, cast(?4 as jsonb), ?5, ?6)",
+                                + " values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb), ?5, ?6)",
                         questionnaire.id(), questionnaire.version(), questionnaire.title(), json, hash, clock.instant())
                 .chain(() -> Db.execute("insert into questionnaire_question (questionnaire_id, version, question_id, sub_index)"
                         + " values " + Db.valuesList(questions.size(), "text", "int", "text", "text"), parameters))

@@ -97,7 +97,7 @@ class ResponseRestTest {
     @Test
     void aGroupOfAgenciesCannotHaveHandledADossier() {
         String collective = Fixtures.uniqueAgency();
-        Fixtures.agencies("collective", collective);
+        Fixtures.agenciesOfKind("collective", collective);
 
         post(Fixtures.json(Fixtures.response(collective, JUNE, 4))).statusCode(400)
                 .body("errors[0].message", containsString("group of agencies"));
