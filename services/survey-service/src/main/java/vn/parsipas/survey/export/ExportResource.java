@@ -1,7 +1,7 @@
 package vn.parsipas.survey.export;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -51,9 +51,9 @@ public class ExportResource {
     }
 
     private static List<Object> fields(SubIndexValue v) {
-        return new ArrayList<>(java.util.Arrays.asList(v.subIndex(), v.subIndexName(), v.scope(), v.period(), v.responses(),
+        return Arrays.asList(v.subIndex(), v.subIndexName(), v.scope(), v.period(), v.responses(),
                 v.validAnswers(), v.satisfiedAnswers(), v.satisfiedPercent(), v.intervalLowPercent(), v.intervalHighPercent(),
-                v.targetId(), v.targetPercent(), v.belowTarget(), v.updatedAt()));
+                v.targetId(), v.targetPercent(), v.belowTarget(), v.updatedAt());
     }
 
     /** Responses of one questionnaire version submitted between two local dates (inclusive). */

@@ -1,11 +1,7 @@
 package vn.parsipas.survey.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -23,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.DomainException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.survey.Db;
+import vn.parsipas.survey.Sha256;
 
 /**
  * {@code Idempotency-Key} on the ingesting POSTs: the first successful answer to a key is stored
@@ -56,7 +53,7 @@ public class IdempotentRequests {
         if (key.isBlank() || key.length() > 255) {
             throw new InvalidInputException(HEADER, "must be 1 to 255 characters");
         }
-        String hash = sha256(json(request));
+        String hash = Sha256.hex(json(request));
         return Panache.withTransaction(() -> Db.rows("select request_hash, status, body from idempotency_record"
                         + " where endpoint = ?1 and request_key = ?2", endpoint, key)
                 .chain(rows -> {
@@ -90,14 +87,6 @@ public class IdempotentRequests {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -22,24 +22,32 @@ import vn.parsipas.survey.Db;
 public class IndexRebuild {
     private static final Logger LOG = Logger.getLogger(IndexRebuild.class);
 
+    /**
+     * Each response's answers are grouped by sub-index inside the lateral subquery (a few rows per
+     * response), then summed per sub-index, agency and quarter, then per scope and period: no
+     * sort or hash over every answer of every response.
+     */
     static final String FRESH = """
-            with per_response as (
-                select r.response_id, r.agency_code, q.sub_index,
-                       extract(year from r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::int as y,
-                       extract(quarter from r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::int as qtr,
-                       count(*) as valid, count(*) filter (where a.score::int >= 4) as satisfied
+            with base as (
+                select per.sub_index, r.agency_code, t.y, t.qtr, count(*) as responses, sum(per.valid) as valid,
+                       sum(per.satisfied) as satisfied
                 from survey_response r
-                cross join lateral jsonb_each_text(r.answers) a(question_id, score)
-                join questionnaire_question q on q.questionnaire_id = r.questionnaire_id
-                    and q.version = r.questionnaire_version and q.question_id = a.question_id
-                group by r.response_id, r.agency_code, q.sub_index, y, qtr
+                cross join lateral (select extract(year from r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::int as y,
+                                           extract(quarter from r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::int as qtr) t
+                cross join lateral (
+                    select q.sub_index, count(*) as valid, count(*) filter (where a.score::int >= 4) as satisfied
+                    from jsonb_each_text(r.answers) a(question_id, score)
+                    join questionnaire_question q on q.questionnaire_id = r.questionnaire_id
+                        and q.version = r.questionnaire_version and q.question_id = a.question_id
+                    group by q.sub_index) per
+                group by per.sub_index, r.agency_code, t.y, t.qtr
             ), fresh as (
-                select p.sub_index, s.scope, t.period, count(*) as responses, sum(p.valid)::bigint as valid_answers,
-                       sum(p.satisfied)::bigint as satisfied_answers
-                from per_response p
-                cross join lateral (values ('PROVINCE'), (p.agency_code)) s(scope)
-                cross join lateral (values (p.y || '-Q' || p.qtr), (p.y::text)) t(period)
-                group by p.sub_index, s.scope, t.period
+                select b.sub_index, s.scope, p.period, sum(b.responses)::bigint as responses, sum(b.valid)::bigint as valid_answers,
+                       sum(b.satisfied)::bigint as satisfied_answers
+                from base b
+                cross join lateral (values ('PROVINCE'), (b.agency_code)) s(scope)
+                cross join lateral (values (b.y || '-Q' || b.qtr), (b.y::text)) p(period)
+                group by b.sub_index, s.scope, p.period
             )""";
 
     @Inject

@@ -1,10 +1,6 @@
 package vn.parsipas.survey.questionnaire;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +27,7 @@ import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem;
 import vn.parsipas.survey.Db;
+import vn.parsipas.survey.Sha256;
 
 /**
  * The published questionnaires. Publishing stores a version once; the same content again is a
@@ -77,7 +74,7 @@ public class QuestionnaireCatalog {
     /** Stores a new version, in the caller's transaction; refuses to change a published one. */
     public Uni<Outcome> publish(Questionnaire questionnaire) {
         String json = canonicalJson(questionnaire);
-        String hash = sha256(json);
+        String hash = Sha256.hex(json);
         return Db.rows("select content_hash from questionnaire where questionnaire_id = ?1 and version = ?2 for update",
                         questionnaire.id(), questionnaire.version())
                 .chain(rows -> {
@@ -184,14 +181,6 @@ public class QuestionnaireCatalog {
         try {
             return CANONICAL.writeValueAsString(questionnaire);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
