@@ -3,6 +3,8 @@ package vn.parsipas.survey.index;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ import vn.parsipas.survey.target.SipasTargets;
 @ApplicationScoped
 public class IndexEvaluator {
     private static final Logger LOG = Logger.getLogger(IndexEvaluator.class);
-    private static final int ROWS_PER_PASS = 500;
+    private static final int ROWS_PER_PASS = 200;
 
     @Inject
     SipasTargets targets;
@@ -75,16 +77,24 @@ public class IndexEvaluator {
                                 .chain(names -> evaluateAll(rows, applicable, names, now)))));
     }
 
+    /** Facts go to the outbox row by row; the new states of all rows are written in one statement, so locks are held briefly. */
     private Uni<Integer> evaluateAll(List<Row> rows, Map<String, SipasTarget> applicable, Map<String, String> names, Instant now) {
+        List<Object> states = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Row row : rows) {
             chain = chain.chain(() -> evaluate(row, applicable.get(SipasTargets.key(row.subIndex(), Periods.year(row.period()))),
-                    names.getOrDefault(row.subIndex(), row.subIndex()), now));
+                    names.getOrDefault(row.subIndex(), row.subIndex()), now, states));
         }
-        return chain.replaceWith(rows.size());
+        return chain.chain(() -> Db.execute("update sub_index_stat s set evaluation_due = false, publication_due = v.publication_due,"
+                + " published_at = v.published_at, below_target = v.below_target, alert_target_id = v.alert_target_id,"
+                + " alert_target = v.alert_target, alert_agency = v.alert_agency from (values "
+                + Db.valuesList(rows.size(), "text", "text", "text", "boolean", "timestamptz", "boolean", "text", "numeric", "text")
+                + ") v(sub_index, scope, period, publication_due, published_at, below_target, alert_target_id, alert_target, alert_agency)"
+                + " where s.sub_index = v.sub_index and s.scope = v.scope and s.period = v.period", states.toArray()))
+                .replaceWith(rows.size());
     }
 
-    private Uni<Void> evaluate(Row row, SipasTarget target, String name, Instant now) {
+    private Uni<Void> evaluate(Row row, SipasTarget target, String name, Instant now, List<Object> states) {
         Wilson share = Wilson.of(row.satisfied(), row.valid());
         boolean publish = row.publicationDue()
                 && (row.publishedAt() == null || !row.publishedAt().isAfter(now.minus(config.indices().updateInterval())));
@@ -118,12 +128,9 @@ public class IndexEvaluator {
             targetPercent = null;
             agency = null;
         }
-        Object[] parameters = {row.publicationDue() && !publish, publish ? now : row.publishedAt(),
-                below, targetId, targetPercent, agency, row.subIndex(), row.scope(), row.period()};
-        return events.chain(() -> Db.execute("update sub_index_stat set evaluation_due = false, publication_due = ?1,"
-                + " published_at = cast(?2 as timestamptz), below_target = ?3, alert_target_id = cast(?4 as text),"
-                + " alert_target = cast(?5 as numeric), alert_agency = cast(?6 as text)"
-                + " where sub_index = ?7 and scope = ?8 and period = ?9", parameters)).replaceWithVoid();
+        states.addAll(Arrays.asList(row.subIndex(), row.scope(), row.period(), row.publicationDue() && !publish,
+                publish ? now : row.publishedAt(), below, targetId, targetPercent, agency));
+        return events;
     }
 
     private static Row row(Object[] columns) {
