@@ -110,14 +110,15 @@ public class IndexEvaluator {
         BigDecimal targetPercent = row.alertTarget();
         String agency = row.alertAgency();
         if (below && !row.below()) {
+            String responsible = Periods.PROVINCE.equals(row.scope()) ? target.responsibleAgency() : row.scope();
             targetId = target.targetId();
             targetPercent = target.percent();
-            agency = Periods.PROVINCE.equals(row.scope()) ? target.responsibleAgency() : row.scope();
+            agency = responsible;
             LOG.infof("sub-index %s of %s in %s is below target %s: %s%% (upper bound %s%%) from %d responses", row.subIndex(),
                     row.scope(), row.period(), targetId, share.satisfiedPercent(), share.highPercent(), row.responses());
             events = events.chain(() -> outbox.add(new SatisfactionBelowTarget(row.subIndex(), name, row.scope(), row.period(),
                     row.responses(), share.satisfiedPercent(), share.lowPercent(), share.highPercent(), target.targetId(),
-                    target.percent(), Periods.PROVINCE.equals(row.scope()) ? target.responsibleAgency() : row.scope(), now)));
+                    target.percent(), responsible, now)));
         } else if (!below && row.below()) {
             LOG.infof("sub-index %s of %s in %s recovered: upper bound %s%% reaches target %s", row.subIndex(), row.scope(),
                     row.period(), share.highPercent(), row.alertTargetId());
