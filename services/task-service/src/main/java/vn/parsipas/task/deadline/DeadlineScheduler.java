@@ -15,8 +15,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.task.TaskConfig;
@@ -75,19 +77,24 @@ public class DeadlineScheduler {
         }
     }
 
+    /**
+     * Runs the pass on a fresh duplicated context: never on the caller's, which may still hold the
+     * Hibernate session of the transaction that asked for the pass.
+     */
     private void run() {
         pending.set(false);
-        VertxContextSupport.subscribe(() -> detector.runPass().chain(this::nextTrigger).toMulti(),
-                subscribe -> subscribe.with(next -> {
-                    running.set(false);
-                    arm(next);
-                    if (pending.get()) {
-                        wake();
-                    }
-                }, failure -> {
-                    running.set(false);
-                    LOG.warnf("deadline pass failed, the next poll retries: %s", failure.toString());
-                }));
+        Context context = VertxContext.createNewDuplicatedContext(VertxContext.getRootContext(vertx.getDelegate().getOrCreateContext()));
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> detector.runPass().chain(this::nextTrigger).subscribe().with(next -> {
+            running.set(false);
+            arm(next);
+            if (pending.get()) {
+                wake();
+            }
+        }, failure -> {
+            running.set(false);
+            LOG.warnf("deadline pass failed, the next poll retries: %s", failure.toString());
+        }));
     }
 
     private Uni<OffsetDateTime> nextTrigger(int raised) {

@@ -114,7 +114,8 @@ class DeadlineFactsTest {
         api().body(Map.of("deadline", "2033-04-30", "reason", "Chờ ý kiến thẩm định của Sở Tư pháp.", "actor", "snv"))
                 .post("/api/v1/tasks/" + id + "/change-deadline").then().statusCode(200);
         passesAt("2033-03-06T00:00:01", 1);
-        passesAt("2033-03-31T00:00:01", 1);
+        passesAt("2033-03-31T23:59:59", 1);
+        passesAt("2033-04-01T00:00:01", 1);
 
         List<JsonNode> facts = Fixtures.events(Topics.TASKS_DEADLINES, id, 3);
         assertThat(facts).extracting(e -> e.get("id").asText()).containsExactly("due-soon/" + id + "/2033-03-05/7",

@@ -42,7 +42,7 @@ class PlanImportTest {
                 .body("changes.tasksAssigned", equalTo(138));
         post(plan).then().statusCode(200).body("outcome", equalTo("unchanged")).body("version", equalTo(1));
         String sameAsYaml = new String(Fixtures.seedPlan(), StandardCharsets.UTF_8).replace("id: dak-lak-2025", "id: " + id);
-        api().contentType("application/yaml").body(sameAsYaml).post("/api/v1/plans")
+        api().contentType("application/yaml").body(sameAsYaml.getBytes(StandardCharsets.UTF_8)).post("/api/v1/plans")
                 .then().statusCode(200).body("outcome", equalTo("unchanged"));
 
         assertThat(api().get("/api/v1/plans/" + id + "/versions").jsonPath().getList("version")).containsExactly(1);
@@ -60,7 +60,7 @@ class PlanImportTest {
         api().body(Map.of("deadline", "2025-11-30", "reason", "Rút ngắn thời hạn theo chỉ đạo của UBND tỉnh.", "actor", "snv"))
                 .post("/api/v1/tasks/" + id + ":1.2-t1/change-deadline").then().statusCode(200);
 
-        String newAgency = "SO-THU-NGHIEM-" + id.substring(id.length() - 6).toUpperCase();
+        String newAgency = Fixtures.uniqueCode();
         ((ArrayNode) plan.get("agencies")).addObject().put("code", newAgency).put("name", "Sở Thử nghiệm")
                 .put("kind", "department").put("parent", "VP-UBND-TINH");
         ((ObjectNode) criterion(plan, "1.16").get("targets").get(0)).put("value", 85);
@@ -138,7 +138,7 @@ class PlanImportTest {
 
     @Test
     void aFileThatIsNotYamlIsRejectedWithItsLine() {
-        api().contentType("application/yaml").body("apiVersion: parsipas.vn/plan/v1\nplan: [unclosed\n")
+        api().contentType("application/yaml").body("apiVersion: parsipas.vn/plan/v1\nplan: [unclosed\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/plans").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("line"));
     }
