@@ -85,7 +85,7 @@ public class DeadlineScheduler {
         pending.set(false);
         Context context = VertxContext.createNewDuplicatedContext(VertxContext.getRootContext(vertx.getDelegate().getOrCreateContext()));
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> detector.runPass().chain(this::nextTrigger).subscribe().with(next -> {
+        context.runOnContext(ignored -> Uni.createFrom().deferred(detector::runPass).chain(this::nextTrigger).subscribe().with(next -> {
             running.set(false);
             arm(next);
             if (pending.get()) {
