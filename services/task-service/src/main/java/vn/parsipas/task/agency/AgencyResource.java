@@ -1,5 +1,7 @@
 package vn.parsipas.task.agency;
 
+import java.net.URI;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,7 +47,8 @@ public class AgencyResource {
     @POST
     @Operation(summary = "Add an agency to the directory")
     public Uni<Response> create(@Valid @NotNull NewAgency request) {
-        return directory.create(request).map(agency -> Response.status(Response.Status.CREATED).entity(agency).build());
+        return directory.create(request)
+                .map(agency -> Response.created(URI.create("/api/v1/agencies/" + agency.code())).entity(agency).build());
     }
 
     @PUT
