@@ -30,7 +30,7 @@ public interface TaskConfig {
         String checkInterval();
 
         /** Tasks claimed per transaction of a pass. */
-        @WithDefault("500")
+        @WithDefault("100")
         int batchSize();
     }
 

@@ -2,7 +2,9 @@ package vn.parsipas.task.deadline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.Event;
 import vn.parsipas.platform.outbox.Outbox;
 import vn.parsipas.task.TaskConfig;
 import vn.parsipas.task.tasks.Task;
@@ -57,32 +60,34 @@ public class DeadlineDetector {
                         : passFrom(now, raisedSoFar + batch[1]));
     }
 
+    /**
+     * Moves every claimed task on first and flushes those updates at once; then writes the facts. The
+     * rows are locked since the claim, so the outbox's own flush-before-insert has nothing left to do.
+     */
     private Uni<Integer> raiseAll(List<Task> tasks, Instant now) {
-        int[] raised = {0};
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<Runnable> logs = new ArrayList<>();
+        List<Map.Entry<Event, String>> facts = new ArrayList<>();
         for (Task task : tasks) {
-            chain = chain.chain(() -> raise(task, now).invoke(fact -> raised[0] += fact ? 1 : 0)).replaceWithVoid();
+            DeadlineSchedule.Fact fact = task.isClosed() ? null
+                    : schedule.due(task.dueAt, task.lastDueSoonDays, task.overdueRaised, now);
+            if (fact != null && fact.overdue()) {
+                task.overdueRaised = true;
+                facts.add(Map.entry(TaskEvents.overdue(task, now),
+                        DeadlineSchedule.overdueId(task.id, task.deadline, task.deadlineArming)));
+                logs.add(() -> LOG.infof("task %s is overdue (deadline %s)", task.id, task.deadline));
+            } else if (fact != null) {
+                task.lastDueSoonDays = fact.dueSoonDays();
+                facts.add(Map.entry(TaskEvents.dueSoon(task, fact.dueSoonDays(), now),
+                        DeadlineSchedule.dueSoonId(task.id, task.deadline, fact.dueSoonDays(), task.deadlineArming)));
+                logs.add(() -> LOG.infof("task %s is due in %d days (deadline %s)", task.id, fact.dueSoonDays(), task.deadline));
+            }
+            task.nextDeadlineCheck = task.isClosed() ? null
+                    : schedule.nextCheck(task.dueAt, task.lastDueSoonDays, task.overdueRaised);
         }
-        return chain.map(ignored -> raised[0]);
-    }
-
-    private Uni<Boolean> raise(Task task, Instant now) {
-        DeadlineSchedule.Fact fact = task.isClosed() ? null
-                : schedule.due(task.dueAt, task.lastDueSoonDays, task.overdueRaised, now);
-        Uni<Void> event = Uni.createFrom().voidItem();
-        if (fact != null && fact.overdue()) {
-            task.overdueRaised = true;
-            event = outbox.add(TaskEvents.overdue(task, now),
-                    DeadlineSchedule.overdueId(task.id, task.deadline, task.deadlineArming));
-            LOG.infof("task %s is overdue (deadline %s)", task.id, task.deadline);
-        } else if (fact != null) {
-            task.lastDueSoonDays = fact.dueSoonDays();
-            event = outbox.add(TaskEvents.dueSoon(task, fact.dueSoonDays(), now),
-                    DeadlineSchedule.dueSoonId(task.id, task.deadline, fact.dueSoonDays(), task.deadlineArming));
-            LOG.infof("task %s is due in %d days (deadline %s)", task.id, fact.dueSoonDays(), task.deadline);
+        Uni<Void> chain = Panache.getSession().chain(session -> session.flush());
+        for (Map.Entry<Event, String> fact : facts) {
+            chain = chain.chain(() -> outbox.add(fact.getKey(), fact.getValue()));
         }
-        task.nextDeadlineCheck = task.isClosed() ? null
-                : schedule.nextCheck(task.dueAt, task.lastDueSoonDays, task.overdueRaised);
-        return event.replaceWith(fact != null);
+        return chain.invoke(() -> logs.forEach(Runnable::run)).replaceWith(facts.size());
     }
 }

@@ -64,12 +64,13 @@ class DeadlineBenchmark {
     private static final int BURST = Integer.getInteger("benchmark.burst", 10_000);
     private static final int IDLE_PASSES = Integer.getInteger("benchmark.idle-passes", 1000);
     private static final String CLAIM = "select * from task where next_deadline_check <= $1 "
-            + "order by next_deadline_check limit 500 for update skip locked";
+            + "order by next_deadline_check limit 100 for update skip locked";
 
     public static class Scheduled implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parsipas.task.deadlines.check-interval", "60s", "parsipas.task.deadlines.batch-size", "500");
+            return Map.of("parsipas.task.deadlines.check-interval", "60s",
+                    "parsipas.task.deadlines.batch-size", System.getProperty("benchmark.batch-size", "100"));
         }
     }
 
@@ -110,6 +111,9 @@ class DeadlineBenchmark {
     }
 
     private void idlePasses() throws Throwable {
+        for (int i = 0; i < IDLE_PASSES / 5; i++) {
+            pass();
+        }
         long cpu = processCpuNanos();
         long pgTicks = postgresTicks();
         List<Long> walls = new ArrayList<>();
@@ -130,6 +134,8 @@ class DeadlineBenchmark {
     }
 
     private void queries() {
+        api().queryParam("agency", "SO-TU-PHAP").get("/api/v1/tasks").then().statusCode(200);
+        api().queryParam("role", "any").get("/api/v1/summaries/agencies").then().statusCode(200);
         long begin = System.nanoTime();
         String cursor = api().queryParam("agency", "SO-NOI-VU").queryParam("limit", 50).get("/api/v1/tasks")
                 .then().statusCode(200).extract().path("nextCursor");
