@@ -12,4 +12,8 @@ public record TaskFilter(String agency, String agencyRole, String planId, String
         LocalDate dueBefore, LocalDate dueAfter, Boolean overdue, Set<String> visibleAgencies) {
     public static final Set<String> ROLES = Set.of("lead", "coordinating", "any");
     public static final Set<String> STATUSES = Set.of("open", "in-progress", "completed", "withdrawn");
+
+    TaskFilter withRole(String role) {
+        return new TaskFilter(agency, role, planId, criterionCode, status, dueBefore, dueAfter, overdue, visibleAgencies);
+    }
 }
