@@ -74,7 +74,10 @@ public class TaskQueries {
         if (after != null) {
             sql.append(" and (deadline, id) > (?, ?)", date(after.get(0)), after.get(1));
         }
-        sql.append(" order by deadline, id limit ?", limit + 1);
+        // For coordinating agencies the GIN index finds the few rows, sorted afterwards: an ordered scan of
+        // the deadline index would read the whole table looking for matches that may not exist.
+        boolean coordinating = "coordinating".equals(filter.agencyRole()) && filter.agency() != null;
+        sql.append(coordinating ? " order by deadline + 0, id limit ?" : " order by deadline, id limit ?", limit + 1);
     }
 
     /** The filter's conditions, shared with the summaries. */
