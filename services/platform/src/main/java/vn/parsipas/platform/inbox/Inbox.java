@@ -3,12 +3,18 @@ package vn.parsipas.platform.inbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.platform.events.ReceivedEvent;
 
 /**
@@ -36,5 +42,33 @@ public class Inbox {
                 .setParameter(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * The events of a batch this consumer sees for the first time, in their order, inside the
+     * caller's SQL transaction: one statement for the whole batch; an id repeated within the batch
+     * counts once.
+     */
+    public Uni<List<ReceivedEvent>> firstDeliveries(SqlConnection connection, String consumer, List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] sources = events.stream().map(ReceivedEvent::source).toArray(String[]::new);
+        String[] ids = events.stream().map(ReceivedEvent::id).toArray(String[]::new);
+        return connection.preparedQuery("insert into inbox (consumer, source, event_id, received_at) "
+                        + "select $1, s, i, $4 from unnest($2::text[], $3::text[]) as t(s, i) "
+                        + "on conflict do nothing returning source, event_id")
+                .execute(Tuple.of(consumer, sources, ids, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .map(rows -> {
+                    Set<List<String>> inserted = new HashSet<>();
+                    rows.forEach(row -> inserted.add(List.of(row.getString("source"), row.getString("event_id"))));
+                    List<ReceivedEvent> first = new ArrayList<>();
+                    for (ReceivedEvent event : events) {
+                        if (inserted.remove(List.of(event.source(), event.id()))) {
+                            first.add(event);
+                        }
+                    }
+                    return first;
+                });
     }
 }

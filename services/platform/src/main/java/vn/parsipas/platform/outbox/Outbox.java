@@ -1,6 +1,8 @@
 package vn.parsipas.platform.outbox;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.Event;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
@@ -59,6 +63,25 @@ public class Outbox {
             chain = chain.chain(() -> add(event));
         }
         return chain;
+    }
+
+    /**
+     * Adds events with fresh UUIDs inside the caller's transaction on a reactive SQL connection
+     * (batch consumers that write with SQL rather than Hibernate), in one statement.
+     */
+    public Uni<Void> addAll(SqlConnection connection, List<? extends Event> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = events.stream().map(event -> {
+            OutboxMessage m = toMessage(event, UUID.randomUUID().toString());
+            return Tuple.from(List.of(m.lane, m.topic, m.messageKey, m.eventId, m.eventType, m.source, m.subject,
+                    m.dataSchema, m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC)));
+        }).toList();
+        return connection.preparedQuery("insert into outbox (lane, topic, message_key, event_id, event_type, source, "
+                        + "subject, data_schema, payload, occurred_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .executeBatch(rows)
+                .replaceWithVoid();
     }
 
     private OutboxMessage toMessage(Event event, String eventId) {

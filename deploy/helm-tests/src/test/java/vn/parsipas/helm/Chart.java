@@ -1,0 +1,113 @@
+package vn.parsipas.helm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+
+/** The chart in helm/parsipas, linted and rendered by the Helm library embedded in helm-java. */
+final class Chart {
+    static final Path REPO = Path.of(System.getProperty("parsipas.repo", "../..")).toAbsolutePath().normalize();
+    static final Path DIR = REPO.resolve("helm/parsipas");
+    static final Path PRODUCTION_VALUES = DIR.resolve("values-production.yaml");
+    static final Path ASYNCAPI = REPO.resolve("contracts/asyncapi.yaml");
+    static final String RELEASE = "parsipas";
+    static final String NAMESPACE = "parsipas";
+    /** The oldest Kubernetes the chart supports (Chart.yaml kubeVersion). */
+    static final String KUBE_VERSION = "1.27.0";
+
+    /** A test realm export standing in for deploy/keycloak (local-only client secrets, as the real export has). */
+    static final Path TEST_REALM = resource("/realm.json");
+
+    // A key written twice in one object is an error: Kubernetes would silently keep one of them.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private Chart() {
+    }
+
+    static LintResult lintStrict() {
+        return new Helm(DIR).lint().strict().call();
+    }
+
+    /** Renders with the chart's default values, then the given adjustments (--set, -f, --set-file). */
+    static Rendered render(UnaryOperator<TemplateCommand> values) {
+        TemplateCommand command = new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION);
+        return Rendered.parse(values.apply(command).call());
+    }
+
+    static Rendered renderDefaults() {
+        return render(command -> command);
+    }
+
+    /** The production example, installed as its header says (realm JSON through --set-file). */
+    static Rendered renderProduction() {
+        return render(command -> command.withValuesFile(PRODUCTION_VALUES)
+                .setFile("keycloak.realmImport.json", TEST_REALM));
+    }
+
+    static JsonNode yaml(Path file) {
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The objects of a rendered release. */
+    record Rendered(List<JsonNode> objects) {
+        static Rendered parse(String manifest) {
+            List<JsonNode> objects = new ArrayList<>();
+            try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(manifest)) {
+                YAML.readValues(parser, JsonNode.class).forEachRemaining(node -> {
+                    if (node != null && node.isObject()) {
+                        objects.add(node);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Rendered(List.copyOf(objects));
+        }
+
+        List<JsonNode> ofKind(String kind) {
+            return objects.stream().filter(object -> kind.equals(object.path("kind").asText())).toList();
+        }
+
+        JsonNode named(String kind, String name) {
+            return ofKind(kind).stream().filter(object -> name.equals(object.at("/metadata/name").asText()))
+                    .findFirst().orElse(MissingNode.getInstance());
+        }
+
+        /** Kind → count, for the closing note and for count assertions. */
+        Map<String, Long> kinds() {
+            return objects.stream().collect(Collectors.groupingBy(object -> object.path("kind").asText(), TreeMap::new,
+                    Collectors.counting()));
+        }
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(Chart.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

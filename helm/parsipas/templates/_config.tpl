@@ -1,0 +1,50 @@
+{{/* Data of a service's ConfigMap (its non-secret environment). Context: dict root, key, svc. */}}
+{{- define "parsipas.serviceConfig" -}}
+{{- $db := .svc.database -}}
+{{- $dbAddress := printf "%s:%v/%s?sslmode=%s" $db.host $db.port $db.name $db.sslMode -}}
+QUARKUS_HTTP_PORT: "8080"
+# The API lives under the service's prefix on the ingress; health and metrics stay at /q.
+QUARKUS_HTTP_ROOT_PATH: {{ $.svc.pathPrefix | quote }}
+QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: /q
+KAFKA_BOOTSTRAP_SERVERS: {{ $.root.Values.kafka.bootstrapServers | quote }}
+KAFKA_SECURITY_PROTOCOL: {{ include "parsipas.kafkaSecurityProtocol" $.root }}
+PARSIPAS_KAFKA_CREATE_TOPICS: {{ not $.root.Values.kafka.strimzi.topics.enabled | quote }}
+{{- if $.root.Values.kafka.sasl.enabled }}
+KAFKA_SASL_MECHANISM: OAUTHBEARER
+KAFKA_SASL_JAAS_CONFIG: "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"
+KAFKA_SASL_LOGIN_CALLBACK_HANDLER_CLASS: org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler
+KAFKA_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL: {{ include "parsipas.tokenEndpoint" $.root | quote }}
+KAFKA_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_ID: {{ $.svc.keycloakClient.id | quote }}
+{{- with $.root.Values.kafka.sasl.scope }}
+KAFKA_SASL_OAUTHBEARER_SCOPE: {{ . | quote }}
+{{- end }}
+{{- end }}
+{{- if and $.root.Values.kafka.tls.enabled $.root.Values.kafka.tls.caSecret }}
+KAFKA_SSL_TRUSTSTORE_TYPE: PEM
+KAFKA_SSL_TRUSTSTORE_LOCATION: /etc/parsipas/kafka-ca/{{ $.root.Values.kafka.tls.caKey }}
+{{- end }}
+QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s" $dbAddress | quote }}
+QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s" $dbAddress | quote }}
+QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "parsipas.realmUrl" $.root | quote }}
+QUARKUS_OIDC_CLIENT_ID: {{ $.svc.keycloakClient.id | quote }}
+{{- if eq $.key "notification" }}
+{{- with $.root.Values.smtp }}
+QUARKUS_MAILER_HOST: {{ .host | quote }}
+QUARKUS_MAILER_PORT: {{ .port | quote }}
+QUARKUS_MAILER_START_TLS: {{ .startTls | quote }}
+QUARKUS_MAILER_TLS: {{ .tls | quote }}
+QUARKUS_MAILER_FROM: {{ .from | quote }}
+{{- end }}
+{{- end }}
+{{- $javaOptions := $.root.Values.javaOptions }}
+{{- if $.root.Values.kafka.sasl.enabled }}
+{{- /* Kafka clients 4.x refuse token endpoints that this system property does not list. */}}
+{{- $javaOptions = printf "%s -Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=%s" $javaOptions (include "parsipas.tokenEndpoint" $.root) | trim }}
+{{- end }}
+{{- with $javaOptions }}
+JAVA_TOOL_OPTIONS: {{ . | quote }}
+{{- end }}
+{{- range $name, $value := $.svc.config }}
+{{ $name }}: {{ $value | toString | quote }}
+{{- end }}
+{{- end -}}

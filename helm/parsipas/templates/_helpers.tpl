@@ -1,0 +1,152 @@
+{{/* Prefix of every object name: the release name, or <release>-parsipas. */}}
+{{- define "parsipas.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Labels on every object, but app.kubernetes.io/instance. */}}
+{{- define "parsipas.commonLabels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/part-of: parsipas
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end -}}
+
+{{/* Labels of the objects that belong to no single service. */}}
+{{- define "parsipas.labels" -}}
+{{ include "parsipas.commonLabels" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{/* The application name of a service ("task" -> "task-service"): its Quarkus name and consumer group. */}}
+{{- define "parsipas.app" -}}
+{{- printf "%s-service" . -}}
+{{- end -}}
+
+{{/* Name of a service's objects. Context: dict root, key. */}}
+{{- define "parsipas.serviceFullname" -}}
+{{- printf "%s-%s" (include "parsipas.fullname" .root) (include "parsipas.app" .key) -}}
+{{- end -}}
+
+{{/* Labels selecting a service's pods. Context: dict root, key. */}}
+{{- define "parsipas.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "parsipas.app" .key }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{/* All labels of a service's objects. Context: dict root, key. */}}
+{{- define "parsipas.serviceLabels" -}}
+{{ include "parsipas.commonLabels" .root }}
+{{ include "parsipas.selectorLabels" . }}
+app.kubernetes.io/component: {{ .key }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+{{- end -}}
+
+{{/* Keycloak realm URL = OIDC auth server URL. */}}
+{{- define "parsipas.realmUrl" -}}
+{{- printf "%s/realms/%s" (trimSuffix "/" .Values.keycloak.url) .Values.keycloak.realm -}}
+{{- end -}}
+
+{{/* Token endpoint for Kafka OAUTHBEARER. */}}
+{{- define "parsipas.tokenEndpoint" -}}
+{{- default (printf "%s/protocol/openid-connect/token" (include "parsipas.realmUrl" .)) .Values.kafka.sasl.tokenEndpointUrl -}}
+{{- end -}}
+
+{{/* Kafka security.protocol from the TLS and SASL switches. */}}
+{{- define "parsipas.kafkaSecurityProtocol" -}}
+{{- if .Values.kafka.sasl.enabled -}}
+{{- ternary "SASL_SSL" "SASL_PLAINTEXT" .Values.kafka.tls.enabled -}}
+{{- else -}}
+{{- ternary "SSL" "PLAINTEXT" .Values.kafka.tls.enabled -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The contracts' AsyncAPI document (files/asyncapi.yaml links to contracts/asyncapi.yaml). */}}
+{{- define "parsipas.asyncapi" -}}
+{{- $doc := .Files.Get "files/asyncapi.yaml" -}}
+{{- if not $doc -}}
+{{- fail "files/asyncapi.yaml (the contracts' AsyncAPI document) is missing from the chart" -}}
+{{- end -}}
+{{- $doc -}}
+{{- end -}}
+
+{{/*
+Who writes and reads each topic, from the AsyncAPI operations, as JSON:
+{"produces": {"<actor>": [topics]}, "consumes": {"<actor>": [topics]}} where <actor> is a
+service's application name or "external" for external systems. The actor is the first words of
+the operation's summary ("task-service publishes to ...", "external systems publishes to ...").
+*/}}
+{{- define "parsipas.topicAccess" -}}
+{{- $api := include "parsipas.asyncapi" . | fromYaml -}}
+{{- $access := dict "produces" (dict) "consumes" (dict) -}}
+{{- range $opName, $op := $api.operations -}}
+{{- $channel := index $api.channels (trimPrefix "#/channels/" (index $op.channel "$ref")) -}}
+{{- $actor := "" -}}
+{{- if hasPrefix "external systems " $op.summary -}}
+{{- $actor = "external" -}}
+{{- else -}}
+{{- $actor = regexFind "^[a-z]+-service" $op.summary -}}
+{{- end -}}
+{{- if not $actor -}}
+{{- fail (printf "AsyncAPI operation %s: its summary must start with the service name or \"external systems\"" $opName) -}}
+{{- end -}}
+{{- $side := ternary "produces" "consumes" (eq $op.action "send") -}}
+{{- $topics := get (get $access $side) $actor | default (list) -}}
+{{- $_ := set (get $access $side) $actor (append $topics $channel.address) -}}
+{{- end -}}
+{{- toJson $access -}}
+{{- end -}}
+
+{{/* The image of a service. Context: dict root, svc. */}}
+{{- define "parsipas.image" -}}
+{{- $repo := .svc.image.repository -}}
+{{- if .root.Values.image.registry -}}
+{{- $repo = printf "%s/%s" (trimSuffix "/" .root.Values.image.registry) $repo -}}
+{{- end -}}
+{{- printf "%s:%s" $repo (default .root.Chart.AppVersion .svc.image.tag) -}}
+{{- end -}}
+
+{{/* Port of a URL (explicit, else 443 for https and 80 for http). */}}
+{{- define "parsipas.urlPort" -}}
+{{- $url := urlParse . -}}
+{{- $hostPort := splitList ":" $url.host -}}
+{{- if gt (len $hostPort) 1 -}}
+{{- last $hostPort -}}
+{{- else -}}
+{{- ternary "443" "80" (eq $url.scheme "https") -}}
+{{- end -}}
+{{- end -}}
+
+{{/* An egress rule to peers (none = any address) on ports. Context: dict peers, ports, protocols (default TCP). */}}
+{{- define "parsipas.egressRule" -}}
+{{- $protocols := .protocols | default (list "TCP") -}}
+- {{- with .peers }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  ports:
+    {{- range $port := uniq .ports }}
+    {{- range $protocol := $protocols }}
+    - port: {{ int $port }}
+      protocol: {{ $protocol }}
+    {{- end }}
+    {{- end }}
+{{- end -}}
+
+{{/* A topic configuration value of the AsyncAPI binding as Kafka expects it: lists joined with commas, whole numbers without exponent. */}}
+{{- define "parsipas.topicConfigValue" -}}
+{{- if kindIs "slice" . -}}
+{{- join "," . -}}
+{{- else if kindIs "float64" . -}}
+{{- if eq (float64 (int64 .)) . }}{{ int64 . }}{{ else }}{{ . }}{{ end -}}
+{{- else -}}
+{{- toString . -}}
+{{- end -}}
+{{- end -}}

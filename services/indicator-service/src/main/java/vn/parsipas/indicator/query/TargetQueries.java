@@ -1,0 +1,107 @@
+package vn.parsipas.indicator.query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.indicator.catalogue.Indicator;
+import vn.parsipas.indicator.catalogue.IndicatorCatalogue;
+import vn.parsipas.indicator.evaluation.TargetRow;
+import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.problem.NotFoundException;
+
+/**
+ * Reads targets with their current status. Every query takes the agencies the caller may see
+ * (null: all), so an agency restriction is one argument away once callers are authenticated.
+ */
+@ApplicationScoped
+public class TargetQueries {
+    @Inject
+    Pool pool;
+
+    @Inject
+    IndicatorCatalogue catalogue;
+
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    public record Filter(String criterion, String agency, String status, String planId) {
+    }
+
+    public Uni<Page<TargetView>> list(Filter filter, Set<String> visibleAgencies, String cursor, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("active");
+        add(where, params, "criterion_code = $", filter.criterion());
+        add(where, params, "responsible_agency = $", filter.agency());
+        add(where, params, "status = $", filter.status());
+        add(where, params, "plan_id = $", filter.planId());
+        add(where, params, "target_id > $", cursor == null ? null : decode(cursor));
+        if (visibleAgencies != null) {
+            params.add(visibleAgencies.toArray(new String[0]));
+            where.append(" and responsible_agency = any($").append(params.size()).append(')');
+        }
+        params.add(limit + 1);
+        return pool.preparedQuery("select " + TargetRow.COLUMNS + " from target where " + where
+                        + " order by target_id limit $" + params.size())
+                .execute(Tuple.from(params))
+                .map(rows -> {
+                    List<TargetView> items = new ArrayList<>();
+                    rows.forEach(row -> items.add(view(TargetRow.from(row))));
+                    if (items.size() <= limit) {
+                        return new Page<>(items, null);
+                    }
+                    List<TargetView> page = items.subList(0, limit);
+                    return new Page<>(List.copyOf(page), encode(page.get(limit - 1).targetId()));
+                });
+    }
+
+    public Uni<TargetView> find(String targetId, Set<String> visibleAgencies) {
+        return all("target_id = $1", Tuple.of(targetId))
+                .map(targets -> targets.stream()
+                        .filter(t -> visibleAgencies == null || visibleAgencies.contains(t.target().responsibleAgency()))
+                        .findFirst().map(this::view).orElseThrow(() -> new NotFoundException("Target", targetId)));
+    }
+
+    /** Active targets matching a condition on the target table. */
+    public Uni<List<TargetRow>> all(String condition, Tuple params) {
+        return pool.preparedQuery("select " + TargetRow.COLUMNS + " from target where active and " + condition
+                        + " order by target_id")
+                .execute(params)
+                .map(rows -> {
+                    List<TargetRow> targets = new ArrayList<>();
+                    rows.forEach(row -> targets.add(TargetRow.from(row)));
+                    return targets;
+                });
+    }
+
+    TargetView view(TargetRow row) {
+        return TargetView.of(row, catalogue.find(row.target().indicatorCode()).map(Indicator::dataProvider).orElse(null));
+    }
+
+    private static void add(StringBuilder where, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            params.add(value);
+            where.append(" and ").append(condition).append(params.size());
+        }
+    }
+
+    private static String encode(String targetId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(targetId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "not a cursor this API returned");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package vn.parsipas.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import vn.parsipas.platform.time.ShiftableClock;
+
+@QuarkusTest
+@IndicatorServiceTest
+class RestIngestionTest {
+    private static final String SOURCE = "/igate";
+
+    @Inject
+    ShiftableClock clock;
+
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void emptyServiceInJuly2025() {
+        Fixtures.emptyDatabase(pool);
+        clock.shiftTo(Instant.parse("2025-07-02T03:00:00Z"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aBatchIsAnsweredItemByItemWithEveryRejectionReasonAndItsIndex() {
+        String scope = scope();
+        String body = batch(
+                item("online-end-to-end-dossier-rate", scope, "2025-05", "58.1", "percent"),
+                item("tax-evasion-rate", scope, "2025-06", "3", "percent"),
+                item("online-end-to-end-dossier-rate", scope, "2025-06", "62", "count"),
+                item("online-end-to-end-dossier-rate", scope, "2025-06", "-1", "percent"),
+                item("online-end-to-end-dossier-rate", scope, "2026-01", "70", "percent"),
+                item("land-use-revenue", scope, "2025-06", "1200", "billion-vnd"),
+                "{\"indicatorCode\": \"online-end-to-end-dossier-rate\", \"scope\": \"" + scope + "\"}",
+                item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent"));
+
+        post(body, key()).then().statusCode(200)
+                .body("status", equalTo("WARNING"))
+                .body("dryRun", equalTo(false))
+                .body("importCount.imported", equalTo(2))
+                .body("importCount.rejected", equalTo(6))
+                .body("items", hasSize(8))
+                .body("items[0].outcome", equalTo("imported"))
+                .body("items[1].index", equalTo(1))
+                .body("items[1].field", equalTo("indicatorCode"))
+                .body("items[1].reason", startsWith("unknown indicator 'tax-evasion-rate'"))
+                .body("items[2].field", equalTo("unit"))
+                .body("items[3].field", equalTo("value"))
+                .body("items[3].reason", startsWith("value -1 is outside the valid range [0, 100]"))
+                .body("items[4].field", equalTo("period"))
+                .body("items[4].reason", containsString("in the future"))
+                .body("items[5].field", equalTo("source"))
+                .body("items[5].reason", containsString("'/igate' may not report land-use-revenue"))
+                .body("items[6].outcome", equalTo("rejected"))
+                .body("items[6].reason", containsString("required"))
+                .body("items[7].outcome", equalTo("imported"))
+                .body("items[7].field", nullValue());
+        given().get(series(scope)).then().body("values", hasSize(2));
+    }
+
+    @Test
+    void aDryRunAnswersWhatWouldHappenAndStoresNothing() {
+        String scope = scope();
+        post(batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent")), key()).then().statusCode(200);
+
+        given().contentType(ContentType.JSON).header("X-Source-System", SOURCE).queryParam("dryRun", true)
+                .body(batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent"),
+                        item("online-end-to-end-dossier-rate", scope, "2025-06", "63", "percent"),
+                        item("online-end-to-end-dossier-rate", scope, "2025-05", "58", "percent")))
+                .post("/api/v1/observations")
+                .then().statusCode(200)
+                .body("dryRun", equalTo(true))
+                .body("items.outcome", contains("ignored-unchanged", "updated", "imported"));
+        given().get(series(scope)).then().body("values", hasSize(1)).body("values[0].value", equalTo(62.4f));
+    }
+
+    @Test
+    void theSameKeyAndBodyGetTheSameAnswerOnceAppliedAndAnotherBodyIsAConflict() {
+        String scope = scope();
+        String key = key();
+        String body = batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent"));
+        String first = post(body, key).then().statusCode(200).body("importCount.imported", equalTo(1)).extract().asString();
+
+        post(body, key).then().statusCode(200).body(equalTo(first));
+        post(batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "70", "percent")), key).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Idempotency-Key " + key));
+        given().get(history(scope, "2025-06")).then().body("current.revision", equalTo(1)).body("superseded", hasSize(0));
+    }
+
+    @Test
+    void aRequestWithoutKeyOrSourceOrOverTheBatchLimitIsRefusedWhole() {
+        String body = batch(item("online-end-to-end-dossier-rate", "PROVINCE", "2025-06", "62.4", "percent"));
+        given().contentType(ContentType.JSON).header("X-Source-System", SOURCE).body(body).post("/api/v1/observations")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("Idempotency-Key"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key()).body(body).post("/api/v1/observations")
+                .then().statusCode(400).body("errors[0].field", equalTo("X-Source-System"));
+        String[] many = new String[51];
+        Arrays.fill(many, item("online-end-to-end-dossier-rate", "PROVINCE", "2025-06", "62.4", "percent"));
+        post(batch(many), key()).then().statusCode(400).body("errors[0].field", equalTo("observations"))
+                .body("errors[0].message", containsString("at most 50"));
+        post("{\"observations\": ", key()).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCsvUploadOfTheSameShapeGoesThroughTheSameRules() {
+        String scope = scope();
+        String csv = "\uFEFFindicatorCode,scope,period,value,unit,observedAt,note\r\n"
+                + "online-end-to-end-dossier-rate," + scope + ",2025-05,58.1,percent,2025-06-01T01:00:00Z,\"Số liệu tháng 5, đã rà soát\"\r\n"
+                + "online-end-to-end-dossier-rate," + scope + ",2025-06,\"62,4\",percent,2025-07-01T01:00:00Z,\r\n"
+                + "online-end-to-end-dossier-rate," + scope + ",2025-06,120,percent,2025-07-01T01:00:00Z,\r\n";
+
+        given().contentType("text/csv; charset=UTF-8").header("X-Source-System", SOURCE).header("Idempotency-Key", key())
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/observations")
+                .then().statusCode(200)
+                .body("importCount.imported", equalTo(1))
+                .body("importCount.rejected", equalTo(2))
+                .body("items[1].field", equalTo("value"))
+                .body("items[1].reason", containsString("number"))
+                .body("items[2].reason", startsWith("value 120 is outside the valid range"));
+        given().get(history(scope, "2025-05")).then().body("current.note", equalTo("Số liệu tháng 5, đã rà soát"))
+                .body("current.channel", equalTo("csv"));
+        given().contentType("text/csv").header("X-Source-System", SOURCE).header("Idempotency-Key", key())
+                .body("indicator,value\nx,1\n").post("/api/v1/observations")
+                .then().statusCode(400).body("errors[0].field", equalTo("header"));
+    }
+
+    private static RequestSpecification json(String key) {
+        return given().contentType(ContentType.JSON).header("X-Source-System", SOURCE).header("Idempotency-Key", key);
+    }
+
+    private static Response post(String body, String key) {
+        return json(key).body(body).post("/api/v1/observations");
+    }
+
+    private static String batch(String... items) {
+        return "{\"observations\": [" + String.join(",", items) + "]}";
+    }
+
+    private static String item(String code, String scope, String period, String value, String unit) {
+        return "{\"indicatorCode\": \"" + code + "\", \"scope\": \"" + scope + "\", \"period\": \"" + period
+                + "\", \"value\": " + value + ", \"unit\": \"" + unit + "\", \"observedAt\": \"2025-07-01T01:00:00Z\"}";
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String scope() {
+        return Fixtures.unique("XA").toUpperCase();
+    }
+
+    private static String series(String scope) {
+        return "/api/v1/indicators/online-end-to-end-dossier-rate/series?scope=" + scope;
+    }
+
+    private static String history(String scope, String period) {
+        return "/api/v1/indicators/online-end-to-end-dossier-rate/series/" + scope + "/" + period;
+    }
+}

@@ -1,0 +1,95 @@
+package vn.parsipas.indicator.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.parsipas.indicator.catalogue.Aggregation;
+import vn.parsipas.indicator.catalogue.Cadence;
+import vn.parsipas.indicator.catalogue.Indicator;
+import vn.parsipas.indicator.observation.Period;
+import vn.parsipas.platform.time.BusinessTime;
+
+/** The evaluation rules, one by one, without engines. */
+class EvaluatorTest {
+    private static final Indicator DISBURSEMENT = indicator("public-investment-disbursement-rate", Cadence.MONTHLY,
+            Aggregation.YEAR_TO_DATE);
+    private static final Indicator RANK = indicator("par-index-rank", Cadence.YEARLY, Aggregation.LEVEL);
+    private static final Instant JULY = Instant.parse("2025-07-20T03:00:00Z");
+
+    @Test
+    void aYearToDateFigureIsComparedWithALineFromZeroOnTheFirstOfJanuary() {
+        Target target = target("gte", "95", null, null);
+
+        Evaluation behind = Evaluator.evaluate(target, DISBURSEMENT, List.of(point("2025-06", "40", "2025-07-05T00:00:00Z")), JULY);
+        Evaluation ahead = Evaluator.evaluate(target, DISBURSEMENT, List.of(point("2025-06", "50", "2025-07-05T00:00:00Z")), JULY);
+
+        // 30 June is 181 of 365 days: the line stands at 95 × 181/365 = 47.11.
+        assertThat(behind.status()).isEqualTo(TargetStatus.AT_RISK);
+        assertThat(behind.expectedValue()).isEqualByComparingTo("47.11");
+        assertThat(ahead.status()).isEqualTo(TargetStatus.ON_TRACK);
+    }
+
+    @Test
+    void aRankMustFallBelowTheBaselineMinusItsDeltaAndLowerIsBetter() {
+        Target target = target("lte", null, new BigDecimal("-5"), 2024);
+        List<Point> baselineOnly = List.of(point("2024", "40", "2025-02-01T00:00:00Z"));
+
+        Evaluation waiting = Evaluator.evaluate(target, RANK, baselineOnly, JULY);
+        Evaluation met = Evaluator.evaluate(target, RANK, List.of(baselineOnly.get(0), point("2025", "33", "2026-02-01T00:00:00Z")),
+                Instant.parse("2026-02-02T00:00:00Z"));
+        Evaluation missed = Evaluator.evaluate(target, RANK, List.of(baselineOnly.get(0), point("2025", "37", "2026-02-01T00:00:00Z")),
+                Instant.parse("2026-02-02T00:00:00Z"));
+
+        assertThat(waiting.status()).isNull();
+        assertThat(waiting.threshold()).isEqualByComparingTo("35");
+        assertThat(met.status()).isEqualTo(TargetStatus.MET);
+        assertThat(missed.status()).isEqualTo(TargetStatus.MISSED);
+        assertThat(missed.reason()).contains("≤ hạng 35").contains("hạng 37 (năm 2025)");
+    }
+
+    @Test
+    void afterTheDeadlineWithoutAnyValueItIsNoDataOnceTheLastPeriodIsOverdueNotBefore() {
+        Target target = target("gte", "95", null, null);
+        Instant deadlinePassed = BusinessTime.endOf(LocalDate.parse("2025-12-31")).plusSeconds(1);
+
+        assertThat(Evaluator.evaluate(target, RANK, List.of(), deadlinePassed).status()).isNull();
+        assertThat(Evaluator.evaluate(target, RANK, List.of(), Instant.parse("2026-04-01T00:00:00Z")).status())
+                .isEqualTo(TargetStatus.NO_DATA);
+    }
+
+    @Test
+    void theNextCheckIsWhenTheNextValueFallsDueOrTheDeadlineWhicheverComesFirst() {
+        Target target = target("gte", "95", null, null);
+
+        Evaluation evaluation = Evaluator.evaluate(target, DISBURSEMENT, List.of(point("2025-06", "50", "2025-07-05T00:00:00Z")), JULY);
+
+        // July's value is due on 15 August, end of day, Asia/Ho_Chi_Minh.
+        assertThat(evaluation.nextCheckAt()).isEqualTo(Instant.parse("2025-08-15T17:00:00Z"));
+    }
+
+    private static Target target(String comparator, String value, BigDecimal delta, Integer baselineYear) {
+        LocalDate deadline = LocalDate.parse("2025-12-31");
+        return new Target("dak-lak-2025:t-test", "dak-lak-2025", 1, "1.8", "Tiêu chí", "Mục tiêu", "code", "Chỉ số",
+                value == null && baselineYear != null ? "places" : "percent", comparator, value == null ? null : new BigDecimal(value),
+                null, baselineYear, value == null ? "baseline" : null, delta, "SO-TAI-CHINH", deadline,
+                BusinessTime.endOf(deadline), true);
+    }
+
+    private static Point point(String period, String value, String observedAt) {
+        Period parsed = Period.parse(period);
+        LocalDate measured = LocalDate.ofInstant(Instant.parse(observedAt), BusinessTime.ZONE);
+        return new Point(parsed, measured.isBefore(parsed.end()) ? measured : parsed.end(), new BigDecimal(value),
+                Instant.parse(observedAt));
+    }
+
+    private static Indicator indicator(String code, Cadence cadence, Aggregation aggregation) {
+        return new Indicator(code, "Chỉ số", "percent", BigDecimal.ZERO, new BigDecimal("100"), cadence, aggregation,
+                cadence == Cadence.YEARLY ? 90 : 15, "SO-TAI-CHINH", List.of("/finance-system"), null);
+    }
+}

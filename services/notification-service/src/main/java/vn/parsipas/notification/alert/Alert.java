@@ -1,0 +1,104 @@
+package vn.parsipas.notification.alert;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/** An alert: one condition about one subject, from raised to resolved. At most one is open per fingerprint. */
+@Entity
+@Table(name = "alert")
+public class Alert extends PanacheEntityBase {
+    public static final String OPEN = "open";
+    public static final String ACKNOWLEDGED = "acknowledged";
+    public static final String RESOLVED = "resolved";
+
+    @Id
+    public String id;
+
+    public String fingerprint;
+
+    public String kind;
+
+    public String severity;
+
+    public String status;
+
+    public String subjectId;
+
+    /** The responsible agency as the fact names it (possibly a collective). */
+    public String agencyCode;
+
+    /** The agency that acts for it: the responsible one, or a collective's coordinating office. */
+    public String deliveredTo;
+
+    /** Agencies in copy as listed (collectives included), comma-separated. */
+    public String ccAgencies;
+
+    public String title;
+
+    public String body;
+
+    public String causeEventId;
+
+    public String ruleName;
+
+    public int occurrences;
+
+    public Instant raisedAt;
+
+    public Instant lastSeenAt;
+
+    public int repeats;
+
+    public Instant nextRepeatAt;
+
+    public Instant acknowledgedAt;
+
+    public String acknowledgedBy;
+
+    public String ackComment;
+
+    public int escalationLevel;
+
+    public String escalatedTo;
+
+    public Instant nextEscalationAt;
+
+    public Instant resolvedAt;
+
+    public String resolution;
+
+    public Instant updatedAt;
+
+    public boolean isOpen() {
+        return !RESOLVED.equals(status);
+    }
+
+    public AlertKind alertKind() {
+        return AlertKind.of(kind).orElseThrow();
+    }
+
+    public List<String> ccList() {
+        return ccAgencies == null || ccAgencies.isBlank() ? List.of() : Arrays.asList(ccAgencies.split(","));
+    }
+
+    /** The open alert with this fingerprint, locked for the rest of the transaction. */
+    public static Uni<Alert> findOpen(String fingerprint) {
+        return Alert.<Alert>find("fingerprint = ?1 and status <> ?2", fingerprint, RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The open alerts about a subject, locked. */
+    public static Uni<List<Alert>> openAbout(String subjectId) {
+        return Alert.<Alert>find("subjectId = ?1 and status <> ?2 order by raisedAt", subjectId, RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+}

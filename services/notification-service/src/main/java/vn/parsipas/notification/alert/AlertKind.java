@@ -1,0 +1,55 @@
+package vn.parsipas.notification.alert;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of alert (as in the alerts.v1 schemas), with their default severity and Vietnamese label. */
+public enum AlertKind {
+    TASK_DUE_SOON("task-due-soon", Family.TASK, "info", "Nhiệm vụ sắp đến hạn"),
+    TASK_OVERDUE("task-overdue", Family.TASK, "critical", "Nhiệm vụ quá hạn"),
+    TARGET_AT_RISK("target-at-risk", Family.TARGET, "warning", "Mục tiêu có nguy cơ không đạt"),
+    TARGET_MISSED("target-missed", Family.TARGET, "critical", "Mục tiêu không đạt"),
+    TARGET_NO_DATA("target-no-data", Family.TARGET, "warning", "Thiếu số liệu của chỉ tiêu"),
+    SATISFACTION_BELOW_TARGET("satisfaction-below-target", Family.TARGET, "warning", "Chỉ số hài lòng dưới mục tiêu");
+
+    /** Task alerts escalate by default to Văn phòng UBND tỉnh, PAR/SIPAS target alerts to Sở Nội vụ. */
+    public enum Family {
+        TASK, TARGET
+    }
+
+    private final String code;
+    private final Family family;
+    private final String severity;
+    private final String label;
+
+    AlertKind(String code, Family family, String severity, String label) {
+        this.code = code;
+        this.family = family;
+        this.severity = severity;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public String severity() {
+        return severity;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String fingerprint(String subjectId) {
+        return code + ":" + subjectId;
+    }
+
+    public static Optional<AlertKind> of(String code) {
+        return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,74 @@
+package vn.parsipas.notification.alert;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.notification.api.Cursor;
+
+/** The inbox: an agency's alerts, one alert in full, and acknowledging it. */
+@Path("/api/v1")
+public class AlertResource {
+    private static final String STATUS = "open|acknowledged|resolved";
+    private static final String KIND = "task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|satisfaction-below-target";
+
+    public record Acknowledgement(
+            @NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$") String agencyCode,
+            @NotBlank @Size(max = 128) String acknowledgedBy,
+            @Size(max = 2000) String comment) {
+    }
+
+    @Inject
+    AlertQueries queries;
+
+    @Inject
+    AlertService alerts;
+
+    @GET
+    @Path("/agencies/{code}/alerts")
+    @Operation(summary = "The alerts an agency holds (responsible, copy, escalation), newest first")
+    public Uni<Cursor.Page<AlertView>> inbox(@PathParam("code") String code,
+            @QueryParam("status") @Pattern(regexp = STATUS) String status, @QueryParam("kind") @Pattern(regexp = KIND) String kind,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return queries.list(code, status, kind, Cursor.parse(cursor), limit, null);
+    }
+
+    @GET
+    @Path("/alerts")
+    @Operation(summary = "Every alert of the province, newest first (the coordinating offices' view)")
+    public Uni<Cursor.Page<AlertView>> all(@QueryParam("status") @Pattern(regexp = STATUS) String status,
+            @QueryParam("kind") @Pattern(regexp = KIND) String kind, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return queries.list(null, status, kind, Cursor.parse(cursor), limit, null);
+    }
+
+    @GET
+    @Path("/alerts/{id}")
+    @Operation(summary = "One alert with its recipients, timeline and deliveries")
+    public Uni<AlertView.Detail> detail(@PathParam("id") String id) {
+        return queries.detail(id, null);
+    }
+
+    @POST
+    @Path("/alerts/{id}/acknowledgements")
+    @Operation(summary = "Acknowledges an alert on behalf of an agency holding it, with a comment; escalation stops")
+    public Uni<AlertView> acknowledge(@PathParam("id") String id, @Valid @NotNull Acknowledgement body) {
+        return Panache.withTransaction(() -> alerts.acknowledge(id, body.agencyCode(), body.acknowledgedBy(), body.comment()))
+                .map(AlertView::of);
+    }
+}

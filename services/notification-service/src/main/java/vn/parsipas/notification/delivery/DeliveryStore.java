@@ -1,0 +1,110 @@
+package vn.parsipas.notification.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * How dispatchers take and settle deliveries. A claim marks due deliveries {@code sending} with a
+ * lease ({@code FOR UPDATE SKIP LOCKED}, so replicas never claim the same one); the outcome settles
+ * them. A replica that dies mid-send leaves its claims to expire and be claimed again.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+    private static final String DUE = "(d.status = 'pending' or d.status = 'sending') and d.next_attempt_at <= $2";
+
+    @Inject
+    Pool pool;
+
+    /**
+     * Claims up to {@code limit} due deliveries of a channel; with {@code wholeAgency}, also the
+     * agency's other pending ones (not yet due), so that they leave together as one digest.
+     */
+    public Uni<List<Claimed>> claim(String channel, Instant now, Duration lease, int limit, boolean wholeAgency) {
+        String candidates = wholeAgency
+                ? "with due as (select distinct d.agency_code from delivery d where d.channel = $1 and " + DUE + " limit 50), "
+                        + "claimable as (select d.id from delivery d join due on due.agency_code = d.agency_code "
+                        + "where d.channel = $1 and (d.status = 'pending' or (d.status = 'sending' and d.next_attempt_at <= $2)) "
+                        + "order by d.created_at limit $3 for update of d skip locked), "
+                : "with claimable as (select d.id from delivery d where d.channel = $1 and " + DUE
+                        + " order by d.next_attempt_at limit $3 for update skip locked), ";
+        String sql = candidates
+                + "claimed as (update delivery d set status = 'sending', next_attempt_at = $4, attempts = d.attempts + 1 "
+                + "from claimable where d.id = claimable.id returning d.*) "
+                + "select c.id, c.alert_id, c.transition, c.channel, c.agency_code, c.role, c.attempts, c.payload, c.created_at, "
+                + "a.fingerprint, a.kind, a.severity, a.status as alert_status, a.subject_id, a.agency_code as responsible, "
+                + "a.delivered_to, a.cc_agencies, a.title, a.body, a.occurrences, a.raised_at, a.acknowledged_at, "
+                + "a.acknowledged_by, a.escalation_level, a.escalated_to, a.resolved_at, a.resolution, "
+                + "g.name as agency_name, g.emails, g.webhook_url, s.secret "
+                + "from claimed c join alert a on a.id = c.alert_id left join agency g on g.code = c.agency_code "
+                + "left join webhook_secret s on s.agency_code = c.agency_code order by c.agency_code, c.created_at";
+        return pool.preparedQuery(sql).execute(Tuple.of(channel, utc(now), limit, utc(now.plus(lease))))
+                .map(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    rows.forEach(row -> claimed.add(Claimed.of(row)));
+                    return claimed;
+                });
+    }
+
+    /** Marks deliveries sent and writes "notified" in their alerts' timelines. */
+    public Uni<Void> sent(List<Claimed> deliveries, Instant now, String detail) {
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(sql -> sql.preparedQuery("update delivery set status = 'sent', sent_at = $2, "
+                                + "last_error = null where id = any($1) and status = 'sending'")
+                        .execute(Tuple.of(ids(deliveries), utc(now)))
+                        .chain(() -> timeline(sql, deliveries, now, "notified", detail)))
+                .replaceWithVoid();
+    }
+
+    /** Records a failed attempt: retried at {@code retryAt}, or dead-lettered when that is null. */
+    public Uni<Void> failed(List<Claimed> deliveries, Instant now, String error, Instant retryAt) {
+        String status = retryAt == null ? "dead" : "pending";
+        return pool.withTransaction(sql -> sql.preparedQuery("update delivery set status = $2, next_attempt_at = $3, "
+                                + "last_error = $4 where id = any($1) and status = 'sending'")
+                        .execute(Tuple.of(ids(deliveries), status, retryAt == null ? null : utc(retryAt), clip(error)))
+                        .chain(() -> retryAt != null ? Uni.createFrom().voidItem()
+                                : timeline(sql, deliveries, now, "delivery-failed", "Gửi thất bại sau nhiều lần thử: " + clip(error))))
+                .replaceWithVoid();
+    }
+
+    /** A delivery that cannot be made (no address, no secret): kept with its reason, not retried. */
+    public Uni<Void> skipped(List<Claimed> deliveries, Instant now, String reason) {
+        return pool.withTransaction(sql -> sql.preparedQuery("update delivery set status = 'skipped', next_attempt_at = null, "
+                                + "last_error = $2 where id = any($1) and status = 'sending'")
+                        .execute(Tuple.of(ids(deliveries), reason))
+                        .chain(() -> timeline(sql, deliveries, now, "not-delivered", reason)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> timeline(SqlClient sql, List<Claimed> deliveries, Instant now, String type, String detail) {
+        List<Tuple> rows = deliveries.stream().map(d -> Tuple.of(d.alertId(), utc(now), type, d.agencyCode(),
+                detail + " (" + d.channel() + ", " + d.transition() + ")")).toList();
+        return sql.preparedQuery("insert into alert_timeline (alert_id, at, type, agency_code, detail) values ($1, $2, $3, $4, $5)")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
+    private static String[] ids(List<Claimed> deliveries) {
+        return deliveries.stream().map(Claimed::id).toArray(String[]::new);
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,46 @@
+package vn.parsipas.notification.directory;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.directory.AgencyUpserted;
+import vn.parsipas.platform.events.EventConsumer;
+import vn.parsipas.platform.events.ReceivedEvent;
+
+/** Keeps the read model of the agency directory; the latest record of an agency wins. */
+@ApplicationScoped
+public class DirectoryConsumer {
+    @Inject
+    EventConsumer events;
+
+    @Incoming("agencies")
+    public Uni<Void> consume(Message<byte[]> message) {
+        return events.consume(message, "notification-directory", Set.of(EventType.AGENCY_UPSERTED), this::apply);
+    }
+
+    private Uni<Void> apply(ReceivedEvent event) {
+        AgencyUpserted upserted = event.data(AgencyUpserted.class);
+        return Agency.<Agency>findById(upserted.code()).chain(existing -> {
+            if (existing != null && existing.updatedAt.isAfter(upserted.updatedAt())) {
+                return Uni.createFrom().voidItem();
+            }
+            Agency agency = existing != null ? existing : new Agency();
+            agency.code = upserted.code();
+            agency.name = upserted.name();
+            agency.kind = upserted.kind();
+            agency.parentCode = upserted.parentCode();
+            agency.emails = String.join("\n", upserted.emails());
+            agency.webhookUrl = upserted.webhookUrl();
+            agency.active = upserted.active();
+            agency.updatedAt = upserted.updatedAt();
+            return agency.persist().replaceWithVoid();
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package vn.parsipas.notification.stream;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Multi;
+
+/**
+ * The live inbox of an agency as server-sent events: one event per new or changed alert, named by
+ * the change (raised, updated, repeated, acknowledged, escalated, reassigned, resolved), with an
+ * {@link AlertChange} as JSON data; a comment every 20 s keeps proxies from closing the stream.
+ */
+@Path("/api/v1/agencies/{code}/alerts/stream")
+public class AlertStreamResource {
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+    @Inject
+    AlertStream stream;
+
+    @Context
+    Sse sse;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "New and changed alerts of an agency, live (server-sent events)")
+    public Multi<OutboundSseEvent> stream(@PathParam("code") String code) {
+        Multi<OutboundSseEvent> changes = stream.of(code).map(change -> sse.newEventBuilder()
+                .name(change.change())
+                .id(change.alertId())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(AlertChange.class, change)
+                .build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().merging().streams(changes, heartbeats);
+    }
+}

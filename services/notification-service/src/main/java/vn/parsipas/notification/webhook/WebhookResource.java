@@ -1,0 +1,71 @@
+package vn.parsipas.notification.webhook;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.notification.api.Cursor;
+
+/** Webhook secrets (write-only), the operators' view of failures and the delivery log. */
+@Path("/api/v1")
+public class WebhookResource {
+    public record SecretBody(@NotNull @Size(min = 32, max = 256) String secret) {
+    }
+
+    @Inject
+    WebhookAdmin admin;
+
+    @PUT
+    @Path("/agencies/{code}/webhook-secret")
+    @Operation(summary = "Sets the secret that signs an agency's webhooks; it is never returned")
+    public Uni<Void> setSecret(@PathParam("code") @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$") String code,
+            @Valid @NotNull SecretBody body) {
+        return admin.setSecret(code, body.secret());
+    }
+
+    @GET
+    @Path("/webhooks")
+    @Operation(summary = "Every agency's webhook with its delivered, pending, failed and dead-lettered counts")
+    public Uni<List<WebhookAdmin.Status>> statuses() {
+        return admin.statuses(null);
+    }
+
+    @GET
+    @Path("/agencies/{code}/webhook")
+    @Operation(summary = "An agency's webhook with its failure counts")
+    public Uni<WebhookAdmin.Status> status(@PathParam("code") String code) {
+        return admin.status(code);
+    }
+
+    @GET
+    @Path("/agencies/{code}/webhook/deliveries")
+    @Operation(summary = "The delivery log of an agency's webhook, newest first, with every attempt")
+    public Uni<Cursor.Page<WebhookAdmin.DeliveryView>> deliveries(@PathParam("code") String code,
+            @QueryParam("status") @Pattern(regexp = "pending|sending|sent|skipped|muted|dead") String status,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return admin.deliveries(code, status, Cursor.parse(cursor), limit);
+    }
+
+    @POST
+    @Path("/webhook-deliveries/{id}/retry")
+    @Operation(summary = "Puts a dead-lettered webhook delivery back in the queue")
+    public Uni<Void> retry(@PathParam("id") String id) {
+        return admin.retry(id);
+    }
+}

@@ -1,0 +1,195 @@
+package vn.parsipas.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.JsonSchemas;
+import vn.parsipas.contracts.task.TaskOverdue;
+import vn.parsipas.notification.alert.AlertPasses;
+import vn.parsipas.notification.webhook.WebhookSigner;
+import vn.parsipas.platform.time.ShiftableClock;
+
+@QuarkusTest
+@NotificationServiceTest
+class OverdueTaskAlertTest {
+    static final String WEBHOOK_SCHEMA = EventType.SCHEMA_BASE + "alert-webhook.v1.schema.json";
+
+    @Inject
+    ShiftableClock clock;
+
+    @Inject
+    AlertPasses passes;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anOverdueTaskReachesTheLeadByInboxLiveStreamEmailAndSignedWebhookWithCopiesToCoordinators() throws Exception {
+        try (Scenario scenario = new Scenario()) {
+            String lead = Scenario.code("SO-KHCN");
+            String coordinator = Scenario.code("SO-TU-PHAP");
+            String collective = Scenario.code("ALL-AGENCIES");
+            scenario.agency(lead, "Sở Khoa học và Công nghệ", "VP-UBND-TINH");
+            scenario.agency(coordinator, "Sở Tư pháp", "VP-UBND-TINH");
+            scenario.collective(collective, "Các cơ quan, đơn vị, địa phương", "VP-UBND-TINH");
+            TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of(coordinator, collective));
+
+            try (SseClient live = new SseClient(streamUrl(lead))) {
+                scenario.send(task);
+
+                JsonPath inbox = Scenario.inbox(lead, 1);
+                assertThat(inbox.getString("items[0].fingerprint")).isEqualTo("task-overdue:" + task.taskId());
+                assertThat(inbox.getString("items[0].status")).isEqualTo("open");
+                assertThat(inbox.getString("items[0].severity")).isEqualTo("critical");
+                assertThat(inbox.getString("items[0].title")).isEqualTo("Nhiệm vụ quá hạn: tiêu chí 1.16");
+                assertThat(inbox.getString("items[0].body"))
+                        .contains("đã quá hạn 1 ngày (hạn 31/12/2025) và chưa hoàn thành")
+                        .contains("Cơ quan chủ trì: Sở Khoa học và Công nghệ.")
+                        .contains("Cơ quan phối hợp: Sở Tư pháp, Các cơ quan, đơn vị, địa phương.");
+                assertThat(inbox.getList("items[0].ccAgencies", String.class)).containsExactly(coordinator, collective);
+                String alertId = inbox.getString("items[0].id");
+                assertThat(Scenario.inbox(coordinator, 1).getString("items[0].id")).isEqualTo(alertId);
+                assertThat(given().get("/api/v1/agencies/{code}/alerts", collective).jsonPath().getList("items")).isEmpty();
+
+                await().atMost(Scenario.WAIT).until(() -> !live.events().isEmpty());
+                assertThat(live.events().get(0).name()).isEqualTo("raised");
+                assertThat(EventJson.mapper().readTree(live.events().get(0).data()).get("alertId").asText()).isEqualTo(alertId);
+
+                await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(lead)).size() == 1
+                        && scenario.receiver.delivered(Scenario.hookPath(coordinator)).size() == 1);
+                WebhookReceiver.Call call = scenario.receiver.delivered(Scenario.hookPath(lead)).get(0);
+                assertThat(call.header(WebhookSigner.SIGNATURE))
+                        .isEqualTo(WebhookSigner.signature(Scenario.secret(lead), call.body()));
+                assertThat(call.header(WebhookSigner.EVENT)).isEqualTo("alert.raised");
+                assertThat(call.header("content-type")).startsWith("application/json");
+                JsonNode body = EventJson.mapper().readTree(call.rawBody());
+                assertThat(JsonSchemas.validate(WEBHOOK_SCHEMA, body)).isEmpty();
+                assertThat(body.at("/alert/alertId").asText()).isEqualTo(alertId);
+                assertThat(body.at("/recipient/role").asText()).isEqualTo("responsible");
+                assertThat(body.get("deliveryId").asText()).isEqualTo(call.header(WebhookSigner.DELIVERY));
+                assertThat(EventJson.mapper().readTree(scenario.receiver.delivered(Scenario.hookPath(coordinator)).get(0).rawBody())
+                        .at("/recipient/role").asText()).isEqualTo("copy");
+
+                await().atMost(Scenario.WAIT).until(() -> Mailbox.to(Scenario.email(lead)).size() == 1
+                        && Mailbox.to(Scenario.email(coordinator)).size() == 1);
+                Mailbox.Mail mail = Mailbox.to(Scenario.email(lead)).get(0);
+                assertThat(mail.subject()).isEqualTo("[Cảnh báo mới] Nhiệm vụ quá hạn: tiêu chí 1.16");
+                assertThat(mail.text()).contains("Kính gửi: Sở Khoa học và Công nghệ").contains("đã quá hạn 1 ngày");
+                assertThat(mail.html()).contains("Kính gửi: <strong>Sở Khoa học và Công nghệ</strong>")
+                        .contains("Mức độ: Nghiêm trọng");
+
+                List<JsonNode> events = scenario.alertEvents("task-overdue:" + task.taskId(), 1);
+                assertThat(events).hasSize(1);
+                assertThat(events.get(0).get("type").asText()).isEqualTo(EventType.ALERT_RAISED.type());
+                assertThat(events.get(0).get("id").asText()).isEqualTo("raised/" + alertId);
+                assertThat(JsonSchemas.validate(EventType.ALERT_RAISED, events.get(0).get("data"))).isEmpty();
+                assertThat(events.get(0).at("/data/ccAgencies").toString()).contains(collective);
+
+                JsonPath detail = Scenario.alert(alertId);
+                assertThat(detail.getList("timeline.type", String.class)).contains("raised", "notified");
+                assertThat(detail.getList("recipients.agencyCode", String.class)).containsExactlyInAnyOrder(lead, coordinator);
+            }
+        }
+    }
+
+    @Test
+    void aRedeliveredFactChangesNothingAndAnotherFactForTheOpenAlertIsCountedNotNotified() {
+        try (Scenario scenario = new Scenario()) {
+            String lead = Scenario.code("SO-XAY-DUNG");
+            scenario.agency(lead, "Sở Xây dựng", "VP-UBND-TINH");
+            TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of());
+
+            String id = scenario.send(task);
+            scenario.send(task, id);
+            scenario.send(task, id);
+            scenario.send(task);
+
+            await().atMost(Scenario.WAIT).until(() -> Scenario.inbox(lead, 1).getInt("items[0].occurrences") == 2);
+            await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(lead)).size() == 1
+                    && Mailbox.to(Scenario.email(lead)).size() == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Scenario.WAIT).until(() ->
+                    scenario.receiver.calls(Scenario.hookPath(lead)).size() == 1 && Mailbox.to(Scenario.email(lead)).size() == 1);
+            assertThat(Scenario.inbox(lead, 1).getList("items")).hasSize(1);
+            assertThat(scenario.alertEvents("task-overdue:" + task.taskId(), 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anOpenAlertIsRepeatedOnceTheRepeatIntervalHasPassed() throws Throwable {
+        try (Scenario scenario = new Scenario()) {
+            String lead = Scenario.code("SO-TAI-CHINH");
+            scenario.agency(lead, "Sở Tài chính", "VP-UBND-TINH");
+            TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of());
+            scenario.send(task);
+            await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(lead)).size() == 1
+                    && Mailbox.to(Scenario.email(lead)).size() == 1);
+
+            clock.shiftBy(Duration.ofDays(2));
+            VertxContextSupport.subscribeAndAwait(passes::repeat);
+            await().during(Duration.ofSeconds(1)).atMost(Scenario.WAIT)
+                    .until(() -> scenario.receiver.calls(Scenario.hookPath(lead)).size() == 1);
+
+            clock.shiftBy(Duration.ofDays(1).plusMinutes(1));
+            VertxContextSupport.subscribeAndAwait(passes::repeat);
+            VertxContextSupport.subscribeAndAwait(passes::repeat);
+
+            await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(lead)).size() == 2
+                    && Mailbox.to(Scenario.email(lead)).size() == 2);
+            WebhookReceiver.Call repeat = scenario.receiver.delivered(Scenario.hookPath(lead)).get(1);
+            assertThat(repeat.header(WebhookSigner.EVENT)).isEqualTo("alert.repeated");
+            assertThat(Mailbox.to(Scenario.email(lead)).get(1).subject()).startsWith("[Nhắc lại]");
+            assertThat(Scenario.inbox(lead, 1).getInt("items[0].repeats")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void completingTheTaskResolvesTheAlertWithOneResolvedNotice() {
+        try (Scenario scenario = new Scenario()) {
+            String lead = Scenario.code("SO-NN-MT");
+            scenario.agency(lead, "Sở Nông nghiệp và Môi trường", "VP-UBND-TINH");
+            TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of());
+            scenario.send(task);
+            await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(lead)).size() == 1
+                    && Mailbox.to(Scenario.email(lead)).size() == 1);
+
+            String cleared = scenario.send(Scenario.completed(task));
+            scenario.send(Scenario.completed(task), cleared);
+            scenario.send(Scenario.completed(task));
+
+            await().atMost(Scenario.WAIT).until(() -> "resolved".equals(Scenario.inbox(lead, 1).getString("items[0].status")));
+            await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(lead)).size() == 2
+                    && Mailbox.to(Scenario.email(lead)).size() == 2);
+            await().during(Duration.ofSeconds(2)).atMost(Scenario.WAIT).until(() ->
+                    scenario.receiver.calls(Scenario.hookPath(lead)).size() == 2 && Mailbox.to(Scenario.email(lead)).size() == 2);
+            assertThat(scenario.receiver.delivered(Scenario.hookPath(lead)).get(1).header(WebhookSigner.EVENT))
+                    .isEqualTo("alert.resolved");
+            assertThat(Mailbox.to(Scenario.email(lead)).get(1).subject()).startsWith("[Đã xử lý xong]");
+            assertThat(Scenario.inbox(lead, 1).getString("items[0].resolution")).isEqualTo("task-completed");
+            List<JsonNode> events = scenario.alertEvents("task-overdue:" + task.taskId(), 2);
+            assertThat(events).extracting(e -> e.get("type").asText())
+                    .containsExactly(EventType.ALERT_RAISED.type(), EventType.ALERT_RESOLVED.type());
+        }
+    }
+
+    private static String streamUrl(String agency) {
+        return "http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/agencies/" + agency + "/alerts/stream";
+    }
+}

@@ -1,0 +1,104 @@
+package vn.parsipas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.Topics;
+import vn.parsipas.contracts.indicator.IndicatorObserved;
+import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.platform.events.CloudEventReader;
+
+@QuarkusTest
+@PlatformTest
+class BatchEventConsumerTest {
+    private static final String TOPIC = Topics.INDICATORS_OBSERVATIONS;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aBatchAppliesEachValidRecordOnceAndDeadLettersEachInvalidOneAloneWithItsReason() throws Exception {
+        String run = Fixtures.uniqueCode();
+        String key = "batch|" + run;
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.sendStructured(TOPIC, key, observed("a1", run + "-A", "10", null));
+            kafka.sendStructured(TOPIC, key, "{\"specversion\": \"1.0\", \"id\": ");
+            kafka.sendStructured(TOPIC, key, observed("a1", run + "-A", "10", null));
+            kafka.sendStructured(TOPIC, key, observed("b1", run + "-B", "11", "BỊ TỪ CHỐI"));
+            kafka.sendStructured(TOPIC, key, observed("c1", run + "-C", "-1", null));
+            kafka.sendStructured(TOPIC, key, observed("d1", run + "-D", "20", null));
+            kafka.sendStructured(TOPIC, key, observed("a2", run + "-A", "30", null));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> applied(run + "-A") == 2 && applied(run + "-D") == 1);
+            assertThat(value(run + "-A")).isEqualByComparingTo("30");
+            assertThat(applied(run + "-B")).isZero();
+            assertThat(applied(run + "-C")).isZero();
+
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(TOPIC + Topics.DLQ_SUFFIX),
+                    records -> records.stream().filter(r -> key.equals(r.key())).count() >= 3, Duration.ofSeconds(30))
+                    .stream().filter(r -> key.equals(r.key())).toList();
+            assertThat(dead).extracting(r -> r.headers().get("dead-letter-reason")).satisfiesExactly(
+                    reason -> assertThat(reason).contains("not valid JSON"),
+                    reason -> assertThat(reason).contains("is refused"),
+                    reason -> assertThat(reason).contains("negative value is refused"));
+
+            TestKafka.Received last = kafka.readUntil(List.of(TOPIC),
+                    records -> records.stream().filter(r -> key.equals(r.key())).count() >= 7, Duration.ofSeconds(30))
+                    .stream().filter(r -> key.equals(r.key())).reduce((first, second) -> second).orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> committed(new TopicPartition(TOPIC, last.partition())) > last.offset());
+        }
+    }
+
+    private static String observed(String id, String scope, String value, String note) {
+        IndicatorObserved data = new IndicatorObserved("test-indicator", scope, "2025-06", new BigDecimal(value), "count",
+                Instant.parse("2025-07-01T01:00:00Z"), null, note);
+        return CloudEventReader.envelope(EventType.INDICATOR_OBSERVED, id + "-" + scope, "/test-system", data.subject(),
+                EventJson.mapper().valueToTree(data)).toString();
+    }
+
+    private long committed(TopicPartition partition) throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets("platform-test").partitionsToOffsetAndMetadata()
+                    .get().get(partition);
+            return offset == null ? -1 : offset.offset();
+        }
+    }
+
+    private long applied(String scope) {
+        Row row = row(scope);
+        return row == null ? 0 : row.getInteger("applied");
+    }
+
+    private BigDecimal value(String scope) {
+        return row(scope).getBigDecimal("value");
+    }
+
+    private Row row(String scope) {
+        var rows = pool.preparedQuery("select value, applied from observation_copy where series = $1")
+                .execute(Tuple.of("test-indicator|" + scope)).await().atMost(Duration.ofSeconds(10));
+        return rows.size() == 0 ? null : rows.iterator().next();
+    }
+
+}
