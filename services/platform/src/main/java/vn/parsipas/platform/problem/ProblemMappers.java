@@ -73,9 +73,11 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** "create.request.leadAgency" → "leadAgency": the path inside the body, not the Java method. */
+    /**
+     * "create.request.leadAgency" → "leadAgency", "create.request.emails[0].&lt;list element&gt;" →
+     * "emails[0]": the path inside the body, not the Java method nor the container element node.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        // Container elements (List<@Pattern String>) add a "<list element>" node: the index already names it.
         String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];

@@ -1,0 +1,110 @@
+package vn.parsipas.survey.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.problem.DomainException;
+import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.survey.Db;
+import vn.parsipas.survey.Sha256;
+
+/**
+ * {@code Idempotency-Key} on the ingesting POSTs: the first successful answer to a key is stored
+ * in the same transaction as the effect, and a retry with the same key and body gets it back
+ * unchanged. The same key with another body is refused (422). Records are kept for a day.
+ */
+@ApplicationScoped
+public class IdempotentRequests {
+    public static final String HEADER = "Idempotency-Key";
+    static final Duration RETENTION = Duration.ofDays(1);
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    /** An answer to store and replay: HTTP status and JSON body. */
+    public record Result(int status, Object body) {
+    }
+
+    public Result result(int status, Object body) {
+        return new Result(status, body);
+    }
+
+    /** Runs the effect in one transaction with the key's record; replays the stored answer for a known key. */
+    public Uni<Response> run(String endpoint, String key, Object request, Supplier<Uni<Result>> effect) {
+        if (key == null) {
+            return Panache.withTransaction(effect).map(result -> respond(result.status(), json(result.body())));
+        }
+        if (key.isBlank() || key.length() > 255) {
+            throw new InvalidInputException(HEADER, "must be 1 to 255 characters");
+        }
+        String hash = Sha256.hex(json(request));
+        return Panache.withTransaction(() -> Db.rows("select request_hash, status, body from idempotency_record"
+                        + " where endpoint = ?1 and request_key = ?2", endpoint, key)
+                .chain(rows -> {
+                    if (!rows.isEmpty()) {
+                        if (!hash.equals(rows.get(0)[0])) {
+                            throw new KeyReused(key);
+                        }
+                        return Uni.createFrom().item(respond(((Number) rows.get(0)[1]).intValue(), (String) rows.get(0)[2]));
+                    }
+                    return effect.get().chain(result -> {
+                        String body = json(result.body());
+                        return Db.execute("insert into idempotency_record (endpoint, request_key, request_hash, status, body, created_at)"
+                                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing",
+                                endpoint, key, hash, result.status(), body, clock.instant())
+                                .replaceWith(respond(result.status(), body));
+                    });
+                }));
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetOldRecords() {
+        return Panache.withTransaction(() -> Db.execute("delete from idempotency_record where created_at < ?1",
+                clock.instant().minus(RETENTION))).replaceWithVoid();
+    }
+
+    private static Response respond(int status, String body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 422: the key was used for a different request. */
+    static final class KeyReused extends DomainException {
+        KeyReused(String key) {
+            super("Idempotency-Key " + key + " was already used for a different request", List.of());
+        }
+
+        @Override
+        public int status() {
+            return 422;
+        }
+
+        @Override
+        public String title() {
+            return "Idempotency-Key reused";
+        }
+    }
+}

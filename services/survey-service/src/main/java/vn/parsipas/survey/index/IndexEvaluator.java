@@ -1,0 +1,142 @@
+package vn.parsipas.survey.index;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.sipas.SatisfactionBelowTarget;
+import vn.parsipas.contracts.sipas.SatisfactionIndexUpdated;
+import vn.parsipas.contracts.sipas.SatisfactionRecovered;
+import vn.parsipas.platform.outbox.Outbox;
+import vn.parsipas.survey.Db;
+import vn.parsipas.survey.SurveyConfig;
+import vn.parsipas.survey.questionnaire.QuestionnaireCatalog;
+import vn.parsipas.survey.target.SipasTarget;
+import vn.parsipas.survey.target.SipasTargets;
+
+/**
+ * Turns changed aggregates into facts on sipas.indices.v1, through the outbox: below target when
+ * the sample is large enough and even the interval's upper bound misses the target, recovered when
+ * it no longer does, and the current value at most once per interval per sub-index, scope and
+ * period. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work.
+ */
+@ApplicationScoped
+public class IndexEvaluator {
+    private static final Logger LOG = Logger.getLogger(IndexEvaluator.class);
+    private static final int ROWS_PER_PASS = 200;
+
+    @Inject
+    SipasTargets targets;
+
+    @Inject
+    QuestionnaireCatalog catalog;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SurveyConfig config;
+
+    @Inject
+    Clock clock;
+
+    private record Row(String subIndex, String scope, String period, long responses, long valid, long satisfied,
+            boolean evaluationDue, boolean publicationDue, Instant publishedAt, boolean below, String alertTargetId,
+            BigDecimal alertTarget, String alertAgency) {
+    }
+
+    @Scheduled(every = "${parsipas.survey.indices.tick}", delayed = "${parsipas.survey.indices.tick}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return evaluateDue().replaceWithVoid();
+    }
+
+    /** One pass over the aggregates that changed; returns how many rows it handled. */
+    public Uni<Integer> evaluateDue() {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> Db.rows("select sub_index, scope, period, responses, valid_answers, satisfied_answers,"
+                        + " evaluation_due, publication_due, published_at, below_target, alert_target_id, alert_target, alert_agency"
+                        + " from sub_index_stat where evaluation_due or (publication_due and (published_at is null or published_at <= ?1))"
+                        + " order by sub_index, scope, period limit " + ROWS_PER_PASS + " for update skip locked",
+                        now.minus(config.indices().updateInterval()))
+                .map(rows -> rows.stream().map(IndexEvaluator::row).toList())
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0)
+                        : targets.applicable().chain(applicable -> catalog.subIndexNames(rows.stream().map(Row::subIndex).toList())
+                                .chain(names -> evaluateAll(rows, applicable, names, now)))));
+    }
+
+    /** Facts go to the outbox row by row; the new states of all rows are written in one statement, so locks are held briefly. */
+    private Uni<Integer> evaluateAll(List<Row> rows, Map<String, SipasTarget> applicable, Map<String, String> names, Instant now) {
+        List<Object> states = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Row row : rows) {
+            chain = chain.chain(() -> evaluate(row, applicable.get(SipasTargets.key(row.subIndex(), Periods.year(row.period()))),
+                    names.getOrDefault(row.subIndex(), row.subIndex()), now, states));
+        }
+        return chain.chain(() -> Db.execute("update sub_index_stat s set evaluation_due = false, publication_due = v.publication_due,"
+                + " published_at = v.published_at, below_target = v.below_target, alert_target_id = v.alert_target_id,"
+                + " alert_target = v.alert_target, alert_agency = v.alert_agency from (values "
+                + Db.valuesList(rows.size(), "text", "text", "text", "boolean", "timestamptz", "boolean", "text", "numeric", "text")
+                + ") v(sub_index, scope, period, publication_due, published_at, below_target, alert_target_id, alert_target, alert_agency)"
+                + " where s.sub_index = v.sub_index and s.scope = v.scope and s.period = v.period", states.toArray()))
+                .replaceWith(rows.size());
+    }
+
+    private Uni<Void> evaluate(Row row, SipasTarget target, String name, Instant now, List<Object> states) {
+        Wilson share = Wilson.of(row.satisfied(), row.valid());
+        boolean publish = row.publicationDue()
+                && (row.publishedAt() == null || !row.publishedAt().isAfter(now.minus(config.indices().updateInterval())));
+        boolean missed = target != null && row.responses() >= config.indices().minSample() && target.isMissedBy(share.highPercent());
+        boolean below = row.evaluationDue() ? missed : row.below();
+        Uni<Void> events = Uni.createFrom().voidItem();
+        if (publish) {
+            events = events.chain(() -> outbox.add(new SatisfactionIndexUpdated(row.subIndex(), name, row.scope(), row.period(),
+                    row.responses(), share.satisfiedPercent(), share.lowPercent(), share.highPercent(),
+                    target == null ? null : target.targetId(), target == null ? null : target.percent(), now)));
+        }
+        String targetId = row.alertTargetId();
+        BigDecimal targetPercent = row.alertTarget();
+        String agency = row.alertAgency();
+        if (below && !row.below()) {
+            String responsible = Periods.PROVINCE.equals(row.scope()) ? target.responsibleAgency() : row.scope();
+            targetId = target.targetId();
+            targetPercent = target.percent();
+            agency = responsible;
+            LOG.infof("sub-index %s of %s in %s is below target %s: %s%% (upper bound %s%%) from %d responses", row.subIndex(),
+                    row.scope(), row.period(), targetId, share.satisfiedPercent(), share.highPercent(), row.responses());
+            events = events.chain(() -> outbox.add(new SatisfactionBelowTarget(row.subIndex(), name, row.scope(), row.period(),
+                    row.responses(), share.satisfiedPercent(), share.lowPercent(), share.highPercent(), target.targetId(),
+                    target.percent(), responsible, now)));
+        } else if (!below && row.below()) {
+            LOG.infof("sub-index %s of %s in %s recovered: upper bound %s%% reaches target %s", row.subIndex(), row.scope(),
+                    row.period(), share.highPercent(), row.alertTargetId());
+            events = events.chain(() -> outbox.add(new SatisfactionRecovered(row.subIndex(), name, row.scope(), row.period(),
+                    row.responses(), share.satisfiedPercent(), share.lowPercent(), share.highPercent(), row.alertTargetId(),
+                    row.alertTarget(), row.alertAgency(), now)));
+            targetId = null;
+            targetPercent = null;
+            agency = null;
+        }
+        states.addAll(Arrays.asList(row.subIndex(), row.scope(), row.period(), row.publicationDue() && !publish,
+                publish ? now : row.publishedAt(), below, targetId, targetPercent, agency));
+        return events;
+    }
+
+    private static Row row(Object[] columns) {
+        return new Row((String) columns[0], (String) columns[1], (String) columns[2], Db.number(columns[3]), Db.number(columns[4]),
+                Db.number(columns[5]), (Boolean) columns[6], (Boolean) columns[7], Db.instant(columns[8]), (Boolean) columns[9],
+                (String) columns[10], (BigDecimal) columns[11], (String) columns[12]);
+    }
+}

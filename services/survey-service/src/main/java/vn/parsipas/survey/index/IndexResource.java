@@ -1,0 +1,44 @@
+package vn.parsipas.survey.index;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import io.smallrye.mutiny.Uni;
+
+/** Satisfaction sub-indices per sub-index, scope (PROVINCE or an agency) and period (2025-Q2, 2025). */
+@Path("/api/v1/indices")
+public class IndexResource {
+    @Inject
+    IndexQueries queries;
+
+    @Inject
+    IndexRebuild rebuild;
+
+    @GET
+    public Uni<IndexQueries.Page> list(@QueryParam("subIndex") String subIndex, @QueryParam("scope") String scope,
+            @QueryParam("period") String period, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return queries.list(new IndexQueries.Filter(subIndex, scope, period), null, cursor, limit);
+    }
+
+    @GET
+    @Path("/{subIndex}/{scope}/{period}")
+    public Uni<SubIndexValue> get(@PathParam("subIndex") String subIndex, @PathParam("scope") String scope,
+            @PathParam("period") String period) {
+        return queries.get(subIndex, scope, period, null);
+    }
+
+    /** Recomputes every aggregate from the stored responses; reports how many had to be corrected (0 when healthy). */
+    @POST
+    @Path("/rebuild")
+    public Uni<IndexRebuild.Report> rebuild() {
+        return rebuild.rebuild();
+    }
+}

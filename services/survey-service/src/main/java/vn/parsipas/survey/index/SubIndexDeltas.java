@@ -1,0 +1,77 @@
+package vn.parsipas.survey.index;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
+import vn.parsipas.survey.Db;
+import vn.parsipas.survey.questionnaire.QuestionnaireVersion;
+
+/**
+ * What a set of newly accepted responses adds to the aggregates: per sub-index x scope x period,
+ * responses, valid answers and satisfied answers (4-5). Applied in one upsert, keys in a fixed
+ * order so that concurrent transactions lock the rows in the same order and never deadlock.
+ */
+public final class SubIndexDeltas {
+    static final int SATISFIED_FROM = 4;
+
+    private final Map<String, long[]> deltas = new TreeMap<>();
+
+    public void add(QuestionnaireVersion questionnaire, SurveyResponseSubmitted response) {
+        Map<String, long[]> perSubIndex = new TreeMap<>();
+        for (Answer answer : response.answers()) {
+            long[] counts = perSubIndex.computeIfAbsent(questionnaire.subIndexOf(answer.questionId()), code -> new long[2]);
+            counts[0]++;
+            if (answer.score() >= SATISFIED_FROM) {
+                counts[1]++;
+            }
+        }
+        List<String> periods = Periods.of(response.submittedAt());
+        perSubIndex.forEach((subIndex, counts) -> {
+            for (String scope : List.of(Periods.PROVINCE, response.agencyCode())) {
+                for (String period : periods) {
+                    long[] delta = deltas.computeIfAbsent(subIndex + "\u0000" + scope + "\u0000" + period, key -> new long[3]);
+                    delta[0]++;
+                    delta[1] += counts[0];
+                    delta[2] += counts[1];
+                }
+            }
+        });
+    }
+
+    public boolean isEmpty() {
+        return deltas.isEmpty();
+    }
+
+    /** Adds the deltas to the aggregates, in the caller's transaction, and marks them for the evaluator. */
+    public Uni<Void> apply(Instant now) {
+        if (deltas.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Object[] parameters = new Object[deltas.size() * 6 + 1];
+        int i = 0;
+        for (Map.Entry<String, long[]> entry : deltas.entrySet()) {
+            String[] key = entry.getKey().split("\u0000");
+            parameters[i++] = key[0];
+            parameters[i++] = key[1];
+            parameters[i++] = key[2];
+            parameters[i++] = entry.getValue()[0];
+            parameters[i++] = entry.getValue()[1];
+            parameters[i++] = entry.getValue()[2];
+        }
+        parameters[i] = now;
+        int nowParameter = i + 1;
+        return Db.execute("insert into sub_index_stat (sub_index, scope, period, responses, valid_answers, satisfied_answers, updated_at)"
+                + " select v.*, cast(?" + nowParameter + " as timestamptz) from (values " + Db.valuesList(deltas.size(), "text", "text", "text", "bigint", "bigint", "bigint")
+                + ") v on conflict (sub_index, scope, period) do update set"
+                + " responses = sub_index_stat.responses + excluded.responses,"
+                + " valid_answers = sub_index_stat.valid_answers + excluded.valid_answers,"
+                + " satisfied_answers = sub_index_stat.satisfied_answers + excluded.satisfied_answers,"
+                + " updated_at = excluded.updated_at, evaluation_due = true, publication_due = true",
+                parameters).replaceWithVoid();
+    }
+}

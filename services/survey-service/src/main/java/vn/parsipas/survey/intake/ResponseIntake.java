@@ -1,0 +1,182 @@
+package vn.parsipas.survey.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.platform.problem.Problem.FieldError;
+import vn.parsipas.survey.SurveyConfig;
+import vn.parsipas.survey.directory.AgencyDirectory;
+import vn.parsipas.survey.directory.AgencyDirectory.Agency;
+import vn.parsipas.survey.index.SubIndexDeltas;
+import vn.parsipas.survey.intake.Outcome.Status;
+import vn.parsipas.survey.questionnaire.QuestionnaireCatalog;
+import vn.parsipas.survey.questionnaire.QuestionnaireVersion;
+import vn.parsipas.survey.receipt.Receipt;
+import vn.parsipas.survey.receipt.ReceiptCodes;
+
+/**
+ * The one intake behind the three doors (REST, Kafka, citizen form): checks each response, stores
+ * the accepted ones, uses their receipt codes and adds them to the sub-index aggregates, all in
+ * the caller's transaction. A batch is checked with a handful of queries, not one per response.
+ */
+@ApplicationScoped
+public class ResponseIntake {
+    /** The door a response came through, stored with it. */
+    public enum Door { REST, KAFKA, FORM }
+
+    @Inject
+    QuestionnaireCatalog catalog;
+
+    @Inject
+    AgencyDirectory directory;
+
+    @Inject
+    ReceiptCodes receiptCodes;
+
+    @Inject
+    ResponseStore store;
+
+    @Inject
+    SurveyConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** One outcome per submission, in order. */
+    public Uni<List<Outcome>> submit(List<Submission> submissions, Door door) {
+        List<SurveyResponseSubmitted> wellFormed = submissions.stream().filter(s -> !s.isMalformed())
+                .map(Submission::response).toList();
+        return questionnaires(wellFormed).chain(questionnaires -> directory
+                .find(wellFormed.stream().map(SurveyResponseSubmitted::agencyCode).toList())
+                .chain(agencies -> store.existing(wellFormed.stream().map(SurveyResponseSubmitted::responseId).toList())
+                        .chain(existing -> receiptCodes.find(wellFormed.stream().map(SurveyResponseSubmitted::receiptCode)
+                                        .filter(code -> code != null).toList(), true)
+                                .chain(receipts -> decide(submissions, door, new Context(questionnaires, agencies, existing, receipts))))));
+    }
+
+    private record Context(Map<String, QuestionnaireVersion> questionnaires, Map<String, Agency> agencies, Set<String> existing,
+            Map<String, Receipt> receipts) {
+    }
+
+    private Uni<List<Outcome>> decide(List<Submission> submissions, Door door, Context context) {
+        Instant now = clock.instant();
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, SurveyResponseSubmitted> accepted = new LinkedHashMap<>();
+        Map<String, String> usedCodes = new HashMap<>();
+        Set<String> seen = new HashSet<>(context.existing());
+        for (int i = 0; i < submissions.size(); i++) {
+            Submission submission = submissions.get(i);
+            if (submission.isMalformed()) {
+                outcomes.add(Outcome.refused(i, submission.responseId(), Status.REJECTED, submission.malformed()));
+                continue;
+            }
+            SurveyResponseSubmitted response = submission.response();
+            if (!seen.add(response.responseId())) {
+                outcomes.add(Outcome.of(i, response.responseId(), Status.DUPLICATE));
+                continue;
+            }
+            List<FieldError> errors = ResponseRules.problems(response, context.questionnaires().get(key(response)),
+                    context.agencies().get(response.agencyCode()), now, config.maxClockSkew());
+            Outcome refused = errors.isEmpty() ? checkReceipt(i, response, context.receipts(), usedCodes, now)
+                    : Outcome.refused(i, response.responseId(), Status.REJECTED, errors);
+            if (refused != null) {
+                seen.remove(response.responseId());
+                outcomes.add(refused);
+                continue;
+            }
+            SurveyResponseSubmitted completed = withReceiptProcedure(response, context.receipts());
+            accepted.put(completed.responseId(), completed);
+            if (completed.receiptCode() != null) {
+                usedCodes.put(completed.receiptCode(), completed.responseId());
+            }
+            outcomes.add(Outcome.of(i, response.responseId(), Status.ACCEPTED));
+        }
+        return store(accepted, usedCodes, door, now, context).map(inserted -> outcomes.stream()
+                .map(outcome -> outcome.status() == Status.ACCEPTED && !inserted.contains(outcome.responseId())
+                        ? Outcome.of(outcome.index(), outcome.responseId(), Status.DUPLICATE) : outcome)
+                .toList());
+    }
+
+    /** Null when the receipt code (if any) lets the response in; else why not. */
+    private static Outcome checkReceipt(int index, SurveyResponseSubmitted response, Map<String, Receipt> receipts,
+            Map<String, String> usedInThisBatch, Instant now) {
+        String code = response.receiptCode();
+        if (code == null) {
+            return null;
+        }
+        Receipt receipt = receipts.get(code);
+        if (receipt == null) {
+            return rejected(index, response, "receipt code " + code + " is not registered");
+        }
+        if (receipt.isUsed() || usedInThisBatch.containsKey(code)) {
+            return Outcome.refused(index, response.responseId(), Status.CONFLICT, List.of(new FieldError("receiptCode",
+                    "receipt code " + code + " already has a response; one response per dossier")));
+        }
+        if (receipt.isExpiredAt(now)) {
+            return rejected(index, response, "receipt code " + code + " expired at " + receipt.expiresAt());
+        }
+        if (!receipt.agencyCode().equals(response.agencyCode())) {
+            return rejected(index, response, "receipt code " + code + " is a dossier of " + receipt.agencyCode() + ", not of "
+                    + response.agencyCode());
+        }
+        return null;
+    }
+
+    private static Outcome rejected(int index, SurveyResponseSubmitted response, String message) {
+        return Outcome.refused(index, response.responseId(), Status.REJECTED, List.of(new FieldError("receiptCode", message)));
+    }
+
+    /** The registered procedure fills in a response that does not name one. */
+    private static SurveyResponseSubmitted withReceiptProcedure(SurveyResponseSubmitted r, Map<String, Receipt> receipts) {
+        Receipt receipt = r.receiptCode() == null ? null : receipts.get(r.receiptCode());
+        if (receipt == null || r.procedureCode() != null || receipt.procedureCode() == null) {
+            return r;
+        }
+        return new SurveyResponseSubmitted(r.responseId(), r.questionnaireId(), r.questionnaireVersion(), r.receiptCode(),
+                r.agencyCode(), receipt.procedureCode(), r.channel(), r.submittedAt(), r.answers(), r.expectations(), r.respondent());
+    }
+
+    private Uni<Set<String>> store(Map<String, SurveyResponseSubmitted> accepted, Map<String, String> usedCodes, Door door,
+            Instant now, Context context) {
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return store.insert(accepted.values(), door, now).chain(inserted -> {
+            SubIndexDeltas deltas = new SubIndexDeltas();
+            inserted.forEach(id -> deltas.add(context.questionnaires().get(key(accepted.get(id))), accepted.get(id)));
+            Map<String, String> codes = usedCodes.entrySet().stream().filter(entry -> inserted.contains(entry.getValue()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            return receiptCodes.markUsed(codes, now).chain(() -> deltas.apply(now)).replaceWith(inserted);
+        });
+    }
+
+    private Uni<Map<String, QuestionnaireVersion>> questionnaires(List<SurveyResponseSubmitted> responses) {
+        Map<String, QuestionnaireVersion> found = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (SurveyResponseSubmitted response : responses.stream()
+                .collect(Collectors.toMap(ResponseIntake::key, r -> r, (first, second) -> first)).values()) {
+            chain = chain.chain(() -> catalog.find(response.questionnaireId(), response.questionnaireVersion())
+                    .invoke((Optional<QuestionnaireVersion> version) -> found.put(key(response), version.orElse(null)))
+                    .replaceWithVoid());
+        }
+        return chain.replaceWith(found);
+    }
+
+    private static String key(SurveyResponseSubmitted response) {
+        return response.questionnaireId() + "|" + response.questionnaireVersion();
+    }
+}

@@ -1,0 +1,66 @@
+package vn.parsipas.survey.receipt;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.survey.idempotency.IdempotentRequests;
+
+/** The one-stop-shop system registers the receipt codes of returned dossiers (data-provider role). */
+@Path("/api/v1/receipt-codes")
+public class ReceiptCodeResource {
+    @Inject
+    ReceiptCodes receiptCodes;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    public record RegistrationBatch(@NotNull @NotEmpty List<@NotNull @Valid Registration> receiptCodes) {
+    }
+
+    public record Registration(
+            @NotNull @Pattern(regexp = "^[A-Za-z0-9./-]{4,64}$", message = "4 to 64 letters, digits, '.', '/' or '-'") String receiptCode,
+            @NotNull @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$", message = "an agency code such as SO-TU-PHAP") @Size(max = 64) String agencyCode,
+            @Size(max = 64) String procedureCode,
+            @Pattern(regexp = "^(counter|online|postal)$", message = "counter, online or postal") String channel) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RegistrationResult(int index, String receiptCode, Status status, String reason) {
+        public enum Status { REGISTERED, UNCHANGED, REJECTED, CONFLICT }
+
+        static RegistrationResult of(int index, String code, Status status) {
+            return new RegistrationResult(index, code, status, null);
+        }
+
+        static RegistrationResult rejected(int index, String code, String reason) {
+            return new RegistrationResult(index, code, Status.REJECTED, reason);
+        }
+
+        static RegistrationResult conflict(int index, String code, String reason) {
+            return new RegistrationResult(index, code, Status.CONFLICT, reason);
+        }
+    }
+
+    public record RegistrationResults(List<RegistrationResult> results) {
+    }
+
+    /** 200 with a result per code: REGISTERED, UNCHANGED (already registered alike), REJECTED or CONFLICT. */
+    @POST
+    public Uni<Response> register(@Valid @NotNull RegistrationBatch batch, @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run("receipt-codes", key, batch,
+                () -> receiptCodes.register(batch.receiptCodes()).map(results -> idempotent.result(200, new RegistrationResults(results))));
+    }
+}

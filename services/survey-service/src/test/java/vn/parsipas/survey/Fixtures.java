@@ -1,0 +1,190 @@
+package vn.parsipas.survey;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.arc.Arc;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.JsonSchemas;
+import vn.parsipas.contracts.SchemaViolation;
+import vn.parsipas.contracts.Topics;
+import vn.parsipas.contracts.directory.AgencyUpserted;
+import vn.parsipas.contracts.plan.TargetDefined;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
+import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.platform.events.CloudEventReader;
+
+/** Test data as the other systems would send it: agencies and targets on Kafka, responses and receipt codes. */
+public final class Fixtures {
+    public static final String QUESTIONNAIRE = "sipas-2025";
+    public static final List<String> REQUIRED = List.of("2.2.1-q1", "2.2.2-q1", "2.2.3-q1");
+
+    private Fixtures() {
+    }
+
+    public static TestKafka kafka() {
+        return new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    /** An agency code no other test uses, so its aggregates are this test's alone. */
+    public static String uniqueAgency() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    public static String uniqueReceipt() {
+        return "000.00.15.H17-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    /** Publishes agencies on directory.agencies.v1 as task-service does, and waits until survey-service knows them. */
+    public static void agenciesOfKind(String kind, String... codes) {
+        try (TestKafka kafka = kafka()) {
+            for (String code : codes) {
+                AgencyUpserted agency = new AgencyUpserted(code, "Cơ quan thử nghiệm " + code, kind, "VP-UBND-TINH", List.of(),
+                        null, true, Instant.now());
+                kafka.sendStructured(Topics.DIRECTORY_AGENCIES, code, envelope(EventType.AGENCY_UPSERTED, "/parsipas/task-service", code,
+                        agency));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of(codes).stream().allMatch(Fixtures::agencyKnown));
+    }
+
+    public static void agencies(String... codes) {
+        agenciesOfKind("department", codes);
+    }
+
+    private static boolean agencyKnown(String code) {
+        return count("select count(*) from agency where code = $1", code) == 1;
+    }
+
+    /** A count from survey-service's database, e.g. to prove that a refused response changed nothing. */
+    public static long count(String sql, Object... parameters) {
+        return Arc.container().instance(Pool.class).get().preparedQuery(sql).execute(Tuple.from(parameters))
+                .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+    }
+
+    /** A SIPAS target as task-service publishes it on plan.targets.v1. */
+    public static void target(String targetId, String subIndex, int year, BigDecimal value, BigDecimal baseline, String responsible) {
+        TargetDefined target = new TargetDefined(targetId, "test-plan", 1, subIndex, "Chỉ số thành phần " + subIndex,
+                TargetDefined.KIND_SIPAS, "Mục tiêu thử nghiệm", null, subIndex, value == null ? "gt" : "gte", value, "percent",
+                new TargetDefined.Baseline(baseline, year - 1), value == null ? "baseline" : null, null,
+                responsible, LocalDate.of(year, 12, 31), Instant.parse(year + "-12-31T17:00:00Z"), true);
+        try (TestKafka kafka = kafka()) {
+            kafka.sendStructured(Topics.PLAN_TARGETS, targetId, envelope(EventType.TARGET_DEFINED, "/parsipas/task-service", targetId,
+                    target));
+        }
+    }
+
+    public static String envelope(EventType type, String source, String subject, Object data) {
+        return CloudEventReader.envelope(type, UUID.randomUUID().toString(), source, subject, EventJson.mapper().valueToTree(data))
+                .toString();
+    }
+
+    /** A valid response: every question of 2.2.1-2.2.3 answered with {@code score}. */
+    public static SurveyResponseSubmitted response(String agency, String receiptCode, Instant submittedAt, int score) {
+        List<Answer> answers = new ArrayList<>();
+        for (String subIndex : List.of("2.2.1", "2.2.2", "2.2.3")) {
+            answers.add(new Answer(subIndex + "-q1", score));
+            answers.add(new Answer(subIndex + "-q2", score));
+        }
+        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), QUESTIONNAIRE, 1, receiptCode, agency, "1.001193", "counter",
+                submittedAt, answers, List.of("shorter-processing-time"),
+                new SurveyResponseSubmitted.Respondent("35-44", "female", "Ê Đê"));
+    }
+
+    public static SurveyResponseSubmitted response(String agency, Instant submittedAt, int score) {
+        return response(agency, null, submittedAt, score);
+    }
+
+    public static ObjectNode json(SurveyResponseSubmitted response) {
+        return EventJson.mapper().valueToTree(response);
+    }
+
+    /** Rows of a query, each as JSON text, to compare whole tables. */
+    public static List<String> rows(String sql, Object... parameters) {
+        List<String> rows = new ArrayList<>();
+        Arc.container().instance(Pool.class).get().preparedQuery(sql).execute(Tuple.from(parameters))
+                .await().atMost(Duration.ofSeconds(60)).forEach(row -> rows.add(row.toJson().encode()));
+        return rows;
+    }
+
+    /** A CloudEvent on sipas.responses.v1 as a kiosk writes it (structured mode, key = agency code). */
+    public static void sendResponse(TestKafka kafka, String eventId, SurveyResponseSubmitted response) {
+        kafka.sendStructured(Topics.SIPAS_RESPONSES, response.agencyCode(), CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
+                eventId, "/kiosk/" + response.agencyCode(), response.responseId(), json(response)).toString());
+    }
+
+    /** An event survey-service published on sipas.indices.v1: its CloudEvents type and its data. */
+    public record IndexEvent(String type, JsonNode data) {
+        public String scope() {
+            return data.get("scope").asText();
+        }
+
+        public String period() {
+            return data.get("period").asText();
+        }
+
+        public boolean is(EventType eventType) {
+            return eventType.type().equals(type);
+        }
+    }
+
+    /** Reads sipas.indices.v1 until the events about {@code scope} satisfy {@code until}; every one checked against its schema. */
+    public static List<IndexEvent> indexEvents(String scope, java.util.function.Predicate<List<IndexEvent>> until) {
+        try (TestKafka kafka = kafka()) {
+            List<IndexEvent> events = new ArrayList<>();
+            kafka.readUntil(List.of(Topics.SIPAS_INDICES), records -> {
+                events.clear();
+                records.stream().map(Fixtures::indexEvent).filter(event -> event.scope().equals(scope)).forEach(events::add);
+                return until.test(events);
+            }, Duration.ofSeconds(30));
+            return List.copyOf(events);
+        }
+    }
+
+    /** Everything on sipas.indices.v1 about {@code scope} so far (reads until the topic is quiet). */
+    public static List<IndexEvent> indexEventsNow(String scope) {
+        try (TestKafka kafka = kafka()) {
+            return kafka.readAll(List.of(Topics.SIPAS_INDICES), Duration.ofSeconds(1)).stream().map(Fixtures::indexEvent)
+                    .filter(event -> event.scope().equals(scope)).toList();
+        }
+    }
+
+    private static IndexEvent indexEvent(TestKafka.Received record) {
+        try {
+            JsonNode envelope = EventJson.mapper().readTree(record.value());
+            EventType type = EventType.ofType(envelope.get("type").asText()).orElseThrow();
+            List<SchemaViolation> violations = JsonSchemas.validate(type, envelope.get("data"));
+            if (!violations.isEmpty()) {
+                throw new AssertionError(type + " breaks its contract: " + violations);
+            }
+            return new IndexEvent(type.type(), envelope.get("data"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static void registerReceipt(String code, String agency) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("receiptCodes", List.of(Map.of("receiptCode", code, "agencyCode", agency, "procedureCode", "1.001193"))))
+                .post("/api/v1/receipt-codes").then().statusCode(200);
+    }
+}

@@ -1,0 +1,238 @@
+package vn.parsipas.survey.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.Topics;
+import vn.parsipas.contracts.directory.AgencyUpserted;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
+import vn.parsipas.platform.events.CloudEventReader;
+
+/**
+ * The survey-service benchmark (docs/benchmarks/survey-service.md): responses/s through REST batches
+ * and through Kafka, then the latency of a sub-index query over 1,000,000 stored responses.
+ * Run with {@code ./mvnw -B -ntp -pl services/survey-service -am verify -Pbenchmark -DskipTests}.
+ */
+public final class SurveyBenchmark {
+    static final int AGENCIES = 20;
+    static final int REST_RESPONSES = Integer.getInteger("bench.rest", 20_000);
+    static final int KAFKA_RESPONSES = Integer.getInteger("bench.kafka", 20_000);
+    static final int STORED = Integer.getInteger("bench.stored", 1_000_000);
+    static final int QUERIES = Integer.getInteger("bench.queries", 5_000);
+    static final int BATCH = 500;
+
+    private static final Random RANDOM = new Random(2025);
+    private static final List<String> REPORT = new ArrayList<>();
+
+    private SurveyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path module = Path.of(args.length > 0 ? args[0] : ".");
+        try (BenchService service = BenchService.start(module)) {
+            report("machine: %d cores, Java %s, load average at start %s", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), load());
+            agencies(service);
+            restBatches(service);
+            kafka(service);
+            fill(service);
+            queries(service);
+        }
+        Files.write(module.resolve("target/benchmark/results.txt"), REPORT, StandardCharsets.UTF_8);
+        System.exit(0);
+    }
+
+    private static void agencies(BenchService service) throws Exception {
+        try (KafkaProducer<String, String> producer = producer(service)) {
+            for (int i = 0; i < AGENCIES; i++) {
+                AgencyUpserted agency = new AgencyUpserted(agency(i), "Cơ quan " + i, "department", "VP-UBND-TINH", List.of(), null, true,
+                        Instant.now());
+                producer.send(new ProducerRecord<>(Topics.DIRECTORY_AGENCIES, agency.code(), CloudEventReader.envelope(
+                        EventType.AGENCY_UPSERTED, UUID.randomUUID().toString(), "/bench", agency.code(),
+                        EventJson.mapper().valueToTree(agency)).toString()));
+            }
+        }
+        while (service.count("select count(*) from agency") < AGENCIES) {
+            Thread.sleep(200);
+        }
+    }
+
+    /** Two clients post batches of 500 concurrently, as two kiosks' platforms would. */
+    private static void restBatches(BenchService service) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> bodies = new ArrayList<>();
+        for (int sent = 0; sent < REST_RESPONSES; sent += BATCH) {
+            List<ObjectNode> batch = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(EventJson.mapper().valueToTree(response()));
+            }
+            bodies.add(EventJson.mapper().writeValueAsString(Map.of("responses", batch)));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        Instant start = Instant.now();
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (String body : bodies) {
+            statuses.add(clients.submit(() -> http.send(HttpRequest.newBuilder(URI.create(service.baseUrl + "/api/v1/responses/batch"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()));
+        }
+        for (Future<Integer> status : statuses) {
+            if (status.get() != 200) {
+                throw new IllegalStateException("a batch was answered " + status.get());
+            }
+        }
+        Duration elapsed = Duration.between(start, Instant.now());
+        clients.shutdown();
+        long stored = service.count("select count(*) from survey_response where door = 'rest'");
+        report("REST batch: %d responses in %d batches of %d, 2 clients: %.1f s, %.0f responses/s (%d stored; load average %s)",
+                REST_RESPONSES, bodies.size(), BATCH, seconds(elapsed), REST_RESPONSES / seconds(elapsed), stored, load());
+    }
+
+    /** Records are produced far faster than consumed: the rate measured is the consumer's. */
+    private static void kafka(BenchService service) throws Exception {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < KAFKA_RESPONSES; i++) {
+            SurveyResponseSubmitted response = response();
+            records.add(new ProducerRecord<>(Topics.SIPAS_RESPONSES, response.agencyCode(), CloudEventReader.envelope(
+                    EventType.SURVEY_RESPONSE_SUBMITTED, UUID.randomUUID().toString(), "/bench-kiosk", response.responseId(),
+                    EventJson.mapper().valueToTree(response)).toString()));
+        }
+        Instant start = Instant.now();
+        try (KafkaProducer<String, String> producer = producer(service)) {
+            records.forEach(producer::send);
+        }
+        Duration produced = Duration.between(start, Instant.now());
+        Instant tenth = null;
+        Instant ninetieth = null;
+        for (long stored = 0; stored < KAFKA_RESPONSES; Thread.sleep(100)) {
+            stored = service.count("select count(*) from survey_response where door = 'kafka'");
+            tenth = tenth == null && stored >= KAFKA_RESPONSES / 10 ? Instant.now() : tenth;
+            ninetieth = ninetieth == null && stored >= KAFKA_RESPONSES * 9 / 10 ? Instant.now() : ninetieth;
+        }
+        Duration elapsed = Duration.between(start, Instant.now());
+        report("Kafka: %d SurveyResponseSubmitted (6 partitions, produced in %.1f s) stored in %.1f s: %.0f responses/s;"
+                + " between 10 %% and 90 %% stored: %.0f responses/s (load average %s)", KAFKA_RESPONSES, seconds(produced),
+                seconds(elapsed), KAFKA_RESPONSES / seconds(elapsed), 0.8 * KAFKA_RESPONSES / seconds(Duration.between(tenth, ninetieth)),
+                load());
+    }
+
+    /** Tops the table up to STORED responses in SQL, then rebuilds every sub-index from them. */
+    private static void fill(BenchService service) throws Exception {
+        long existing = service.count("select count(*) from survey_response");
+        Instant start = Instant.now();
+        try (Connection connection = service.database(); var statement = connection.createStatement()) {
+            statement.execute(("insert into survey_response (response_id, questionnaire_id, questionnaire_version, agency_code,"
+                    + " channel, submitted_at, received_at, door, expectations, answers)"
+                    + " select 'fill-' || i, 'sipas-2025', 1, 'BENCH-' || (i %% %d), 'counter',"
+                    + " timestamptz '2025-01-01 00:00+07' + (i %% 330) * interval '1 day' + (i %% 36000) * interval '1 second',"
+                    + " now(), 'fill', '[]'::jsonb, jsonb_build_object("
+                    + "'2.2.1-q1', s(), '2.2.1-q2', s(), '2.2.2-q1', s(), '2.2.2-q2', s(), '2.2.3-q1', s(), '2.2.3-q2', s(),"
+                    + " '2.2.4-q1', s(), '2.2.6-q1', s())"
+                    + " from generate_series(1, %d) i").formatted(AGENCIES, STORED - existing)
+                    .replace("s()", "(1 + floor(random() * 5))::int"));
+        }
+        Duration filled = Duration.between(start, Instant.now());
+        start = Instant.now();
+        String rebuild = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.baseUrl + "/api/v1/indices/rebuild"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Duration rebuilt = Duration.between(start, Instant.now());
+        report("stored responses: %d (%d inserted in SQL in %.1f s); rebuild of every sub-index from them: %.1f s, %s",
+                service.count("select count(*) from survey_response"), STORED - existing, seconds(filled), seconds(rebuilt), rebuild);
+    }
+
+    /** One client asks for single sub-indices (random sub-index, scope and period), one request at a time. */
+    private static void queries(BenchService service) throws Exception {
+        while (service.count("select count(*) from sub_index_stat where evaluation_due") > 0) {
+            Thread.sleep(200); // the evaluator has the rebuilt aggregates to look at first
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> subIndices = List.of("2.2.1", "2.2.2", "2.2.3", "2.2.4", "2.2.6");
+        List<String> periods = List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2025");
+        long[] nanos = new long[QUERIES];
+        for (int i = -500; i < QUERIES; i++) {
+            String scope = RANDOM.nextInt(AGENCIES + 1) == 0 ? "PROVINCE" : "BENCH-" + RANDOM.nextInt(AGENCIES);
+            URI uri = URI.create(service.baseUrl + "/api/v1/indices/" + subIndices.get(RANDOM.nextInt(subIndices.size())) + "/" + scope
+                    + "/" + periods.get(RANDOM.nextInt(periods.size())));
+            long begin = System.nanoTime();
+            int status = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException(uri + " answered " + status);
+            }
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - begin;
+            }
+        }
+        Arrays.sort(nanos);
+        report("sub-index query GET /api/v1/indices/{subIndex}/{scope}/{period} over %d stored responses, %d requests after 500 warm-up:"
+                + " p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (load average %s)", service.count("select count(*) from survey_response"),
+                QUERIES, millis(nanos, 0.50), millis(nanos, 0.95), millis(nanos, 0.99), nanos[QUERIES - 1] / 1e6, load());
+    }
+
+    private static SurveyResponseSubmitted response() {
+        List<Answer> answers = new ArrayList<>();
+        for (String question : List.of("2.2.1-q1", "2.2.1-q2", "2.2.2-q1", "2.2.2-q2", "2.2.3-q1", "2.2.3-q2", "2.2.4-q1", "2.2.6-q1")) {
+            answers.add(new Answer(question, 1 + RANDOM.nextInt(5)));
+        }
+        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), "sipas-2025", 1, null, agency(RANDOM.nextInt(AGENCIES)), null,
+                "counter", Instant.parse("2025-06-01T02:00:00Z").plusSeconds(RANDOM.nextInt(7_000_000)), answers,
+                List.of("shorter-processing-time"), null);
+    }
+
+    private static String agency(int i) {
+        return "BENCH-" + i;
+    }
+
+    private static KafkaProducer<String, String> producer(BenchService service) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.engines.kafkaBootstrapServers());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    /** The 1-minute load average: the machine is shared, so figures are only comparable at similar load. */
+    private static String load() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        return sorted[(int) Math.ceil(quantile * sorted.length) - 1] / 1e6;
+    }
+
+    private static void report(String format, Object... values) {
+        String line = String.format(format, values);
+        REPORT.add(line);
+        System.out.println("[benchmark] " + line);
+    }
+}

@@ -1,0 +1,107 @@
+package vn.parsipas.survey.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.Topics;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.platform.events.CloudEventReader;
+import vn.parsipas.survey.Fixtures;
+import vn.parsipas.survey.SurveyServiceTest;
+
+@QuarkusTest
+@SurveyServiceTest
+class ResponseKafkaTest {
+    private static final Instant MAY = Instant.parse("2024-05-20T02:00:00Z");
+    private static final String DLQ = Topics.SIPAS_RESPONSES + Topics.DLQ_SUFFIX;
+
+    @Test
+    void aResponseIsCountedOnceWhateverTheRedeliveriesAndDoors() {
+        String agency = Fixtures.uniqueAgency();
+        Fixtures.agencies(agency);
+        SurveyResponseSubmitted response = Fixtures.response(agency, MAY, 4);
+        String eventId = UUID.randomUUID().toString();
+
+        try (TestKafka kafka = Fixtures.kafka()) {
+            Fixtures.sendResponse(kafka, eventId, response);
+            Fixtures.sendResponse(kafka, eventId, response);
+            // The same response again in binary mode, under another event id (a kiosk that resent it).
+            kafka.send(Topics.SIPAS_RESPONSES, agency, Fixtures.json(response).toString(), Map.of("ce_specversion", "1.0",
+                    "ce_id", UUID.randomUUID().toString(), "ce_source", "/kiosk/" + agency,
+                    "ce_type", EventType.SURVEY_RESPONSE_SUBMITTED.type(), "content-type", "application/json"));
+            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), Fixtures.response(agency, MAY, 2));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from survey_response where agency_code = $1",
+                agency) == 2);
+        given().contentType(ContentType.JSON).body(Fixtures.json(response)).post("/api/v1/responses")
+                .then().statusCode(200).body("status", equalTo("DUPLICATE"));
+        given().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200)
+                .body("responses", equalTo(2)).body("validAnswers", equalTo(4)).body("satisfiedAnswers", equalTo(2));
+        assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1 and door = 'kafka'",
+                response.responseId())).isOne();
+    }
+
+    @Test
+    void everyRefusedRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextIsApplied() {
+        String agency = Fixtures.uniqueAgency();
+        Fixtures.agencies(agency);
+        String code = Fixtures.uniqueReceipt();
+        Fixtures.registerReceipt(code, agency);
+        ObjectNode unknownVersion = Fixtures.json(Fixtures.response(agency, MAY, 4)).put("questionnaireVersion", 9);
+        ObjectNode missingRequired = Fixtures.json(Fixtures.response(agency, MAY, 4));
+        ((ArrayNode) missingRequired.get("answers")).remove(4);
+        ObjectNode outOfScale = Fixtures.json(Fixtures.response(agency, MAY, 4));
+        ((ObjectNode) outOfScale.get("answers").get(1)).put("score", 0);
+        ObjectNode unknownAgency = Fixtures.json(Fixtures.response("SO-KHONG-CO", MAY, 4));
+        SurveyResponseSubmitted first = Fixtures.response(agency, code, MAY, 5);
+        SurveyResponseSubmitted reusedCode = Fixtures.response(agency, code, MAY, 1);
+        SurveyResponseSubmitted good = Fixtures.response(agency, MAY, 5);
+
+        try (TestKafka kafka = Fixtures.kafka()) {
+            for (ObjectNode refused : List.of(unknownVersion, missingRequired, outOfScale, unknownAgency)) {
+                kafka.sendStructured(Topics.SIPAS_RESPONSES, agency, CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
+                        UUID.randomUUID().toString(), "/kiosk", null, refused).toString());
+            }
+            kafka.send(Topics.SIPAS_RESPONSES, agency, "{\"specversion\":\"1.0\",\"data\":".getBytes(StandardCharsets.UTF_8),
+                    Map.of("content-type", "application/cloudevents+json"));
+            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), first);
+            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), reusedCode);
+            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), good);
+
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().filter(r -> agency.equals(r.key())).count() >= 6, Duration.ofSeconds(30))
+                    .stream().filter(r -> agency.equals(r.key())).toList();
+            assertThat(dead).extracting(r -> r.headers().get("dead-letter-reason")).satisfiesExactly(
+                    reason -> assertThat(reason).contains("has no published version 9"),
+                    reason -> assertThat(reason).contains("missing required answers: 2.2.3-q1"),
+                    reason -> assertThat(reason).contains("answers[1].score"),
+                    reason -> assertThat(reason).contains("unknown agency SO-KHONG-CO"),
+                    reason -> assertThat(reason).contains("not valid JSON"),
+                    reason -> assertThat(reason).contains("conflict").contains("receipt code " + code + " already has a response"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from survey_response where response_id = $1",
+                good.responseId()) == 1);
+        assertThat(Fixtures.count("select count(*) from survey_response where agency_code = $1", agency)).isEqualTo(2);
+        assertThat(Fixtures.count("select count(*) from receipt_code where code = $1 and response_id = $2", code, first.responseId()))
+                .isOne();
+    }
+}

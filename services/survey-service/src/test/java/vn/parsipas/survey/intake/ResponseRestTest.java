@@ -1,0 +1,186 @@
+package vn.parsipas.survey.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.platform.time.ShiftableClock;
+import vn.parsipas.survey.Fixtures;
+import vn.parsipas.survey.SurveyServiceTest;
+
+@QuarkusTest
+@SurveyServiceTest
+class ResponseRestTest {
+    private static final Instant JUNE = Instant.parse("2024-06-12T03:40:00Z");
+
+    @Inject
+    ShiftableClock clock;
+
+    String agency;
+
+    @BeforeEach
+    void knownAgency() {
+        agency = Fixtures.uniqueAgency();
+        Fixtures.agencies(agency);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anAcceptedResponseIsStoredOnceAndTheSameIdAgainChangesNothing() {
+        SurveyResponseSubmitted response = Fixtures.response(agency, JUNE, 5);
+
+        post(Fixtures.json(response)).statusCode(201).body("status", equalTo("ACCEPTED")).body("responseId", equalTo(response.responseId()));
+        post(Fixtures.json(response)).statusCode(200).body("status", equalTo("DUPLICATE"));
+
+        assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", response.responseId())).isOne();
+        given().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200).body("responses", equalTo(1));
+    }
+
+    @Test
+    void everyRejectionNamesTheFieldAndStoresNothing() {
+        ObjectNode unknownVersion = Fixtures.json(Fixtures.response(agency, JUNE, 4)).put("questionnaireVersion", 7);
+        ObjectNode missingRequired = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        ((ArrayNode) missingRequired.get("answers")).remove(2);
+        ObjectNode outOfScale = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        ((ObjectNode) outOfScale.get("answers").get(0)).put("score", 7);
+        ObjectNode unknownQuestion = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        ((ArrayNode) unknownQuestion.get("answers")).addObject().put("questionId", "9.9.9-q1").put("score", 4);
+        ObjectNode unknownAgency = Fixtures.json(Fixtures.response("SO-KHONG-TON-TAI", JUNE, 4));
+        ObjectNode unknownExpectation = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        ((ArrayNode) unknownExpectation.get("expectations")).add("free-coffee");
+        ObjectNode future = Fixtures.json(Fixtures.response(agency, Instant.now().plus(Duration.ofDays(2)), 4));
+
+        post(unknownVersion).statusCode(400).body("errors.field", contains("questionnaireVersion"))
+                .body("errors[0].message", containsString("has no published version 7"));
+        post(missingRequired).statusCode(400).body("errors.field", contains("answers"))
+                .body("errors[0].message", equalTo("missing required answers: 2.2.2-q1"));
+        post(outOfScale).statusCode(400).body("errors.field", contains("answers[0].score"));
+        post(unknownQuestion).statusCode(400).body("errors.field", contains("answers[6].questionId"));
+        post(unknownAgency).statusCode(400).body("errors.field", contains("agencyCode"))
+                .body("errors[0].message", containsString("not in the agency directory"));
+        post(unknownExpectation).statusCode(400).body("errors.field", contains("expectations[1]"));
+        post(future).statusCode(400).body("errors.field", contains("submittedAt"));
+        given().contentType(ContentType.JSON).body("{\"responseId\": \"x\", ").post("/api/v1/responses")
+                .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed request body"));
+
+        for (ObjectNode refused : List.of(unknownVersion, missingRequired, outOfScale, unknownQuestion, unknownAgency, future)) {
+            assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", refused.get("responseId").asText()))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aGroupOfAgenciesCannotHaveHandledADossier() {
+        String collective = Fixtures.uniqueAgency();
+        Fixtures.agenciesOfKind("collective", collective);
+
+        post(Fixtures.json(Fixtures.response(collective, JUNE, 4))).statusCode(400)
+                .body("errors[0].message", containsString("group of agencies"));
+    }
+
+    @Test
+    void aSecondResponseForTheSameReceiptCodeIsAConflictThatChangesNothing() {
+        String code = Fixtures.uniqueReceipt();
+        Fixtures.registerReceipt(code, agency);
+        SurveyResponseSubmitted first = Fixtures.response(agency, code, JUNE, 5);
+        post(Fixtures.json(first)).statusCode(201);
+
+        SurveyResponseSubmitted second = Fixtures.response(agency, code, JUNE, 1);
+        post(Fixtures.json(second)).statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("receipt code " + code + " already has a response; one response per dossier"));
+
+        assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", second.responseId())).isZero();
+        assertThat(Fixtures.count("select count(*) from receipt_code where code = $1 and response_id = $2", code, first.responseId())).isOne();
+        given().get("/api/v1/indices/2.2.3/" + agency + "/2024").then().body("responses", equalTo(1)).body("satisfiedPercent", equalTo(100.0f));
+    }
+
+    @Test
+    void aReceiptCodeMustBeRegisteredForTheSameAgencyAndNotExpired() {
+        String code = Fixtures.uniqueReceipt();
+        Fixtures.registerReceipt(code, agency);
+        String other = Fixtures.uniqueAgency();
+        Fixtures.agencies(other);
+
+        post(Fixtures.json(Fixtures.response(agency, Fixtures.uniqueReceipt(), JUNE, 4))).statusCode(400)
+                .body("errors[0].message", containsString("is not registered"));
+        post(Fixtures.json(Fixtures.response(other, code, JUNE, 4))).statusCode(400)
+                .body("errors[0].message", equalTo("receipt code " + code + " is a dossier of " + agency + ", not of " + other));
+        clock.shiftBy(Duration.ofDays(91));
+        post(Fixtures.json(Fixtures.response(agency, code, JUNE, 4))).statusCode(400).body("errors.field", contains("receiptCode"))
+                .body("errors[0].message", containsString("expired"));
+    }
+
+    @Test
+    void aBatchAnswersPerResponseAndOneBadResponseDoesNotRefuseTheOthers() {
+        String code = Fixtures.uniqueReceipt();
+        Fixtures.registerReceipt(code, agency);
+        SurveyResponseSubmitted good = Fixtures.response(agency, code, JUNE, 4);
+        ObjectNode missing = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        ((ArrayNode) missing.get("answers")).remove(0);
+        ObjectNode malformed = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        ((ObjectNode) malformed.get("answers").get(0)).put("score", "rất tốt");
+        SurveyResponseSubmitted sameCode = Fixtures.response(agency, code, JUNE, 2);
+
+        given().contentType(ContentType.JSON).body(Map.of("responses", List.of(Fixtures.json(good), Fixtures.json(good), missing,
+                        malformed, Fixtures.json(sameCode))))
+                .post("/api/v1/responses/batch").then().statusCode(200)
+                .body("results.status", contains("ACCEPTED", "DUPLICATE", "REJECTED", "REJECTED", "CONFLICT"))
+                .body("results[2].errors[0].message", equalTo("missing required answers: 2.2.1-q1"))
+                .body("results[3].errors[0].field", equalTo("answers[0].score"))
+                .body("counts.ACCEPTED", equalTo(1));
+
+        given().get("/api/v1/indices/2.2.2/" + agency + "/2024-Q2").then().body("responses", equalTo(1));
+    }
+
+    @Test
+    void aBatchIsBounded() {
+        List<ObjectNode> tooMany = java.util.stream.IntStream.range(0, 501).mapToObj(i -> Fixtures.json(Fixtures.response(agency, JUNE, 4)))
+                .toList();
+
+        given().contentType(ContentType.JSON).body(Map.of("responses", tooMany)).post("/api/v1/responses/batch")
+                .then().statusCode(400).body("errors.field", hasItem("responses"));
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() {
+        Map<String, Object> batch = Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 4))));
+        String key = java.util.UUID.randomUUID().toString();
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
+                .then().statusCode(200).body("results[0].status", equalTo("ACCEPTED"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
+                .then().statusCode(200).body("results[0].status", equalTo("ACCEPTED"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 2)))))
+                .post("/api/v1/responses/batch").then().statusCode(422).body("detail", containsString(key));
+    }
+
+    private static ValidatableResponse post(Object body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/responses").then();
+    }
+}

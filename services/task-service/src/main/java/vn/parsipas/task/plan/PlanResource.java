@@ -1,0 +1,79 @@
+package vn.parsipas.task.plan;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.plan.TargetDefined;
+import vn.parsipas.platform.problem.InvalidInputException;
+
+@Path("/api/v1/plans")
+public class PlanResource {
+    @Inject
+    PlanImporter importer;
+
+    @Inject
+    PlanCatalog catalog;
+
+    @POST
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Import a plan file (YAML or JSON, deploy/plans/plan.schema.json): idempotent; "
+            + "a revised file makes a new version and publishes only the differences")
+    public Uni<Response> importPlan(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("actor") String actor) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("", "the body must be a plan file");
+        }
+        boolean yaml = contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON);
+        String importedBy = actor == null || actor.isBlank() ? "plan-import" : actor.strip();
+        if (importedBy.length() > 128) {
+            throw new InvalidInputException("actor", "must be at most 128 characters");
+        }
+        return importer.importPlan(body, yaml, importedBy).map(result -> Response
+                .status(ImportResult.UNCHANGED.equals(result.outcome()) ? Response.Status.OK : Response.Status.CREATED)
+                .entity(result).build());
+    }
+
+    @GET
+    public Uni<List<PlanCatalog.PlanView>> plans() {
+        return catalog.plans();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<PlanCatalog.PlanView> plan(@PathParam("id") String id) {
+        return catalog.plan(id);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    public Uni<List<PlanCatalog.VersionView>> versions(@PathParam("id") String id) {
+        return catalog.versions(id);
+    }
+
+    @GET
+    @Path("/{id}/criteria")
+    public Uni<List<PlanCatalog.CriterionView>> criteria(@PathParam("id") String id) {
+        return catalog.criteria(id);
+    }
+
+    @GET
+    @Path("/{id}/targets")
+    @Operation(summary = "The plan's targets as published on plan.targets.v1")
+    public Uni<List<TargetDefined>> targets(@PathParam("id") String id, @QueryParam("includeRemoved") boolean includeRemoved) {
+        return catalog.targets(id, includeRemoved);
+    }
+}

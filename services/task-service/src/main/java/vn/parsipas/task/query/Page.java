@@ -1,0 +1,16 @@
+package vn.parsipas.task.query;
+
+import java.util.List;
+
+/** One page of a list: the items and the opaque cursor of the next page (null on the last one). */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    /** Builds a page from up to {@code limit + 1} rows: the extra row only says that more follow. */
+    public static <T> Page<T> of(List<T> rows, int limit, java.util.function.Function<T, String> cursorOf) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<T> items = rows.subList(0, limit);
+        return new Page<>(List.copyOf(items), cursorOf.apply(items.get(limit - 1)));
+    }
+}

@@ -1,0 +1,38 @@
+package vn.parsipas.task.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** A SQL statement built clause by clause with numbered parameters ($1, $2, ...). */
+final class SqlBuilder {
+    private final StringBuilder sql;
+    private final List<Object> parameters = new ArrayList<>();
+
+    SqlBuilder(String start) {
+        sql = new StringBuilder(start);
+    }
+
+    /** Appends a clause; each {@code ?} in it becomes the next numbered parameter. */
+    SqlBuilder append(String clause, Object... values) {
+        int next = 0;
+        for (char c : clause.toCharArray()) {
+            if (c == '?') {
+                parameters.add(values[next++]);
+                sql.append('$').append(parameters.size());
+            } else {
+                sql.append(c);
+            }
+        }
+        return this;
+    }
+
+    String sql() {
+        return sql.toString();
+    }
+
+    Tuple tuple() {
+        return Tuple.from(parameters);
+    }
+}

@@ -1,0 +1,247 @@
+package vn.parsipas.task.tasks;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.problem.ConflictException;
+import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.problem.NotFoundException;
+import vn.parsipas.platform.time.BusinessTime;
+import vn.parsipas.task.Json;
+import vn.parsipas.task.agency.AgencyDirectory;
+import vn.parsipas.task.deadline.DeadlineScheduler;
+import vn.parsipas.task.plan.Criterion;
+import vn.parsipas.task.plan.Plan;
+import vn.parsipas.task.tasks.TaskRequests.Completion;
+import vn.parsipas.task.tasks.TaskRequests.DeadlineChange;
+import vn.parsipas.task.tasks.TaskRequests.NewTask;
+import vn.parsipas.task.tasks.TaskRequests.Progress;
+import vn.parsipas.task.tasks.TaskRequests.Reassignment;
+import vn.parsipas.task.tasks.TaskRequests.Reopening;
+
+/**
+ * The task commands of the API: each validates, locks the task, applies one {@link TaskChanges}
+ * change and commits it with its events; a rejected command changes nothing.
+ */
+@ApplicationScoped
+public class TaskCommands {
+    @Inject
+    TaskChanges changes;
+
+    @Inject
+    AgencyDirectory agencies;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DeadlineScheduler deadlines;
+
+    /** The id of what a POST created; {@code replayed} when an Idempotency-Key named an earlier request. */
+    public record Created(String id, boolean replayed) {
+    }
+
+    public Uni<Created> create(NewTask request, String idempotencyKey) {
+        List<String> coordinating = coordinating(request.leadAgency(), request.coordinatingAgencies());
+        LocalDate today = BusinessTime.today(clock);
+        if (request.deadline().isBefore(today)) {
+            throw new InvalidInputException("deadline", "is before the assignment date " + today);
+        }
+        if (request.criterionCode() != null && request.planId() == null) {
+            throw new InvalidInputException("planId", "is required with criterionCode");
+        }
+        String hash = Json.fingerprint(request);
+        return Panache.withTransaction(() -> replay(Task.<Task>find("idempotencyKey", idempotencyKey), idempotencyKey, hash,
+                        task -> task.requestHash, task -> task.id)
+                .chain(replayed -> replayed != null ? Uni.createFrom().item(replayed)
+                        : agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
+                                .chain(() -> requirePlan(request.planId(), request.criterionCode()))
+                                .chain(() -> {
+                                    Task task = new Task();
+                                    task.id = UUID.randomUUID().toString();
+                                    task.planId = request.planId();
+                                    task.criterionCode = request.criterionCode();
+                                    task.title = request.title().strip();
+                                    task.leadAgency = request.leadAgency();
+                                    task.coordinatingAgencies = coordinating.toArray(String[]::new);
+                                    task.deadline = request.deadline();
+                                    task.assignedAt = clock.instant();
+                                    task.assignedBy = request.actor();
+                                    task.idempotencyKey = idempotencyKey;
+                                    task.requestHash = idempotencyKey == null ? null : hash;
+                                    return changes.assign(task).replaceWith(new Created(task.id, false));
+                                })))
+                .invoke(created -> deadlines.wake());
+    }
+
+    public Uni<Void> reassign(String id, Reassignment request) {
+        List<String> coordinating = coordinating(request.leadAgency(), request.coordinatingAgencies());
+        return onTask(id, task -> {
+            requireNotCompleted(task, "reassigned");
+            if (task.leadAgency.equals(request.leadAgency()) && task.coordinating().equals(coordinating)) {
+                return Uni.createFrom().voidItem();
+            }
+            return agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
+                    .chain(() -> changes.reassign(task, request.leadAgency(), coordinating, blankToNull(request.reason()),
+                            request.actor()));
+        });
+    }
+
+    public Uni<Void> changeDeadline(String id, DeadlineChange request) {
+        return onTask(id, task -> {
+            requireNotCompleted(task, "given a new deadline");
+            LocalDate assigned = LocalDate.ofInstant(task.assignedAt, BusinessTime.ZONE);
+            if (request.deadline().isBefore(assigned)) {
+                throw new InvalidInputException("deadline", "is before the assignment date " + assigned);
+            }
+            if (request.deadline().equals(task.deadline)) {
+                return Uni.createFrom().voidItem();
+            }
+            return changes.changeDeadline(task, request.deadline(), request.reason().strip(), request.actor());
+        }).invoke(deadlines::wake);
+    }
+
+    public Uni<Created> reportProgress(String id, Progress request, String idempotencyKey) {
+        String hash = Json.fingerprint(request);
+        return Panache.withTransaction(() -> lock(id).chain(task -> replay(
+                        ProgressReport.<ProgressReport>find("taskId = ?1 and idempotencyKey = ?2", id, idempotencyKey),
+                        idempotencyKey, hash, report -> report.requestHash, report -> report.id)
+                .chain(replayed -> {
+                    if (replayed != null) {
+                        return Uni.createFrom().item(replayed);
+                    }
+                    requireNotCompleted(task, "given progress");
+                    return agencies.requireActive(Map.of("reportingAgency", request.reportingAgency())).chain(() -> {
+                        ProgressReport report = new ProgressReport();
+                        report.id = UUID.randomUUID().toString();
+                        report.taskId = task.id;
+                        report.percentComplete = request.percentComplete();
+                        report.note = blankToNull(request.note());
+                        report.evidenceUrl = blankToNull(request.evidenceUrl());
+                        report.reportingAgency = request.reportingAgency();
+                        report.reportedAt = clock.instant();
+                        report.reportedBy = request.actor();
+                        report.idempotencyKey = idempotencyKey;
+                        report.requestHash = idempotencyKey == null ? null : hash;
+                        return changes.reportProgress(task, report).replaceWith(new Created(report.id, false));
+                    });
+                })));
+    }
+
+    public Uni<Void> complete(String id, Completion request) {
+        return onTask(id, task -> {
+            requireNotCompleted(task, "completed again");
+            return changes.complete(task, blankToNull(request.note()), request.actor());
+        });
+    }
+
+    public Uni<Void> reopen(String id, Reopening request) {
+        return onTask(id, task -> {
+            if (!Task.COMPLETED.equals(task.status)) {
+                throw new ConflictException("task " + id + " is " + task.status + ": only a completed task can be reopened");
+            }
+            return changes.reopen(task, request.reason().strip(), request.actor());
+        }).invoke(deadlines::wake);
+    }
+
+    private Uni<Void> onTask(String id, Function<Task, Uni<Void>> change) {
+        return Panache.withTransaction(() -> lock(id).chain(task -> change.apply(task)));
+    }
+
+    /** The task, locked until the transaction ends: commands and the deadline pass on one task queue up. */
+    private static Uni<Task> lock(String id) {
+        return Task.<Task>findById(id, LockModeType.PESSIMISTIC_WRITE).map(task -> {
+            if (task == null) {
+                throw new NotFoundException("Task", id);
+            }
+            if (Task.WITHDRAWN.equals(task.status)) {
+                throw new ConflictException("task " + id + " was withdrawn from its plan");
+            }
+            return task;
+        });
+    }
+
+    /**
+     * The earlier result of a request sent with the same Idempotency-Key, or null; the same key with
+     * another request is a conflict.
+     */
+    private static <T> Uni<Created> replay(PanacheQuery<T> earlier, String key,
+            String hash, Function<T, String> hashOf, Function<T, String> idOf) {
+        if (key == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return earlier.firstResult().map(found -> {
+            if (found == null) {
+                return null;
+            }
+            if (!hash.equals(hashOf.apply(found))) {
+                throw new ConflictException("Idempotency-Key " + key + " was used for another request");
+            }
+            return new Created(idOf.apply(found), true);
+        });
+    }
+
+    private static void requireNotCompleted(Task task, String what) {
+        if (Task.COMPLETED.equals(task.status)) {
+            throw new ConflictException("task " + task.id + " is completed and cannot be " + what + "; reopen it first");
+        }
+    }
+
+    private Uni<Void> requirePlan(String planId, String criterionCode) {
+        if (planId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Plan.findById(planId).chain(plan -> {
+            if (plan == null) {
+                throw new InvalidInputException("planId", "plan " + planId + " does not exist");
+            }
+            return criterionCode == null ? Uni.createFrom().voidItem()
+                    : Criterion.count("planId = ?1 and code = ?2 and active = true", planId, criterionCode).map(found -> {
+                        if (found == 0) {
+                            throw new InvalidInputException("criterionCode", "plan " + planId + " has no criterion " + criterionCode);
+                        }
+                        return null;
+                    });
+        });
+    }
+
+    /** Coordinating agencies without duplicates and without the lead, or a 400 naming the field. */
+    private static List<String> coordinating(String lead, List<String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        if (requested.contains(lead)) {
+            throw new InvalidInputException("coordinatingAgencies", "contains the lead agency " + lead);
+        }
+        if (new LinkedHashSet<>(requested).size() != requested.size()) {
+            throw new InvalidInputException("coordinatingAgencies", "names an agency twice");
+        }
+        return List.copyOf(requested);
+    }
+
+    private static Map<String, String> agencyFields(String lead, List<String> coordinating) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("leadAgency", lead);
+        for (int i = 0; i < coordinating.size(); i++) {
+            fields.put("coordinatingAgencies[" + i + "]", coordinating.get(i));
+        }
+        return fields;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

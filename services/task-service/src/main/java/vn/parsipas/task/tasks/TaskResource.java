@@ -1,0 +1,130 @@
+package vn.parsipas.task.tasks;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.task.TaskConfig;
+import vn.parsipas.task.query.Cursors;
+import vn.parsipas.task.query.Page;
+import vn.parsipas.task.query.TaskFilter;
+import vn.parsipas.task.query.TaskQueries;
+import vn.parsipas.task.query.TaskView;
+import vn.parsipas.task.tasks.TaskRequests.Completion;
+import vn.parsipas.task.tasks.TaskRequests.DeadlineChange;
+import vn.parsipas.task.tasks.TaskRequests.NewTask;
+import vn.parsipas.task.tasks.TaskRequests.Progress;
+import vn.parsipas.task.tasks.TaskRequests.Reassignment;
+import vn.parsipas.task.tasks.TaskRequests.Reopening;
+
+@Path("/api/v1/tasks")
+public class TaskResource {
+    @Inject
+    TaskCommands commands;
+
+    @Inject
+    TaskQueries queries;
+
+    @Inject
+    TaskRecords records;
+
+    @Inject
+    TaskConfig config;
+
+    @GET
+    @Operation(summary = "List tasks in deadline order, filtered; cursor pagination")
+    public Uni<Page<TaskView>> list(@QueryParam("agency") String agency, @QueryParam("role") String role,
+            @QueryParam("planId") String planId, @QueryParam("criterion") String criterion,
+            @QueryParam("status") String status, @QueryParam("dueBefore") LocalDate dueBefore,
+            @QueryParam("dueAfter") LocalDate dueAfter, @QueryParam("overdue") Boolean overdue,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        if (role != null && !TaskFilter.ROLES.contains(role)) {
+            throw new InvalidInputException("role", "must be one of " + TaskFilter.ROLES);
+        }
+        if (status != null && !TaskFilter.STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "must be one of " + TaskFilter.STATUSES);
+        }
+        TaskFilter filter = new TaskFilter(agency, role, planId, criterion, status, dueBefore, dueAfter, overdue, null);
+        return queries.list(filter, cursor, Cursors.limit(limit, config.queries().defaultLimit(), config.queries().maxLimit()));
+    }
+
+    @POST
+    @Operation(summary = "Assign a new task (Idempotency-Key makes a retry safe)")
+    public Uni<Response> create(@HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            @Valid @NotNull NewTask request) {
+        return commands.create(request, idempotencyKey).chain(created -> queries.byId(created.id())
+                .map(task -> Response.created(URI.create("/api/v1/tasks/" + task.id())).entity(task).build()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<TaskView> get(@PathParam("id") String id) {
+        return queries.byId(id);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of the task, with who made it and why")
+    public Uni<List<TaskRecords.Change>> history(@PathParam("id") String id) {
+        return records.history(id);
+    }
+
+    @GET
+    @Path("/{id}/progress-reports")
+    public Uni<List<TaskRecords.Report>> progress(@PathParam("id") String id) {
+        return records.progress(id);
+    }
+
+    @POST
+    @Path("/{id}/progress-reports")
+    @Operation(summary = "Report progress (Idempotency-Key makes a retry safe)")
+    public Uni<Response> reportProgress(@PathParam("id") String id,
+            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, @Valid @NotNull Progress request) {
+        return commands.reportProgress(id, request, idempotencyKey).chain(created -> records.report(id, created.id())
+                .map(report -> Response.created(URI.create("/api/v1/tasks/" + id + "/progress-reports/" + report.id()))
+                        .entity(report).build()));
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @Operation(summary = "Give the task to another lead agency and/or other coordinating agencies")
+    public Uni<TaskView> reassign(@PathParam("id") String id, @Valid @NotNull Reassignment request) {
+        return commands.reassign(id, request).chain(() -> queries.byId(id));
+    }
+
+    @POST
+    @Path("/{id}/change-deadline")
+    @Operation(summary = "Move the deadline, with the reason; re-arms the due-soon and overdue facts")
+    public Uni<TaskView> changeDeadline(@PathParam("id") String id, @Valid @NotNull DeadlineChange request) {
+        return commands.changeDeadline(id, request).chain(() -> queries.byId(id));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    public Uni<TaskView> complete(@PathParam("id") String id, @Valid @NotNull Completion request) {
+        return commands.complete(id, request).chain(() -> queries.byId(id));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Operation(summary = "Reopen a completed task, with the reason")
+    public Uni<TaskView> reopen(@PathParam("id") String id, @Valid @NotNull Reopening request) {
+        return commands.reopen(id, request).chain(() -> queries.byId(id));
+    }
+}

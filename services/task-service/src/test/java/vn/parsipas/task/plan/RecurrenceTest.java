@@ -1,0 +1,32 @@
+package vn.parsipas.task.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+/** Recurring duties expand into one occurrence per calendar period ending within [from, until]. */
+class RecurrenceTest {
+    private static final LocalDate ISSUED = LocalDate.parse("2025-05-26");
+    private static final LocalDate END = LocalDate.parse("2025-12-31");
+
+    @Test
+    void quarterlyFromTheIssueDateIsDueAtTheEndOfQ2Q3AndQ4() {
+        assertThat(PlanContent.occurrences("quarterly", ISSUED, END)).containsExactly(
+                new PlanContent.Occurrence("2025-Q2", LocalDate.parse("2025-06-30")),
+                new PlanContent.Occurrence("2025-Q3", LocalDate.parse("2025-09-30")),
+                new PlanContent.Occurrence("2025-Q4", LocalDate.parse("2025-12-31")));
+    }
+
+    @Test
+    void otherPeriods() {
+        assertThat(PlanContent.occurrences("monthly", ISSUED, END)).hasSize(8)
+                .first().isEqualTo(new PlanContent.Occurrence("2025-05", LocalDate.parse("2025-05-31")));
+        assertThat(PlanContent.occurrences("half-yearly", ISSUED, END)).extracting(PlanContent.Occurrence::period)
+                .containsExactly("2025-H1", "2025-H2");
+        assertThat(PlanContent.occurrences("yearly", ISSUED, END)).containsExactly(
+                new PlanContent.Occurrence("2025", END));
+        assertThat(PlanContent.occurrences("quarterly", ISSUED, LocalDate.parse("2025-09-29"))).hasSize(1);
+    }
+}
