@@ -94,6 +94,10 @@ public final class Engines implements AutoCloseable {
         return kafka;
     }
 
+    public Postgres postgres() {
+        return postgres;
+    }
+
     @Override
     public void close() {
         if (keycloak != null) {

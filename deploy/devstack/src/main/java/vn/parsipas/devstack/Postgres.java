@@ -17,18 +17,33 @@ public final class Postgres implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final StateDirectory state;
+    private final int port;
+    private EmbeddedPostgres server;
 
-    private Postgres(EmbeddedPostgres server) {
-        this.server = server;
+    private Postgres(StateDirectory state, int port) {
+        this.state = state;
+        this.port = port;
     }
 
     public static Postgres start(StateDirectory state) {
+        Postgres postgres = new Postgres(state, Ports.free());
+        postgres.server = postgres.launch();
+        return postgres;
+    }
+
+    /** Stops the server and starts it again on the same port and data, as a database restart does. */
+    public synchronized void restart() {
+        close();
+        server = launch();
+    }
+
+    private EmbeddedPostgres launch() {
         Instant begin = Instant.now();
         Path data = state.resolve("postgres-data");
         try {
             EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setPort(Ports.free())
+                    .setPort(port)
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "off")
@@ -43,18 +58,18 @@ public final class Postgres implements AutoCloseable {
             state.registerProcess("postgres", postmasterPid(data));
             System.out.printf("devstack: PostgreSQL ready on 127.0.0.1:%d in %d ms%n",
                     server.getPort(), Duration.between(begin, Instant.now()).toMillis());
-            return new Postgres(server);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL", e);
         }
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             server.close();
         } catch (IOException e) {

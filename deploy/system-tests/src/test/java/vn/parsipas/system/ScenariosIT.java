@@ -1,0 +1,368 @@
+package vn.parsipas.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.parsipas.devstack.SuiteClient;
+import vn.parsipas.devstack.SuiteClient.Answer;
+
+/**
+ * The mission as its users meet it, in the order a year goes by: an indicator falls behind, tasks
+ * come due, deadlines pass, an agency completes its task, citizens are unhappy, nobody answers an
+ * alert. Every check is what the agency or the coordinating office would look at: the inbox over
+ * REST with their own Keycloak login, the e-mail in the SMTP server, the signed webhook.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScenariosIT {
+    static final String SKHCN = "SO-KHOA-HOC-CONG-NGHE";
+    static final String STC = "SO-TAI-CHINH";
+    static final String STP = "SO-TU-PHAP";
+    static final String VPUBND = "VP-UBND-TINH";
+    static final String SNV = "SO-NOI-VU";
+    static final String ONLINE_RATE = "online-end-to-end-dossier-rate";
+    static final String ONLINE_TARGET = "t-1.16-online-dossier-rate";
+    static final String WEBHOOK_SECRET = "local-only-skhcn-webhook-secret-0123456789";
+    static final String SKHCN_MAIL = "vanthu.skhcn@daklak.gov.vn";
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    static SystemUnderTest sut;
+    static SuiteClient client;
+    static String taskId;
+
+    @BeforeAll
+    static void start() {
+        sut = SystemUnderTest.get();
+        client = sut.client;
+    }
+
+    @Test
+    @Order(1)
+    void theOneStopShopPushesLowRatesAndTheTargetIsAtRiskForSoKhcn() {
+        sut.moveClocks(Instant.parse("2025-12-01T01:00:00Z"));
+        String igate = client.systemToken("igate");
+        List<String> items = new ArrayList<>();
+        for (int month = 6; month <= 11; month++) {
+            items.add(observation(ONLINE_RATE, String.format("2025-%02d", month), 38 + month));
+        }
+        Answer pushed = client.post(sut.url("indicator") + "/api/v1/observations", igate,
+                "{\"observations\":[" + String.join(",", items) + "]}");
+        assertThat(pushed.status()).as(pushed.body()).isBetween(200, 202);
+
+        // finance-system is not registered for this indicator: refused, and nothing of it is stored
+        Answer forged = client.post(sut.url("indicator") + "/api/v1/observations", client.systemToken("finance-system"),
+                "{\"observations\":[" + observation(ONLINE_RATE, "2025-05", 99) + "]}");
+        assertThat(forged.body()).doesNotContain("\"accepted\"");
+        assertThat(forged.status() == 403 || forged.body().contains("rejected") || forged.status() == 400)
+                .as("a client not registered for %s is refused: %s %s", ONLINE_RATE, forged.status(), forged.body()).isTrue();
+        Answer may = client.get(sut.url("indicator") + "/api/v1/indicators/" + ONLINE_RATE + "/series/PROVINCE/2025-05",
+                client.userToken("coordinator.snv"));
+        assertThat(may.body()).doesNotContain("99");
+
+        JsonNode atRisk = awaitAlert("staff.skhcn", SKHCN, a -> a.path("kind").asText().equals("target-at-risk")
+                && a.path("subjectId").asText().equals(ONLINE_TARGET));
+        assertThat(atRisk.path("status").asText()).isEqualTo("open");
+    }
+
+    @Test
+    @Order(2)
+    void sevenDaysBeforeTheDeadlineTheLeadAgencyGetsADueSoonNotice() {
+        String coordinator = client.userToken("coordinator.snv");
+        Answer plans = client.get(sut.url("task") + "/api/v1/plans", coordinator);
+        assertThat(plans.status()).isEqualTo(200);
+        assertThat(plans.body()).contains("120/KH-UBND");
+
+        // Sở KH&CN's contacts in the directory: an e-mail address and its webhook endpoint with a secret
+        JsonNode agency = SystemUnderTest.json(client.get(sut.url("task") + "/api/v1/agencies/" + SKHCN, coordinator));
+        ObjectNode change = SystemUnderTest.JSON.createObjectNode();
+        change.put("name", agency.path("name").asText());
+        change.put("kind", agency.path("kind").asText());
+        change.put("parentCode", agency.path("parentCode").asText(null));
+        change.putArray("emails").add(SKHCN_MAIL);
+        change.put("webhookUrl", sut.webhooks.url("skhcn"));
+        Answer updated = client.put(sut.url("task") + "/api/v1/agencies/" + SKHCN, coordinator, change.toString());
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        Answer secret = client.put(sut.url("notification") + "/api/v1/agencies/" + SKHCN + "/webhook-secret", coordinator,
+                "{\"secret\":\"" + WEBHOOK_SECRET + "\"}");
+        assertThat(secret.status()).as(secret.body()).isBetween(200, 204);
+        assertThat(secret.body()).doesNotContain(WEBHOOK_SECRET);
+
+        Answer created = client.post(sut.url("task") + "/api/v1/tasks", coordinator, """
+                {"title": "Hoàn thiện hệ thống tiếp nhận hồ sơ trực tuyến toàn trình",
+                 "leadAgency": "%s", "coordinatingAgencies": ["%s"], "deadline": "2025-12-31",
+                 "actor": "coordinator.snv"}""".formatted(SKHCN, STC));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        taskId = SystemUnderTest.json(created).path("id").asText();
+
+        sut.moveClocks(Instant.parse("2025-12-25T01:00:00Z"));
+        awaitAlert("staff.skhcn", SKHCN, a -> a.path("kind").asText().equals("task-due-soon")
+                && a.path("subjectId").asText().equals(taskId));
+    }
+
+    @Test
+    @Order(3)
+    void pastTheDeadlineEveryOverdueTaskAndTheMissedTargetReachTheirAgencies() throws Exception {
+        sut.moveClocks(Instant.parse("2026-01-01T01:00:00Z"));
+        JsonNode overdue = awaitAlert("staff.skhcn", SKHCN, a -> a.path("kind").asText().equals("task-overdue")
+                && a.path("subjectId").asText().equals(taskId));
+        assertThat(overdue.path("ccAgencies").toString()).contains(STC);
+        // the coordinating agency has it in its own inbox, in copy
+        awaitAlert("staff.stc", STC, a -> a.path("id").asText().equals(overdue.path("id").asText()));
+        // the target was not reached by 31 December: missed, to Sở KH&CN
+        awaitAlert("staff.skhcn", SKHCN, a -> a.path("kind").asText().equals("target-missed")
+                && a.path("subjectId").asText().equals(ONLINE_TARGET));
+
+        // the e-mail, in Vietnamese, in Sở KH&CN's mailbox
+        await().atMost(PATIENCE).until(() -> mailsTo(SKHCN_MAIL).stream().anyMatch(m -> body(m).contains(taskId)
+                || body(m).contains("Hoàn thiện hệ thống tiếp nhận hồ sơ trực tuyến toàn trình")));
+        // the webhook, signed with the agency's secret
+        await().atMost(PATIENCE).until(() -> sut.webhooks.to("skhcn").stream()
+                .anyMatch(r -> r.text().contains(taskId) && "alert.raised".equals(r.headers().get("x-parsipas-event"))));
+        assertThat(sut.webhooks.to("skhcn")).allMatch(r -> r.signedWith(WEBHOOK_SECRET));
+
+        // every task of the plan that is overdue has exactly one overdue alert: nothing lost, nothing doubled
+        String coordinator = client.userToken("coordinator.snv");
+        Set<String> overdueTasks = new HashSet<>(collect(sut.url("task") + "/api/v1/tasks?overdue=true", coordinator, "id"));
+        assertThat(overdueTasks).contains(taskId).hasSizeGreaterThan(5);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<String> alerted = collect(sut.url("notification") + "/api/v1/alerts?kind=task-overdue", coordinator, "subjectId");
+            assertThat(alerted).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(alerted)).isEqualTo(overdueTasks);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void completingTheTaskResolvesItsAlert() {
+        Answer done = client.post(sut.url("task") + "/api/v1/tasks/" + taskId + "/complete", client.userToken("staff.skhcn"),
+                "{\"note\": \"Đã hoàn thành, chậm 1 ngày.\", \"actor\": \"staff.skhcn\"}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        awaitAlert("staff.skhcn", SKHCN, a -> a.path("kind").asText().equals("task-overdue")
+                && a.path("subjectId").asText().equals(taskId) && a.path("status").asText().equals("resolved"));
+    }
+
+    @Test
+    @Order(5)
+    void unhappyCitizensOfSoTuPhapRaiseABelowTargetAlertAndAReusedReceiptIsRefused() throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            codes.add("000.00.15.H17-E2E-" + UUID.randomUUID().toString().substring(0, 12));
+        }
+        ArrayNode receipts = SystemUnderTest.JSON.createArrayNode();
+        codes.forEach(code -> receipts.addObject().put("receiptCode", code).put("agencyCode", STP).put("procedureCode", "1.001193"));
+        Answer registered = client.post(sut.url("survey") + "/api/v1/receipt-codes", client.systemToken("igate"),
+                "{\"receiptCodes\":" + receipts + "}");
+        assertThat(registered.status()).as(registered.body()).isBetween(200, 201);
+
+        // ten citizens use the public form, anonymously, with their receipt code
+        for (String code : codes.subList(0, 10)) {
+            assertThat(submitForm(code, UUID.randomUUID().toString()).statusCode()).isEqualTo(200);
+        }
+        // the rest come from the kiosks through the REST batch
+        ArrayNode responses = SystemUnderTest.JSON.createArrayNode();
+        for (String code : codes.subList(10, 150)) {
+            responses.add(response(code, 1 + codes.indexOf(code) % 2));
+        }
+        Answer batch = client.post(sut.url("survey") + "/api/v1/responses/batch", client.systemToken("survey-kiosk"),
+                "{\"responses\":" + responses + "}");
+        assertThat(batch.status()).as(batch.body()).isBetween(200, 207);
+        assertThat(batch.body()).doesNotContain("rejected");
+
+        // a second response for a used code: 409 on the form and on REST, nothing changes
+        HttpResponse<String> again = submitForm(codes.get(0), UUID.randomUUID().toString());
+        assertThat(again.statusCode()).isEqualTo(409);
+        Answer twice = client.post(sut.url("survey") + "/api/v1/responses", client.systemToken("survey-kiosk"),
+                response(codes.get(20), 5).put("responseId", UUID.randomUUID().toString()).toString());
+        assertThat(twice.status()).isEqualTo(409);
+
+        awaitAlert("staff.stp", STP, a -> a.path("kind").asText().equals("satisfaction-below-target"));
+    }
+
+    @Test
+    @Order(6)
+    void anUnacknowledgedAlertEscalatesAndAnAcknowledgedOneDoesNot() {
+        String staffStp = client.userToken("staff.stp");
+        JsonNode below = awaitAlert("staff.stp", STP, a -> a.path("kind").asText().equals("satisfaction-below-target"));
+        Answer ack = client.post(sut.url("notification") + "/api/v1/alerts/" + below.path("id").asText() + "/acknowledgements",
+                staffStp, "{\"agencyCode\":\"" + STP + "\",\"acknowledgedBy\":\"staff.stp\",\"comment\":\"Đã tiếp nhận, đang khắc phục.\"}");
+        assertThat(ack.status()).as(ack.body()).isBetween(200, 201);
+
+        sut.moveClocks(Instant.parse("2026-01-08T01:00:00Z"));
+        // Sở KH&CN never acknowledged the missed target: it goes up to the supervising office (Sở Nội vụ)
+        JsonNode missed = awaitAlert("staff.skhcn", SKHCN, a -> a.path("kind").asText().equals("target-missed")
+                && a.path("escalationLevel").asInt() >= 1);
+        assertThat(missed.path("escalatedTo").asText()).isEqualTo(SNV);
+        // overdue plan tasks nobody acknowledged go up to Văn phòng UBND tỉnh
+        awaitAlert("staff.vpubnd", VPUBND, a -> a.path("kind").asText().equals("task-overdue")
+                && a.path("escalationLevel").asInt() >= 1 && !a.path("agencyCode").asText().equals(VPUBND));
+        // the acknowledged alert stays where it was
+        JsonNode stillBelow = alert(staffStp, below.path("id").asText());
+        assertThat(stillBelow.path("escalationLevel").asInt()).isZero();
+        assertThat(stillBelow.path("status").asText()).isEqualTo("acknowledged");
+    }
+
+    @Test
+    @Order(7)
+    void aStaffMemberOfAnotherAgencySeesNoneOfIt() {
+        String staffStp = client.userToken("staff.stp");
+        Answer inbox = client.get(sut.url("notification") + "/api/v1/agencies/" + SKHCN + "/alerts", staffStp);
+        assertThat(inbox.status()).isEqualTo(403);
+        assertThat(inbox.body()).contains("\"status\":403").doesNotContain(ONLINE_TARGET);
+        Answer all = client.get(sut.url("notification") + "/api/v1/alerts?limit=200", staffStp);
+        if (all.status() == 200) {
+            for (JsonNode a : SystemUnderTest.json(all).path("items")) {
+                assertThat(a.toString()).doesNotContain(taskId).doesNotContain(ONLINE_TARGET);
+            }
+        } else {
+            assertThat(all.status()).isEqualTo(403);
+        }
+        assertThat(client.get(sut.url("task") + "/api/v1/tasks/" + taskId, staffStp).status()).isIn(403, 404);
+        Answer tasks = client.get(sut.url("task") + "/api/v1/tasks?agency=" + SKHCN, staffStp);
+        assertThat(tasks.body()).doesNotContain(taskId);
+        Answer stream = client.get(sut.url("notification") + "/api/v1/agencies/" + SKHCN + "/alerts/stream", staffStp);
+        assertThat(stream.status()).isEqualTo(403);
+        Answer anonymous = client.get(sut.url("notification") + "/api/v1/agencies/" + SKHCN + "/alerts", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String observation(String code, String period, double value) {
+        return String.format(java.util.Locale.ROOT, "{\"indicatorCode\":\"%s\",\"scope\":\"PROVINCE\",\"period\":\"%s\",\"value\":%.1f,"
+                + "\"unit\":\"percent\",\"observedAt\":\"%s-28T01:00:00Z\"}", code, period, value, period);
+    }
+
+    /** A SurveyResponseSubmitted document built from the contract's example, for Sở Tư pháp. */
+    static ObjectNode response(String receiptCode, int score) throws Exception {
+        ObjectNode response = (ObjectNode) SystemUnderTest.JSON.readTree(
+                sut.repo.resolve("contracts/examples/survey-response-submitted.v1.json").toFile());
+        response.put("responseId", UUID.randomUUID().toString());
+        response.put("receiptCode", receiptCode);
+        response.put("agencyCode", STP);
+        response.put("submittedAt", "2025-12-20T03:00:00Z");
+        ArrayNode answers = response.putArray("answers");
+        for (String question : List.of("2.2.1-q1", "2.2.1-q2", "2.2.2-q1", "2.2.3-q1")) {
+            answers.addObject().put("questionId", question).put("score", score);
+        }
+        return response;
+    }
+
+    static HttpResponse<String> submitForm(String receiptCode, String responseId) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String page = http.send(HttpRequest.newBuilder(URI.create(sut.url("survey") + "/khao-sat?receiptCode="
+                + URLEncoder.encode(receiptCode, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder form = new StringBuilder("receiptCode=" + URLEncoder.encode(receiptCode, StandardCharsets.UTF_8)
+                + "&responseId=" + responseId);
+        Matcher version = Pattern.compile("name=\"questionnaireVersion\" value=\"(\\d+)\"").matcher(page);
+        form.append("&questionnaireVersion=").append(version.find() ? version.group(1) : "1");
+        // every rating question of the page gets the lowest answer
+        Matcher radios = Pattern.compile("type=\"radio\" id=\"[^\"]*\" name=\"([^\"]+)\" value=\"1\"").matcher(page);
+        Set<String> seen = new HashSet<>();
+        while (radios.find()) {
+            if (seen.add(radios.group(1))) {
+                form.append('&').append(URLEncoder.encode(radios.group(1), StandardCharsets.UTF_8)).append("=1");
+            }
+        }
+        return http.send(HttpRequest.newBuilder(URI.create(sut.url("survey") + "/khao-sat"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until the agency's inbox, read with that user's own login, holds a matching alert. */
+    static JsonNode awaitAlert(String user, String agency, Predicate<JsonNode> matches) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Answer inbox = client.get(sut.url("notification") + "/api/v1/agencies/" + agency + "/alerts?limit=200",
+                    client.userToken(user));
+            assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
+            for (JsonNode alert : SystemUnderTest.json(inbox).path("items")) {
+                if (matches.test(alert)) {
+                    found[0] = alert;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    static JsonNode alert(String token, String id) {
+        JsonNode detail = SystemUnderTest.json(client.get(sut.url("notification") + "/api/v1/alerts/" + id, token));
+        return detail.has("alert") ? detail.path("alert") : detail;
+    }
+
+    /** Every page of a cursor-paginated list, one field of each item. */
+    static List<String> collect(String url, String token, String field) {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        do {
+            String page = url + (url.contains("?") ? "&" : "?") + "limit=200"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Answer answer = client.get(page, token);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode body = SystemUnderTest.json(answer);
+            body.path("items").forEach(item -> values.add(item.path(field).asText()));
+            cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return values;
+    }
+
+    static List<MimeMessage> mailsTo(String address) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage message : sut.smtp.getReceivedMessages()) {
+            if (message.getAllRecipients() != null && java.util.Arrays.stream(message.getAllRecipients())
+                    .anyMatch(r -> r.toString().contains(address))) {
+                mails.add(message);
+            }
+        }
+        return mails;
+    }
+
+    /** Subject and decoded text of every part, as the recipient reads them. */
+    static String body(MimeMessage message) {
+        try {
+            return message.getSubject() + "\n" + text(message.getContent());
+        } catch (Exception e) {
+            throw new AssertionError("unreadable e-mail", e);
+        }
+    }
+
+    private static String text(Object content) throws Exception {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(text(multipart.getBodyPart(i).getContent())).append('\n');
+            }
+            return text.toString();
+        }
+        return String.valueOf(content);
+    }
+}
