@@ -131,7 +131,7 @@ public final class KafkaBroker implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + System.getProperty("devstack.kafka.log-level", "warn"),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", DevStackProcess.childClasspath(),
                 mainClass));
         command.addAll(List.of(args));
         try {
