@@ -3,6 +3,7 @@ package vn.parsipas.devstack;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -64,7 +65,7 @@ final class Demo implements Runnable {
                     month, 38 + month, month));
         }
         SuiteClient.Answer answer = client.post(suite.url("indicator") + "/api/v1/observations", igateToken,
-                "{\"observations\":[" + String.join(",", items) + "]}");
+                "{\"observations\":[" + String.join(",", items) + "]}", Map.of("Idempotency-Key", "demo-" + UUID.randomUUID()));
         say("iGate pushed 6 monthly online end-to-end dossier rates (44–49 %): HTTP " + answer.status());
     }
 

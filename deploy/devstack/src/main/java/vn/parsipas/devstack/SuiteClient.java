@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,8 +50,15 @@ public final class SuiteClient {
     }
 
     public Answer post(String url, String token, String json) {
-        return send(request(url, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return post(url, token, json, Map.of());
+    }
+
+    /** A POST with extra headers, e.g. the {@code Idempotency-Key} that makes a retry safe. */
+    public Answer post(String url, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(url, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     public Answer put(String url, String token, String json) {

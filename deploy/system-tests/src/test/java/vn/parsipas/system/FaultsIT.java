@@ -78,9 +78,13 @@ class FaultsIT {
                 default -> sut.url("task") + "/api/v1/tasks|" + coordinator;
             };
             String[] parts = target.split("\\|");
-            HttpResponse<String> answer = postBytes(parts[0], parts[1], wrap(i % 3, body));
+            HttpResponse<String> answer = postBytes(parts[0], parts[1], wrap(i % 3, body),
+                    Map.of("Idempotency-Key", run + "-rest-" + i));
             rest++;
             String type = answer.headers().firstValue("content-type").orElse("");
+            if (answer.statusCode() == 200 && i % 3 == 0 && nothingImported(answer.body())) {
+                continue; // indicator-service answers a batch item by item: every item rejected, with its reason
+            }
             if (answer.statusCode() < 400 || answer.statusCode() >= 500
                     || (answer.statusCode() != 413 && !type.startsWith("application/problem+json"))
                     || answer.body().contains("Exception") || answer.body().contains("at vn.parsipas")) {
@@ -110,7 +114,8 @@ class FaultsIT {
     void theSameHundredThousandEventsDeliveredTwiceAreStoredOnce() {
         int events = Integer.getInteger("faults.duplicates", 100_000);
         List<String> envelopes = new ArrayList<>(events);
-        LocalDate first = LocalDate.of(1800, 1, 1);
+        // one day each, far enough in the past that 100,000 of them end before today (periods may not be in the future)
+        LocalDate first = LocalDate.of(1740, 1, 1);
         for (int i = 0; i < events; i++) {
             String period = first.plusDays(i).toString();
             ObjectNode data = kafka.example("indicator-observed.v1");
@@ -125,12 +130,13 @@ class FaultsIT {
             }
             kafka.flush();
         }
-        String stored = "select count(*) from observation where indicator_code = '" + INDICATOR + "' and period < '1900'";
+        String stored = "select count(*) from observation where indicator_code = '" + INDICATOR
+                + "' and period between '1740' and '2020'";
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(count("indicator", stored)).isEqualTo(events));
         System.out.printf("[system] duplicates: %d events sent twice, %d stored, in %d s%n", events, events,
                 Duration.between(begin, Instant.now()).toSeconds());
         assertThat(count("indicator", "select count(*) from observation_history where indicator_code = '" + INDICATOR
-                + "' and period < '1900'")).as("a redelivery is not a correction").isZero();
+                + "' and period between '1740' and '2020'")).as("a redelivery is not a correction").isZero();
     }
 
     @Test
@@ -151,9 +157,8 @@ class FaultsIT {
     @Order(4)
     void killingIndicatorServiceWhileTenThousandObservationsFlowLosesAndDoublesNothing() throws Exception {
         int observations = 10_000;
-        String year = "1700";
         for (int i = 0; i < observations; i++) {
-            String period = LocalDate.of(1700, 1, 1).plusDays(i).toString();
+            String period = LocalDate.of(1650, 1, 1).plusDays(i).toString();
             ObjectNode data = kafka.example("indicator-observed.v1");
             data.put("indicatorCode", INDICATOR).put("scope", "PROVINCE").put("period", period).put("value", 55.5)
                     .remove(List.of("sourceSystem", "note"));
@@ -161,8 +166,8 @@ class FaultsIT {
                     kafka.envelope("kill-ind-" + i, OBSERVED, "indicator-observed.v1", "/igate", INDICATOR, data));
         }
         kafka.flush();
-        String stored = "select count(*) from observation where indicator_code = '" + INDICATOR + "' and period between '" + year
-                + "' and '1799'";
+        String stored = "select count(*) from observation where indicator_code = '" + INDICATOR
+                + "' and period between '1650' and '1700'";
         await().atMost(PATIENCE).until(() -> count("indicator", stored) >= 500);
         sut.suite.kill("indicator");
         sut.suite.restart("indicator");
@@ -328,7 +333,12 @@ class FaultsIT {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("indicators.observations.v1.dlq", "sipas.responses.v1.dlq"));
+            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of("indicators.observations.v1.dlq", "sipas.responses.v1.dlq")) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             long found = 0;
             long quiet = System.currentTimeMillis() + 4_000;
             while (System.currentTimeMillis() < quiet) {
@@ -415,6 +425,16 @@ class FaultsIT {
     }
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static boolean nothingImported(String body) {
+        try {
+            var summary = SystemUnderTest.JSON.readTree(body);
+            return summary.at("/importCount/imported").asInt() == 0 && summary.at("/importCount/updated").asInt() == 0
+                    && summary.at("/importCount/rejected").asInt() > 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 
     static String abbreviate(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;

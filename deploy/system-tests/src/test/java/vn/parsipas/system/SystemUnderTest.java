@@ -46,7 +46,6 @@ final class SystemUnderTest {
         webhooks = WebhookReceiver.start(Files.createDirectories(repo.resolve("deploy/system-tests/target/webhook-tls")));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PARSIPAS_CLOCK_ADJUSTABLE", "true");
-        env.put("QUARKUS_SECURITY_JAXRS_DENY_UNANNOTATED_ENDPOINTS", "false"); // TEMP-UNSECURED
         env.put("PARSIPAS_TASK_DEADLINES_CHECK_INTERVAL", "1s");
         env.put("PARSIPAS_INDICATOR_EVALUATION_INTERVAL", "1s");
         env.put("PARSIPAS_NOTIFICATION_PASSES_EVERY", "1s");
