@@ -51,7 +51,7 @@ public class AlertStreamResource {
     public Multi<OutboundSseEvent> stream(@PathParam("code") String code) {
         caller.requireAgency(code);
         // Token expiry is wall-clock time, as its verification is, not the service's (shiftable) business clock.
-        Duration valid = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
+        Duration valid = Duration.ofSeconds(Math.max(1, token.getExpirationTime() - Instant.now().getEpochSecond()));
         Multi<OutboundSseEvent> changes = stream.of(code).map(change -> sse.newEventBuilder()
                 .name(change.change())
                 .id(change.alertId())
