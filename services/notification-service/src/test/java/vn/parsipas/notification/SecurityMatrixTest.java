@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -65,8 +65,12 @@ class SecurityMatrixTest {
     private List<String> deadDeliveries;
     private JsonNode rules;
 
-    @BeforeAll
+    /** Once per class; in @BeforeEach because RestAssured knows the test port only there. */
+    @BeforeEach
     void createTwoAgenciesWithAlertsAndDeadLetters() {
+        if (scenario != null) {
+            return;
+        }
         scenario = new Scenario();
         own = Scenario.code("SO-KHCN");
         other = Scenario.code("SO-TAI-CHINH");
