@@ -36,8 +36,8 @@ public class ObservationRules {
     @Inject
     Clock clock;
 
-    /** A REST or CSV item: the contract's schema, then {@link #check}. */
-    public Observation fromJson(JsonNode item, String source, String channel, String reference) {
+    /** A REST or CSV item: the contract's schema, what its submitter may push, then {@link #check}. */
+    public Observation fromJson(JsonNode item, Submitter submitter, String channel, String reference) {
         List<SchemaViolation> violations = JsonSchemas.validate(EventType.INDICATOR_OBSERVED, item);
         if (!violations.isEmpty()) {
             throw new ObservationRejected(violations.get(0).field(), "breaks " + EventType.INDICATOR_OBSERVED.dataSchema()
@@ -45,7 +45,9 @@ public class ObservationRules {
                             .collect(Collectors.joining("; ")));
         }
         try {
-            return check(EventJson.mapper().treeToValue(item, IndicatorObserved.class), source, channel, reference);
+            IndicatorObserved data = EventJson.mapper().treeToValue(item, IndicatorObserved.class);
+            submitter.authorize(data);
+            return check(data, submitter.source(), channel, reference);
         } catch (JsonProcessingException e) {
             throw new ObservationRejected("", "does not map to an observation: " + e.getOriginalMessage());
         }
