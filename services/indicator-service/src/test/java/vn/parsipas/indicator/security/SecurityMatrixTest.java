@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,9 +169,10 @@ class SecurityMatrixTest {
         as(Who.OTHER_STAFF).get("/api/v1/targets").then().statusCode(200).body("items", empty());
         as(Who.OTHER_STAFF).get("/api/v1/targets?agency=" + OWN).then().body("items", empty());
 
-        as(Who.OWN_STAFF).get("/api/v1/overview").then().body("criteria.targets.flatten().targetId", contains(LAND_TARGET))
-                .body("counts.NO_DATA", equalTo(0)).body("counts.ON_TRACK", equalTo(1));
-        as(Who.OTHER_STAFF).get("/api/v1/overview").then().body("criteria", empty()).body("counts.ON_TRACK", equalTo(0));
+        as(Who.OWN_STAFF).get("/api/v1/overview").then().body("criteria.targets.flatten().targetId", contains(LAND_TARGET));
+        Map<String, Integer> counts = as(Who.OTHER_STAFF).get("/api/v1/overview").then().body("criteria", empty())
+                .extract().jsonPath().getMap("counts");
+        assertThat(counts.values()).containsOnly(0);
         as(Who.COORDINATOR).get("/api/v1/overview").then().body("criteria.criterionCode", contains("1.16", "1.8"));
     }
 
@@ -184,7 +187,7 @@ class SecurityMatrixTest {
         as(Who.OWN_STAFF).get("/api/v1/indicators/" + Fixtures.DOSSIER_RATE + "/series").then().statusCode(403);
         as(Who.OTHER_STAFF).get("/api/v1/indicators/" + LAND + "/series/PROVINCE/2025-06").then().statusCode(403);
         // The responsible agency of a target reads the values it is measured by, though another agency provides them.
-        as(Who.COORDINATOR).auth().oauth2(TestTokens.staff("VP-UBND-TINH"))
+        given().auth().oauth2(TestTokens.staff("VP-UBND-TINH"))
                 .get("/api/v1/indicators/" + Fixtures.DOSSIER_RATE + "/series").then().statusCode(200)
                 .body("targets.targetId", contains(DOSSIER_TARGET));
     }
@@ -196,7 +199,7 @@ class SecurityMatrixTest {
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401))
                 .body("title", equalTo("Unauthorized"))
-                .body(not(org.hamcrest.Matchers.containsString("Exception")));
+                .body(not(containsString("Exception")));
         given().auth().oauth2(TestTokens.coordinator() + "x").get("/api/v1/targets").then().statusCode(401)
                 .contentType("application/problem+json");
 
@@ -211,7 +214,7 @@ class SecurityMatrixTest {
     @Test
     void anOversizedUploadIsRefusedBeforeItIsRead() {
         byte[] body = new byte[5 * 1024 * 1024];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
         as(Who.PROVIDER).contentType("text/csv").header("Idempotency-Key", "too-big").body(body)
                 .post("/api/v1/observations").then().statusCode(413);
         as(Who.COORDINATOR).get("/api/v1/indicators/" + LAND + "/series").then().body("values.period", contains("2025-06"));
