@@ -93,18 +93,18 @@ class SourceFromTokenTest {
     @Test
     void idempotencyKeysBelongToTheSourceThatUsedThem() {
         String key = UUID.randomUUID().toString();
-        push(Fixtures.igate(), key, item(Fixtures.DOSSIER_RATE, "PROVINCE", "2025-06", "62.4", "percent", null))
+        pushWithKey(Fixtures.igate(), key, item(Fixtures.DOSSIER_RATE, "PROVINCE", "2025-06", "62.4", "percent", null))
                 .then().statusCode(200).body("importCount.imported", equalTo(1));
 
-        push(TestTokens.staff("SO-TAI-CHINH"), key, item(LAND, "PROVINCE", "2025-06", "1200", "billion-vnd", null))
+        pushWithKey(TestTokens.staff("SO-TAI-CHINH"), key, item(LAND, "PROVINCE", "2025-06", "1200", "billion-vnd", null))
                 .then().statusCode(200).body("importCount.imported", equalTo(1));
     }
 
     private static Response push(String token, String... items) {
-        return push(token, UUID.randomUUID().toString(), items);
+        return pushWithKey(token, UUID.randomUUID().toString(), items);
     }
 
-    private static Response push(String token, String key, String... items) {
+    private static Response pushWithKey(String token, String key, String... items) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body("{\"observations\": [" + String.join(",", items) + "]}").post("/api/v1/observations");
     }
