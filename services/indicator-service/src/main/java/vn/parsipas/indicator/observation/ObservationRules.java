@@ -23,8 +23,8 @@ import vn.parsipas.platform.time.BusinessTime;
 /**
  * The one validation of an observation, whichever door it came through. The shape is the
  * contract's schema (Kafka: checked by the platform's CloudEvent reader; REST and CSV: by
- * {@link #fromJson}, with the same messages); then the catalogue's rules: known indicator, allowed
- * source, unit, valid range, a period that has started.
+ * {@link #fromJson}, with the same messages); then the catalogue's rules: known indicator, (REST:
+ * what the submitter may push,) allowed source, unit, valid range, a period that has started.
  */
 @ApplicationScoped
 public class ObservationRules {
@@ -46,6 +46,7 @@ public class ObservationRules {
         }
         try {
             IndicatorObserved data = EventJson.mapper().treeToValue(item, IndicatorObserved.class);
+            indicator(data.indicatorCode());
             submitter.authorize(data);
             return check(data, submitter.source(), channel, reference);
         } catch (JsonProcessingException e) {
@@ -55,8 +56,7 @@ public class ObservationRules {
 
     /** The catalogue's rules on data whose shape is valid. */
     public Observation check(IndicatorObserved data, String source, String channel, String reference) {
-        Indicator indicator = catalogue.find(data.indicatorCode()).orElseThrow(() -> new ObservationRejected(
-                "indicatorCode", "unknown indicator '" + data.indicatorCode() + "': it is not in the indicator catalogue"));
+        Indicator indicator = indicator(data.indicatorCode());
         if (!indicator.sources().contains(source)) {
             throw new ObservationRejected("source", "source '" + source + "' may not report " + indicator.code()
                     + " (allowed: " + String.join(", ", indicator.sources()) + ")");
@@ -81,5 +81,10 @@ public class ObservationRules {
                     + " in " + BusinessTime.ZONE + ")");
         }
         return new Observation(data, indicator, period, source, channel, reference);
+    }
+
+    private Indicator indicator(String code) {
+        return catalogue.find(code).orElseThrow(() -> new ObservationRejected("indicatorCode", "unknown indicator '" + code
+                + "': it is not in the indicator catalogue"));
     }
 }

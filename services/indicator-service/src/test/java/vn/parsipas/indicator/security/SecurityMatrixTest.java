@@ -12,6 +12,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -101,6 +106,9 @@ class SecurityMatrixTest {
             new Row("GET", "/api/v1/admin/clock", "/api/v1/admin/clock", null, null,  "401 403 403 403 403 403 403 404"),
             new Row("PUT", "/api/v1/admin/clock", "/api/v1/admin/clock", "application/json", "{\"now\": \"2025-07-02T03:00:00Z\"}",
                                                                                        "401 403 403 403 403 403 403 404"));
+
+    @TestHTTPResource("/api/v1/observations")
+    URI observations;
 
     @Inject
     ShiftableClock clock;
@@ -212,11 +220,16 @@ class SecurityMatrixTest {
     }
 
     @Test
-    void anOversizedUploadIsRefusedBeforeItIsRead() {
+    void anOversizedUploadIsRefusedBeforeItIsRead() throws Exception {
         byte[] body = new byte[5 * 1024 * 1024];
         Arrays.fill(body, (byte) ' ');
-        as(Who.PROVIDER).contentType("text/csv").header("Idempotency-Key", "too-big").body(body)
-                .post("/api/v1/observations").then().statusCode(413);
+        // Expect: 100-continue, as a well-behaved client sends a large body: the service answers before it is sent.
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(observations)
+                .header("Authorization", "Bearer " + Who.PROVIDER.token()).header("Content-Type", "text/csv")
+                .header("Idempotency-Key", "too-big").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
         as(Who.COORDINATOR).get("/api/v1/indicators/" + LAND + "/series").then().body("values.period", contains("2025-06"));
     }
 
