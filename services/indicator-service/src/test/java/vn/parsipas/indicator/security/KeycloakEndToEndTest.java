@@ -1,10 +1,13 @@
 package vn.parsipas.indicator.security;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -20,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.devstack.DevStackTestResource;
+import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.indicator.Fixtures;
 
 /**
@@ -31,6 +35,7 @@ import vn.parsipas.indicator.Fixtures;
         @ResourceArg(name = "database", value = "indicator"), @ResourceArg(name = "keycloak", value = "true") })
 class KeycloakEndToEndTest {
     private static final String DEMO_PASSWORD = "local-only-demo";
+    private static final String TARGET = "dak-lak-2025:t-e2e-online-dossier-rate";
     private static final String HISTORY = "/api/v1/indicators/" + Fixtures.DOSSIER_RATE + "/series/PROVINCE/2025-06";
 
     @Inject
@@ -70,15 +75,23 @@ class KeycloakEndToEndTest {
 
     @Test
     void staffOfTheProvidingAgencyReadTheValueAndStaffOfAnotherAgencyCannot() {
+        try (TestKafka kafka = Fixtures.kafka()) {
+            Fixtures.define(kafka, Fixtures.indicatorTarget(TARGET, "1.16", Fixtures.DOSSIER_RATE, "Tỷ lệ hồ sơ trực tuyến toàn trình",
+                    "percent", "gte", new BigDecimal("80"), null, "VP-UBND-TINH", true));
+        }
         push(clientToken("igate", "local-only-igate-secret"), "62.4").then().statusCode(200)
                 .body("items[0].outcome", equalTo("imported"));
+        String ownAgency = userToken("staff.vpubnd");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(ownAgency).get("/api/v1/targets")
+                .then().statusCode(200).body("items.targetId", contains(TARGET)).body("items[0].value", equalTo(62.4f)));
 
-        given().auth().oauth2(userToken("staff.vpubnd")).get(HISTORY).then().statusCode(200)
+        given().auth().oauth2(ownAgency).get(HISTORY).then().statusCode(200)
                 .body("current.source", equalTo("/igate"));
         String otherAgency = userToken("staff.stp");
         given().auth().oauth2(otherAgency).get(HISTORY).then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(otherAgency).get("/api/v1/indicators/" + Fixtures.DOSSIER_RATE + "/series").then().statusCode(403);
         given().auth().oauth2(otherAgency).get("/api/v1/targets").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(otherAgency).get("/api/v1/targets/" + TARGET).then().statusCode(403);
         given().auth().oauth2(userToken("operator")).get(HISTORY).then().statusCode(403);
         given().auth().oauth2(userToken("coordinator.snv")).get("/api/v1/indicators/" + Fixtures.DOSSIER_RATE + "/series")
                 .then().body("values.source", contains("/igate"));
