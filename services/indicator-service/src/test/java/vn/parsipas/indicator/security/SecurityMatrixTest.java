@@ -224,7 +224,8 @@ class SecurityMatrixTest {
         byte[] body = new byte[5 * 1024 * 1024];
         Arrays.fill(body, (byte) ' ');
         // Expect: 100-continue, as a well-behaved client sends a large body: the service answers before it is sent.
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(observations)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(observations)
                 .header("Authorization", "Bearer " + Who.PROVIDER.token()).header("Content-Type", "text/csv")
                 .header("Idempotency-Key", "too-big").expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
