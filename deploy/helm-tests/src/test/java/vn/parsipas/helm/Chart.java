@@ -2,7 +2,6 @@ package vn.parsipas.helm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,8 @@ final class Chart {
     /** The oldest Kubernetes the chart supports (Chart.yaml kubeVersion). */
     static final String KUBE_VERSION = "1.27.0";
 
-    /** A test realm export standing in for deploy/keycloak (local-only client secrets, as the real export has). */
-    static final Path TEST_REALM = resource("/realm.json");
+    /** The realm export of deploy/keycloak, with its local-only client secrets, as an operator passes it. */
+    static final Path TEST_REALM = Path.of(System.getProperty("parsipas.repo", "../.."), "deploy/keycloak/parsipas-realm.json");
 
     // A key written twice in one object is an error: Kubernetes would silently keep one of them.
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -100,14 +99,6 @@ final class Chart {
         Map<String, Long> kinds() {
             return objects.stream().collect(Collectors.groupingBy(object -> object.path("kind").asText(), TreeMap::new,
                     Collectors.counting()));
-        }
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(Chart.class.getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

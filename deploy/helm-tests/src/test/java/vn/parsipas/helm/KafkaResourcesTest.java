@@ -78,7 +78,7 @@ class KafkaResourcesTest {
         JsonNode finance = production.named("KafkaUser", "finance-system");
         assertThat(topics(finance, "Write")).containsExactly("indicators.observations.v1");
         assertThat(topics(finance, "Read")).isEmpty();
-        assertThat(topics(production.named("KafkaUser", "one-stop-shop"), "Write")).isEqualTo(external);
+        assertThat(topics(production.named("KafkaUser", "igate"), "Write")).isEqualTo(external);
         assertThat(production.ofKind("KafkaUser")).hasSize(4 + 3);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,14 @@ class KeycloakRealmTest {
         assertThat(realm.at("/roles/realm").size()).isEqualTo(4);
         Map<String, JsonNode> clients = clients(realm);
         assertThat(clients).containsOnlyKeys("task-service", "indicator-service", "survey-service",
-                "notification-service", "one-stop-shop", "parsipas-web");
+                "notification-service", "igate", "finance-system", "survey-kiosk", "parsipas-web");
         assertThat(clients.get("task-service").path("secret").asText()).isEqualTo("${TASK_SERVICE_CLIENT_SECRET}");
         assertThat(clients.get("notification-service").path("secret").asText())
                 .isEqualTo("${NOTIFICATION_SERVICE_CLIENT_SECRET}");
         // The export's local-only secrets never reach the cluster: Keycloak generates new ones.
-        assertThat(clients.get("one-stop-shop").has("secret")).isFalse();
+        for (String dataProvider : List.of("igate", "finance-system", "survey-kiosk")) {
+            assertThat(clients.get(dataProvider).has("secret")).as(dataProvider).isFalse();
+        }
         assertThat(configMap.toString()).doesNotContain("local-only");
     }
 

@@ -57,9 +57,9 @@ class ValuesTest {
                 .hasMessageContaining("kafka.strimzi.users.enabled needs kafka.strimzi.topics.enabled");
         assertThatThrownBy(() -> Chart.render(command -> command.set("kafka.strimzi.topics.enabled", true)
                 .set("kafka.strimzi.users.enabled", true)
-                .set("kafka.strimzi.users.externalProducers[0].clientId", "one-stop-shop")
+                .set("kafka.strimzi.users.externalProducers[0].clientId", "igate")
                 .set("kafka.strimzi.users.externalProducers[0].topics[0]", "plan.targets.v1")))
-                .hasMessageContaining("one-stop-shop may not write plan.targets.v1");
+                .hasMessageContaining("igate may not write plan.targets.v1");
         assertThatThrownBy(() -> Chart.render(command -> command.set("keycloak.realmImport.enabled", true)))
                 .hasMessageContaining("keycloak.realmImport.enabled needs the realm JSON");
     }

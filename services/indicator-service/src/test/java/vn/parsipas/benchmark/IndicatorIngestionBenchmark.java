@@ -65,8 +65,7 @@ import vn.parsipas.platform.time.ShiftableClock;
 @TestProfile(IndicatorIngestionBenchmark.Profile.class)
 class IndicatorIngestionBenchmark {
     private static final Logger LOG = Logger.getLogger(IndicatorIngestionBenchmark.class);
-    private static final List<String> IGATE_INDICATORS = List.of("online-end-to-end-dossier-rate", "digitised-data-reuse-rate",
-            "online-payment-enabled-procedure-rate", "online-payment-transacting-procedure-rate", "online-payment-dossier-rate");
+    private static final List<String> IGATE_INDICATORS = Fixtures.IGATE_INDICATORS;
     private static final int SCOPES = 2000;
     private static final int OBSERVATIONS = Integer.getInteger("benchmark.observations", 200_000);
     private static final int REST_BATCHES = Integer.getInteger("benchmark.rest-batches", 60);
@@ -192,13 +191,14 @@ class IndicatorIngestionBenchmark {
 
     private double restRate() {
         HttpClient http = HttpClient.newHttpClient();
+        String token = Fixtures.igate();
         AtomicInteger next = new AtomicInteger();
         Instant start = Instant.now();
         List<CompletableFuture<Void>> clients = new ArrayList<>();
         for (int c = 0; c < REST_CLIENTS; c++) {
             clients.add(CompletableFuture.runAsync(() -> {
                 for (int batch = next.getAndIncrement(); batch < REST_BATCHES; batch = next.getAndIncrement()) {
-                    send(http, batch);
+                    send(http, token, batch);
                 }
             }));
         }
@@ -206,7 +206,7 @@ class IndicatorIngestionBenchmark {
         return REST_BATCHES * 1000 / seconds(Duration.between(start, Instant.now()));
     }
 
-    private void send(HttpClient http, int batch) {
+    private void send(HttpClient http, String token, int batch) {
         StringBuilder body = new StringBuilder("{\"observations\": [");
         for (int i = 0; i < 1000; i++) {
             IndicatorObserved o = observation(batch * 1000 + i, 200);
@@ -216,7 +216,7 @@ class IndicatorIngestionBenchmark {
         }
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(observations.toString()))
-                    .header("Content-Type", "application/json").header("X-Source-System", "/igate")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                     .header("Idempotency-Key", "bench-" + batch)
                     .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString(), StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());

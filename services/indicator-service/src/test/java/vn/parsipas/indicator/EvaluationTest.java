@@ -26,6 +26,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.ShiftableClock;
 
 @QuarkusTest
@@ -39,12 +40,14 @@ class EvaluationTest {
 
     @BeforeEach
     void emptyService() {
+        Fixtures.actAs(TestTokens.coordinator());
         Fixtures.emptyDatabase(pool);
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndCaller() {
         clock.reset();
+        Fixtures.actAnonymously();
     }
 
     @Test

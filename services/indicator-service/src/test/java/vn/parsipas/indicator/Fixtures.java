@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
@@ -21,6 +22,7 @@ import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.indicator.IndicatorObserved;
 import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.events.CloudEventReader;
 import vn.parsipas.platform.time.BusinessTime;
 
@@ -28,8 +30,25 @@ import vn.parsipas.platform.time.BusinessTime;
 public final class Fixtures {
     public static final String DOSSIER_RATE = "online-end-to-end-dossier-rate";
     public static final String TASK_SERVICE = "/parsipas/task-service";
+    /** The indicators the realm registers the one-stop-shop client igate for (deploy/keycloak). */
+    public static final List<String> IGATE_INDICATORS = List.of(DOSSIER_RATE, "online-payment-enabled-procedure-rate",
+            "online-payment-transacting-procedure-rate", "online-payment-dossier-rate", "digitised-data-reuse-rate");
 
     private Fixtures() {
+    }
+
+    /** igate's client-credentials token, as the realm shapes it. */
+    public static String igate() {
+        return TestTokens.dataProvider("igate", IGATE_INDICATORS, List.of("sipas-2025"));
+    }
+
+    /** Every request of the test sends this bearer token unless it says otherwise. */
+    public static void actAs(String token) {
+        RestAssured.authentication = RestAssured.oauth2(token);
+    }
+
+    public static void actAnonymously() {
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
     }
 
     public static TestKafka kafka() {

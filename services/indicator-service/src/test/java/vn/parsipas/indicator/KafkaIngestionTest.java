@@ -24,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.indicator.IndicatorObserved;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.ShiftableClock;
 
 @QuarkusTest
@@ -39,13 +40,15 @@ class KafkaIngestionTest {
 
     @BeforeEach
     void emptyServiceInJuly2025() {
+        Fixtures.actAs(TestTokens.coordinator());
         Fixtures.emptyDatabase(pool);
         clock.shiftTo(Instant.parse("2025-07-02T03:00:00Z"));
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndCaller() {
         clock.reset();
+        Fixtures.actAnonymously();
     }
 
     @Test

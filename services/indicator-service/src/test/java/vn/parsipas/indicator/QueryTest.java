@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.ShiftableClock;
 
 @QuarkusTest
@@ -34,6 +35,7 @@ class QueryTest {
 
     @BeforeEach
     void threeTargetsInJuly2025() {
+        Fixtures.actAs(TestTokens.coordinator());
         Fixtures.emptyDatabase(pool);
         clock.shiftTo(Instant.parse("2025-07-02T03:00:00Z"));
         try (TestKafka kafka = Fixtures.kafka()) {
@@ -52,8 +54,9 @@ class QueryTest {
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndCaller() {
         clock.reset();
+        Fixtures.actAnonymously();
     }
 
     @Test

@@ -24,13 +24,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.ShiftableClock;
 
 @QuarkusTest
 @IndicatorServiceTest
 class RestIngestionTest {
-    private static final String SOURCE = "/igate";
-
     @Inject
     ShiftableClock clock;
 
@@ -39,13 +38,15 @@ class RestIngestionTest {
 
     @BeforeEach
     void emptyServiceInJuly2025() {
+        Fixtures.actAs(TestTokens.coordinator());
         Fixtures.emptyDatabase(pool);
         clock.shiftTo(Instant.parse("2025-07-02T03:00:00Z"));
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndCaller() {
         clock.reset();
+        Fixtures.actAnonymously();
     }
 
     @Test
@@ -76,8 +77,8 @@ class RestIngestionTest {
                 .body("items[3].reason", startsWith("value -1 is outside the valid range [0, 100]"))
                 .body("items[4].field", equalTo("period"))
                 .body("items[4].reason", containsString("in the future"))
-                .body("items[5].field", equalTo("source"))
-                .body("items[5].reason", containsString("'/igate' may not report land-use-revenue"))
+                .body("items[5].field", equalTo("indicatorCode"))
+                .body("items[5].reason", equalTo("client 'igate' is not registered for indicator 'land-use-revenue'"))
                 .body("items[6].outcome", equalTo("rejected"))
                 .body("items[6].reason", containsString("required"))
                 .body("items[7].outcome", equalTo("imported"))
@@ -90,7 +91,7 @@ class RestIngestionTest {
         String scope = scope();
         post(batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent")), key()).then().statusCode(200);
 
-        given().contentType(ContentType.JSON).header("X-Source-System", SOURCE).queryParam("dryRun", true)
+        given().auth().oauth2(Fixtures.igate()).contentType(ContentType.JSON).queryParam("dryRun", true)
                 .body(batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent"),
                         item("online-end-to-end-dossier-rate", scope, "2025-06", "63", "percent"),
                         item("online-end-to-end-dossier-rate", scope, "2025-05", "58", "percent")))
@@ -116,12 +117,10 @@ class RestIngestionTest {
     }
 
     @Test
-    void aRequestWithoutKeyOrSourceOrOverTheBatchLimitIsRefusedWhole() {
+    void aRequestWithoutKeyOrOverTheBatchLimitIsRefusedWhole() {
         String body = batch(item("online-end-to-end-dossier-rate", "PROVINCE", "2025-06", "62.4", "percent"));
-        given().contentType(ContentType.JSON).header("X-Source-System", SOURCE).body(body).post("/api/v1/observations")
+        given().auth().oauth2(Fixtures.igate()).contentType(ContentType.JSON).body(body).post("/api/v1/observations")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("Idempotency-Key"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key()).body(body).post("/api/v1/observations")
-                .then().statusCode(400).body("errors[0].field", equalTo("X-Source-System"));
         String[] many = new String[51];
         Arrays.fill(many, item("online-end-to-end-dossier-rate", "PROVINCE", "2025-06", "62.4", "percent"));
         post(batch(many), key()).then().statusCode(400).body("errors[0].field", equalTo("observations"))
@@ -137,7 +136,7 @@ class RestIngestionTest {
                 + "online-end-to-end-dossier-rate," + scope + ",2025-06,\"62,4\",percent,2025-07-01T01:00:00Z,\r\n"
                 + "online-end-to-end-dossier-rate," + scope + ",2025-06,120,percent,2025-07-01T01:00:00Z,\r\n";
 
-        given().contentType("text/csv; charset=UTF-8").header("X-Source-System", SOURCE).header("Idempotency-Key", key())
+        given().auth().oauth2(Fixtures.igate()).contentType("text/csv; charset=UTF-8").header("Idempotency-Key", key())
                 .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/observations")
                 .then().statusCode(200)
                 .body("importCount.imported", equalTo(1))
@@ -147,13 +146,13 @@ class RestIngestionTest {
                 .body("items[2].reason", startsWith("value 120 is outside the valid range"));
         given().get(history(scope, "2025-05")).then().body("current.note", equalTo("Số liệu tháng 5, đã rà soát"))
                 .body("current.channel", equalTo("csv"));
-        given().contentType("text/csv").header("X-Source-System", SOURCE).header("Idempotency-Key", key())
+        given().auth().oauth2(Fixtures.igate()).contentType("text/csv").header("Idempotency-Key", key())
                 .body("indicator,value\nx,1\n").post("/api/v1/observations")
                 .then().statusCode(400).body("errors[0].field", equalTo("header"));
     }
 
     private static RequestSpecification json(String key) {
-        return given().contentType(ContentType.JSON).header("X-Source-System", SOURCE).header("Idempotency-Key", key);
+        return given().auth().oauth2(Fixtures.igate()).contentType(ContentType.JSON).header("Idempotency-Key", key);
     }
 
     private static Response post(String body, String key) {

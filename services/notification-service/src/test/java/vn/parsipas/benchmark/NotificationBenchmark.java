@@ -38,6 +38,7 @@ import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.task.TaskOverdue;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.notification.Mailbox;
 import vn.parsipas.notification.Replicas;
 import vn.parsipas.notification.Scenario;
@@ -82,7 +83,7 @@ class NotificationBenchmark {
             for (String code : agencies) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> get(replica.url(0) + "/api/v1/agencies/" + code + "/webhook") == 200);
                 put(replica.url(0) + "/api/v1/agencies/" + code + "/webhook-secret", "{\"secret\":\"" + Scenario.secret(code) + "\"}");
-                streams.add(new SseClient(replica.url(0) + "/api/v1/agencies/" + code + "/alerts/stream",
+                streams.add(new SseClient(replica.url(0) + "/api/v1/agencies/" + code + "/alerts/stream", TestTokens.staff(code),
                         event -> streamed.putIfAbsent(json(event.data()).get("fingerprint").asText().substring("task-overdue:".length()),
                                 System.nanoTime())));
             }
@@ -185,11 +186,13 @@ class NotificationBenchmark {
     }
 
     private int get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TestTokens.coordinator()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private void put(String url, String json) throws Exception {
         int status = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.coordinator())
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         assertThat(status).isEqualTo(204);
     }

@@ -1,6 +1,5 @@
 package vn.parsipas.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -87,11 +86,12 @@ class EscalationTest {
             scenario.send(task);
             String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
 
-            given().contentType(ContentType.JSON)
-                    .body(Map.of("agencyCode", lead, "acknowledgedBy", "tran.thi.b",
+            Scenario.asStaffOf(lead).contentType(ContentType.JSON)
+                    .body(Map.of("agencyCode", lead,
                             "comment", "Đã giao phòng Kế hoạch xử lý, dự kiến xong trước 10/01/2026."))
                     .post("/api/v1/alerts/{id}/acknowledgements", alertId)
-                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("acknowledged"));
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("acknowledged"))
+                    .body("acknowledgedBy", org.hamcrest.Matchers.equalTo("staff." + lead.toLowerCase()));
             clock.shiftBy(Duration.ofDays(6));
             VertxContextSupport.subscribeAndAwait(passes::escalate);
 
@@ -100,7 +100,7 @@ class EscalationTest {
             List<JsonNode> events = scenario.alertEvents("task-overdue:" + task.taskId(), 2);
             assertThat(events.get(1).get("type").asText()).isEqualTo(EventType.ALERT_ACKNOWLEDGED.type());
             assertThat(events.get(1).get("id").asText()).isEqualTo("acknowledged/" + alertId);
-            given().contentType(ContentType.JSON).body(Map.of("agencyCode", lead, "acknowledgedBy", "tran.thi.b"))
+            Scenario.asStaffOf(lead).contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
                     .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(409);
         }
     }
@@ -113,12 +113,19 @@ class EscalationTest {
             scenario.send(Scenario.overdue(Scenario.taskId(), lead, List.of()));
             String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
 
-            given().contentType(ContentType.JSON).body(Map.of("agencyCode", "SO-CONG-THUONG", "acknowledgedBy", "x"))
+            Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("agencyCode", "SO-CONG-THUONG"))
                     .post("/api/v1/alerts/{id}/acknowledgements", alertId)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("agencyCode"));
-            given().contentType(ContentType.JSON).body(Map.of("agencyCode", lead, "acknowledgedBy", "x"))
+            Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
                     .post("/api/v1/alerts/{id}/acknowledgements", "no-such-alert").then().statusCode(404);
+            Scenario.asStaffOf("SO-CONG-THUONG").contentType(ContentType.JSON).body(Map.of("agencyCode", "SO-CONG-THUONG"))
+                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .then().statusCode(403).contentType("application/problem+json");
+            Scenario.asStaffOf("SO-CONG-THUONG").contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
+                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(403);
+            Scenario.asStaffOf(lead).get("/api/v1/alerts/{id}", alertId).then().statusCode(200)
+                    .body("alert.status", org.hamcrest.Matchers.equalTo("open"));
         }
     }
 

@@ -1,6 +1,5 @@
 package vn.parsipas.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,6 +20,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.task.TaskOverdue;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.notification.alert.AlertPasses;
 import vn.parsipas.notification.webhook.WebhookSigner;
 import vn.parsipas.platform.time.ShiftableClock;
@@ -52,7 +52,7 @@ class OverdueTaskAlertTest {
             scenario.collective(collective, "Các cơ quan, đơn vị, địa phương", "VP-UBND-TINH");
             TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of(coordinator, collective));
 
-            try (SseClient live = new SseClient(streamUrl(lead))) {
+            try (SseClient live = new SseClient(streamUrl(lead), TestTokens.staff(lead))) {
                 scenario.send(task);
 
                 JsonPath inbox = Scenario.inbox(lead, 1);
@@ -67,7 +67,7 @@ class OverdueTaskAlertTest {
                 assertThat(inbox.getList("items[0].ccAgencies", String.class)).containsExactly(coordinator, collective);
                 String alertId = inbox.getString("items[0].id");
                 assertThat(Scenario.inbox(coordinator, 1).getString("items[0].id")).isEqualTo(alertId);
-                assertThat(given().get("/api/v1/agencies/{code}/alerts", collective).jsonPath().getList("items")).isEmpty();
+                assertThat(Scenario.asCoordinator().get("/api/v1/agencies/{code}/alerts", collective).jsonPath().getList("items")).isEmpty();
 
                 await().atMost(Scenario.WAIT).until(() -> !live.events().isEmpty());
                 assertThat(live.events().get(0).name()).isEqualTo("raised");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import vn.parsipas.devstack.DevStackProcess;
+import vn.parsipas.devstack.TestTokens;
 
 /**
  * Replicas of the packaged service (target/quarkus-app), each a separate JVM in the prod profile,
@@ -48,6 +49,8 @@ public final class Replicas implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", engines.postgresPassword());
             env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
             env.put("QUARKUS_LOG_CONSOLE_JSON", "false");
+            // Verify the bearer tokens the tests mint, as the in-JVM service does.
+            env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey());
             env.putAll(settings);
             processes.add(builder.start());
             ports.add(port);

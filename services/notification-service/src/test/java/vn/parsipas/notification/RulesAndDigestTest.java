@@ -1,6 +1,5 @@
 package vn.parsipas.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,7 +22,7 @@ class RulesAndDigestTest {
 
     @Test
     void theDefaultRulesComeFromTheRulesFileAndCanBeReplacedThroughTheApi() {
-        given().get("/api/v1/rules").then().statusCode(200)
+        Scenario.asCoordinator().get("/api/v1/rules").then().statusCode(200)
                 .body("rules.name", hasItems("due-soon", "overdue-and-missed", "at-risk-and-no-data"))
                 .body("rules.find { it.name == 'overdue-and-missed' }.channels", equalTo(List.of("inbox", "email", "webhook")))
                 .body("rules.find { it.name == 'overdue-and-missed' }.repeatEvery", equalTo("PT72H"))
@@ -34,9 +33,9 @@ class RulesAndDigestTest {
             scenario.agency(agency, "Sở Thông tin (thử nghiệm)", "VP-UBND-TINH");
             Map<String, Object> loud = Map.of("name", "due-soon-for-" + agency, "kinds", List.of("task-due-soon"),
                     "agencies", List.of(agency), "channels", List.of("inbox", "webhook"));
-            List<Object> rules = new java.util.ArrayList<>(given().get("/api/v1/rules").jsonPath().getList("rules"));
+            List<Object> rules = new java.util.ArrayList<>(Scenario.asCoordinator().get("/api/v1/rules").jsonPath().getList("rules"));
             rules.add(0, loud);
-            int version = given().contentType(ContentType.JSON).body(Map.of("rules", rules)).put("/api/v1/rules")
+            int version = Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("rules", rules)).put("/api/v1/rules")
                     .then().statusCode(200).extract().path("version");
 
             scenario.send(new TaskDueSoon(Scenario.taskId(), "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", agency,
@@ -44,18 +43,18 @@ class RulesAndDigestTest {
 
             await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(agency)).size() == 1);
             assertThat(Scenario.inbox(agency, 1).getString("items[0].rule")).isEqualTo("due-soon-for-" + agency);
-            given().post("/api/v1/rules/reload").then().statusCode(200).body("version", equalTo(version + 1))
+            Scenario.asCoordinator().post("/api/v1/rules/reload").then().statusCode(200).body("version", equalTo(version + 1))
                     .body("rules.name", equalTo(List.of("due-soon", "overdue-and-missed", "at-risk-and-no-data")));
         }
     }
 
     @Test
     void invalidRulesAreRefusedNamingTheField() {
-        given().contentType(ContentType.JSON)
+        Scenario.asCoordinator().contentType(ContentType.JSON)
                 .body(Map.of("rules", List.of(Map.of("name", "x", "channels", List.of("sms")))))
                 .put("/api/v1/rules").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("rules[0].channels[0]"));
-        given().contentType(ContentType.JSON)
+        Scenario.asCoordinator().contentType(ContentType.JSON)
                 .body(Map.of("rules", List.of(Map.of("name", "x", "channels", List.of("inbox"), "repeatEvery", "-PT1H"))))
                 .put("/api/v1/rules").then().statusCode(400).body("errors[0].field", equalTo("rules[0].repeatEvery"));
     }

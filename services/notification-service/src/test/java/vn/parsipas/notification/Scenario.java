@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import vn.parsipas.contracts.Event;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
@@ -24,6 +25,7 @@ import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.task.TaskDeadlineCleared;
 import vn.parsipas.contracts.task.TaskOverdue;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.events.CloudEventReader;
 import vn.parsipas.platform.time.BusinessTime;
 
@@ -59,7 +61,7 @@ public final class Scenario implements AutoCloseable {
     void agency(String code, String name, String parent) {
         upsert(new AgencyUpserted(code, name, "department", parent, List.of(email(code)), receiver.url(hookPath(code)), true,
                 Instant.parse("2025-05-27T02:00:00Z")));
-        given().contentType(ContentType.JSON).body(Map.of("secret", secret(code)))
+        asCoordinator().contentType(ContentType.JSON).body(Map.of("secret", secret(code)))
                 .put("/api/v1/agencies/{code}/webhook-secret", code).then().statusCode(204);
     }
 
@@ -69,7 +71,17 @@ public final class Scenario implements AutoCloseable {
 
     void upsert(AgencyUpserted agency) {
         send(agency);
-        await().atMost(WAIT).until(() -> given().get("/api/v1/agencies/{code}/webhook", agency.code()).statusCode() == 200);
+        await().atMost(WAIT).until(() -> asCoordinator().get("/api/v1/agencies/{code}/webhook", agency.code()).statusCode() == 200);
+    }
+
+    /** A request with a coordinator's bearer token (minted by devstack's TestTokens). */
+    public static RequestSpecification asCoordinator() {
+        return given().auth().oauth2(TestTokens.coordinator());
+    }
+
+    /** A request with the bearer token of a staff member of {@code agency}. */
+    public static RequestSpecification asStaffOf(String agency) {
+        return given().auth().oauth2(TestTokens.staff(agency));
     }
 
     String send(Event event) {
@@ -102,13 +114,13 @@ public final class Scenario implements AutoCloseable {
 
     /** The agency's inbox, once it holds {@code count} alerts. */
     static JsonPath inbox(String agency, int count) {
-        await().atMost(WAIT).until(() -> given().get("/api/v1/agencies/{code}/alerts", agency).jsonPath()
+        await().atMost(WAIT).until(() -> asStaffOf(agency).get("/api/v1/agencies/{code}/alerts", agency).jsonPath()
                 .getList("items").size() >= count);
-        return given().get("/api/v1/agencies/{code}/alerts", agency).jsonPath();
+        return asStaffOf(agency).get("/api/v1/agencies/{code}/alerts", agency).jsonPath();
     }
 
     static JsonPath alert(String id) {
-        return given().get("/api/v1/alerts/{id}", id).then().statusCode(200).extract().jsonPath();
+        return asCoordinator().get("/api/v1/alerts/{id}", id).then().statusCode(200).extract().jsonPath();
     }
 
     /** The alerts.v1 events about a fingerprint, once there are {@code count}. */

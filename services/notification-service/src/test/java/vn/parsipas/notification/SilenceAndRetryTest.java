@@ -1,6 +1,5 @@
 package vn.parsipas.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.notification.webhook.WebhookSigner;
 
 @QuarkusTest
@@ -25,17 +25,18 @@ class SilenceAndRetryTest {
         try (Scenario scenario = new Scenario()) {
             String lead = Scenario.code("SO-CONG-THUONG");
             scenario.agency(lead, "Sở Công Thương", "VP-UBND-TINH");
-            String silenceId = given().contentType(ContentType.JSON)
+            String silenceId = Scenario.asCoordinator().contentType(ContentType.JSON)
                     .body(Map.of("agencyCode", lead, "endsAt", Instant.now().plus(Duration.ofDays(7)).toString(),
-                            "reason", "Sở đang sắp xếp lại tổ chức bộ máy", "createdBy", "coordinator.snv"))
-                    .post("/api/v1/silences").then().statusCode(201).extract().path("id");
+                            "reason", "Sở đang sắp xếp lại tổ chức bộ máy"))
+                    .post("/api/v1/silences").then().statusCode(201)
+                    .body("createdBy", org.hamcrest.Matchers.equalTo("coordinator.test")).extract().path("id");
 
             try (SseClient live = new SseClient("http://127.0.0.1:" + io.restassured.RestAssured.port
-                    + "/api/v1/agencies/" + lead + "/alerts/stream")) {
+                    + "/api/v1/agencies/" + lead + "/alerts/stream", TestTokens.staff(lead))) {
                 scenario.send(Scenario.overdue(Scenario.taskId(), lead, List.of()));
 
                 String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
-                await().atMost(Scenario.WAIT).until(() -> given().get("/api/v1/silences").jsonPath()
+                await().atMost(Scenario.WAIT).until(() -> Scenario.asCoordinator().get("/api/v1/silences").jsonPath()
                         .getInt("find { it.id == '" + silenceId + "' }.mutedCount") == 3);
                 JsonPath detail = Scenario.alert(alertId);
                 assertThat(detail.getList("deliveries.status", String.class)).containsOnly("muted").hasSize(3);
@@ -44,18 +45,18 @@ class SilenceAndRetryTest {
                         scenario.receiver.calls(Scenario.hookPath(lead)).isEmpty() && Mailbox.to(Scenario.email(lead)).isEmpty()
                                 && live.events().isEmpty());
             }
-            given().delete("/api/v1/silences/{id}", silenceId).then().statusCode(200).body("mutedCount",
+            Scenario.asCoordinator().delete("/api/v1/silences/{id}", silenceId).then().statusCode(200).body("mutedCount",
                     org.hamcrest.Matchers.equalTo(3));
         }
     }
 
     @Test
     void aSilenceNeedsAnAgencyOrAPatternAndAnEndAfterItsStart() {
-        given().contentType(ContentType.JSON).body(Map.of("endsAt", "2030-01-01T00:00:00Z", "reason", "x", "createdBy", "y"))
+        Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("endsAt", "2030-01-01T00:00:00Z", "reason", "x"))
                 .post("/api/v1/silences").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("fingerprintPattern"));
-        given().contentType(ContentType.JSON).body(Map.of("fingerprintPattern", "task-overdue:*", "startsAt", "2030-01-02T00:00:00Z",
-                        "endsAt", "2030-01-01T00:00:00Z", "reason", "x", "createdBy", "y"))
+        Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("fingerprintPattern", "task-overdue:*", "startsAt", "2030-01-02T00:00:00Z",
+                        "endsAt", "2030-01-01T00:00:00Z", "reason", "x"))
                 .post("/api/v1/silences").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("endsAt"));
     }
 
@@ -75,12 +76,12 @@ class SilenceAndRetryTest {
             assertThat(calls).extracting(WebhookReceiver.Call::body).containsOnly(calls.get(0).body());
             assertThat(calls).extracting(call -> call.header(WebhookSigner.DELIVERY)).containsOnly(calls.get(0).header(WebhookSigner.DELIVERY));
             assertThat(calls).extracting(call -> call.header(WebhookSigner.ATTEMPT)).containsExactly("1", "2", "3", "4");
-            await().atMost(Scenario.WAIT).until(() -> "sent".equals(given()
+            await().atMost(Scenario.WAIT).until(() -> "sent".equals(Scenario.asCoordinator()
                     .get("/api/v1/agencies/{code}/webhook/deliveries", lead).jsonPath().getString("items[0].status")));
-            JsonPath log = given().get("/api/v1/agencies/{code}/webhook/deliveries", lead).jsonPath();
+            JsonPath log = Scenario.asCoordinator().get("/api/v1/agencies/{code}/webhook/deliveries", lead).jsonPath();
             assertThat(log.getList("items")).hasSize(1);
             assertThat(log.getList("items[0].log.statusCode", Integer.class)).containsExactly(500, 500, 500, 204);
-            assertThat(given().get("/api/v1/agencies/{code}/webhook", lead).jsonPath().getLong("failedAttempts")).isEqualTo(3);
+            assertThat(Scenario.asCoordinator().get("/api/v1/agencies/{code}/webhook", lead).jsonPath().getLong("failedAttempts")).isEqualTo(3);
             await().during(Duration.ofSeconds(2)).atMost(Scenario.WAIT)
                     .until(() -> scenario.receiver.calls(Scenario.hookPath(lead)).size() == 4);
         }
@@ -95,9 +96,9 @@ class SilenceAndRetryTest {
 
             scenario.send(Scenario.overdue(Scenario.taskId(), lead, List.of()));
 
-            await().atMost(Scenario.WAIT).until(() -> given().get("/api/v1/agencies/{code}/webhook", lead).jsonPath()
+            await().atMost(Scenario.WAIT).until(() -> Scenario.asCoordinator().get("/api/v1/agencies/{code}/webhook", lead).jsonPath()
                     .getLong("deadLetters") == 1);
-            JsonPath status = given().get("/api/v1/webhooks").jsonPath();
+            JsonPath status = Scenario.asCoordinator().get("/api/v1/webhooks").jsonPath();
             assertThat(status.getLong("find { it.agencyCode == '" + lead + "' }.failedAttempts")).isEqualTo(5);
             assertThat(status.getString("find { it.agencyCode == '" + lead + "' }.lastError")).isEqualTo("HTTP 500");
             assertThat(status.getBoolean("find { it.agencyCode == '" + lead + "' }.secretSet")).isTrue();
@@ -107,11 +108,11 @@ class SilenceAndRetryTest {
             assertThat(Scenario.alert(alertId).getList("timeline.type", String.class)).contains("delivery-failed");
 
             scenario.receiver.failNext(Scenario.hookPath(lead), 0);
-            String deliveryId = given().get("/api/v1/agencies/{code}/webhook/deliveries?status=dead", lead).jsonPath()
+            String deliveryId = Scenario.asCoordinator().get("/api/v1/agencies/{code}/webhook/deliveries?status=dead", lead).jsonPath()
                     .getString("items[0].deliveryId");
-            given().post("/api/v1/webhook-deliveries/{id}/retry", deliveryId).then().statusCode(204);
+            Scenario.asCoordinator().post("/api/v1/webhook-deliveries/{id}/retry", deliveryId).then().statusCode(204);
             await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(lead)).size() == 1);
-            given().post("/api/v1/webhook-deliveries/{id}/retry", deliveryId).then().statusCode(409);
+            Scenario.asCoordinator().post("/api/v1/webhook-deliveries/{id}/retry", deliveryId).then().statusCode(409);
         }
     }
 }

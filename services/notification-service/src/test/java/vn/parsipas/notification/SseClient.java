@@ -26,15 +26,17 @@ public final class SseClient implements AutoCloseable {
 
     private final Consumer<Received> listener;
 
-    public SseClient(String url) throws Exception {
-        this(url, event -> { });
+    /** Opens the stream with {@code token} as its bearer token, as a fetch-based EventSource would send it. */
+    public SseClient(String url, String token) throws Exception {
+        this(url, token, event -> { });
     }
 
     /** Also hands every event to {@code listener} as it arrives (the benchmark times them). */
-    public SseClient(String url, Consumer<Received> listener) throws Exception {
+    public SseClient(String url, String token, Consumer<Received> listener) throws Exception {
         this.listener = listener;
         HttpResponse<InputStream> response = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(url))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream())
+                        .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build(),
+                        HttpResponse.BodyHandlers.ofInputStream())
                 .get(10, TimeUnit.SECONDS);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("SSE stream answered " + response.statusCode());
@@ -43,6 +45,11 @@ public final class SseClient implements AutoCloseable {
         reader = new Thread(this::read, "sse-client");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** Whether the server has ended the stream (e.g. when the token expired). */
+    public boolean ended() {
+        return !reader.isAlive();
     }
 
     public List<Received> events() {

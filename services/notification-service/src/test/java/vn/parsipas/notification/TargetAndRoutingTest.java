@@ -1,6 +1,5 @@
 package vn.parsipas.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -72,7 +71,7 @@ class TargetAndRoutingTest {
             assertThat(inbox.getString("items[0].kind")).isEqualTo("target-no-data");
             assertThat(inbox.getString("items[0].body")).contains("Chưa nhận được số liệu của chỉ tiêu \"Tốc độ tăng trưởng GRDP\"")
                     .contains("Đơn vị cung cấp số liệu: Thống kê tỉnh.");
-            assertThat(given().get("/api/v1/agencies/{code}/alerts", responsible).jsonPath().getList("items")).isEmpty();
+            assertThat(Scenario.asCoordinator().get("/api/v1/agencies/{code}/alerts", responsible).jsonPath().getList("items")).isEmpty();
         }
     }
 

@@ -26,6 +26,7 @@ import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.task.TaskOverdue;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.notification.webhook.WebhookSigner;
 import vn.parsipas.platform.events.CloudEventReader;
 
@@ -125,11 +126,13 @@ class TwoReplicasIT {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TestTokens.coordinator()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void put(String url, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.coordinator())
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     }

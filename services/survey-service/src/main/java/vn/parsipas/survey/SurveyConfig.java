@@ -31,6 +31,10 @@ public interface SurveyConfig {
     @WithDefault("1000")
     int maxReceiptBatch();
 
+    /** Client ids (token {@code azp}) of the one-stop-shop systems that may register receipt codes. */
+    @WithDefault("igate")
+    List<String> receiptRegistrars();
+
     /** How far in the future a submittedAt may be (clock skew of kiosks). */
     @WithDefault("PT10M")
     Duration maxClockSkew();

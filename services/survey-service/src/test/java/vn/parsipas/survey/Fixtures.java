@@ -1,6 +1,5 @@
 package vn.parsipas.survey;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -18,7 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.arc.Arc;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventJson;
@@ -31,6 +32,7 @@ import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.events.CloudEventReader;
 
 /** Test data as the other systems would send it: agencies and targets on Kafka, responses and receipt codes. */
@@ -38,7 +40,32 @@ public final class Fixtures {
     public static final String QUESTIONNAIRE = "sipas-2025";
     public static final List<String> REQUIRED = List.of("2.2.1-q1", "2.2.2-q1", "2.2.3-q1");
 
+    /** The realm's clients: the one-stop-shop system (registers receipt codes) and a survey kiosk. */
+    public static final String ONE_STOP_SHOP = "igate";
+    public static final String KIOSK = "survey-kiosk";
+
     private Fixtures() {
+    }
+
+    public static RequestSpecification asCoordinator() {
+        return RestAssured.given().auth().oauth2(TestTokens.coordinator());
+    }
+
+    public static RequestSpecification asStaff(String agency) {
+        return RestAssured.given().auth().oauth2(TestTokens.staff(agency));
+    }
+
+    /** The kiosk client, registered for the shipped questionnaire. */
+    public static RequestSpecification asKiosk() {
+        return asKiosk(QUESTIONNAIRE);
+    }
+
+    public static RequestSpecification asKiosk(String... questionnaires) {
+        return RestAssured.given().auth().oauth2(TestTokens.dataProvider(KIOSK, List.of(), List.of(questionnaires)));
+    }
+
+    public static RequestSpecification asOneStopShop() {
+        return RestAssured.given().auth().oauth2(TestTokens.dataProvider(ONE_STOP_SHOP, List.of(), List.of(QUESTIONNAIRE)));
     }
 
     public static TestKafka kafka() {
@@ -183,7 +210,7 @@ public final class Fixtures {
     }
 
     public static void registerReceipt(String code, String agency) {
-        given().contentType(ContentType.JSON)
+        asOneStopShop().contentType(ContentType.JSON)
                 .body(Map.of("receiptCodes", List.of(Map.of("receiptCode", code, "agencyCode", agency, "procedureCode", "1.001193"))))
                 .post("/api/v1/receipt-codes").then().statusCode(200);
     }

@@ -55,15 +55,15 @@ public class ObservationImport {
     @Inject
     IndicatorConfig config;
 
-    /** A request: its effective source, key, format (rest or csv) and items, and its raw body (for the key). */
-    public record Request(String source, String idempotencyKey, boolean dryRun, String channel, byte[] body,
+    /** A request: who sends it, its key, format (rest or csv) and items, and its raw body (for the key). */
+    public record Request(Submitter submitter, String idempotencyKey, boolean dryRun, String channel, byte[] body,
             List<JsonNode> items) {
+        String source() {
+            return submitter.source();
+        }
     }
 
     public Uni<ImportSummary> ingest(Request request) {
-        if (request.source() == null || request.source().isBlank()) {
-            throw new InvalidInputException("X-Source-System", "the header naming the source system is required");
-        }
         if (!request.dryRun() && (request.idempotencyKey() == null || request.idempotencyKey().isBlank()
                 || request.idempotencyKey().length() > 200)) {
             throw new InvalidInputException("Idempotency-Key", "the header is required (at most 200 characters) unless dryRun=true");
@@ -78,7 +78,7 @@ public class ObservationImport {
         for (int index = 0; index < request.items().size(); index++) {
             JsonNode item = request.items().get(index);
             try {
-                valid.add(rules.fromJson(item, request.source(), request.channel(), request.idempotencyKey() + "#" + index));
+                valid.add(rules.fromJson(item, request.submitter(), request.channel(), request.idempotencyKey() + "#" + index));
                 validIndexes.add(index);
                 results.add(null);
             } catch (ObservationRejected e) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -21,23 +22,33 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.indicator.IndicatorConfig;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 
 /**
  * POST /api/v1/observations: a batch of observations as JSON ({@code {"observations": [...]}}) or as
- * a CSV upload ({@code text/csv}) of the same fields. Headers: {@code Idempotency-Key} (required
- * unless {@code dryRun=true}) and {@code X-Source-System}, the caller's source (e.g. /igate).
+ * a CSV upload ({@code text/csv}) of the same fields, with an {@code Idempotency-Key} (required
+ * unless {@code dryRun=true}). The source is the bearer token's: {@code /<clientId>} for a data
+ * provider, {@code /agencies/<agency>} for agency staff and coordinators (docs/security).
  */
 @Path("/api/v1/observations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DATA_PROVIDER, Roles.AGENCY_STAFF, Roles.COORDINATOR })
 public class ObservationResource {
-    public static final String SOURCE_HEADER = "X-Source-System";
-
     @Inject
     ObservationImport importer;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Caller caller;
 
     @Inject
     IndicatorConfig config;
@@ -46,8 +57,9 @@ public class ObservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a batch of indicator observations (JSON)")
     @RequestBody(description = "{\"observations\": [IndicatorObserved, ...]}, at most parsipas.indicator.max-batch items")
-    public Uni<ImportSummary> importJson(@HeaderParam("Idempotency-Key") String key, @HeaderParam(SOURCE_HEADER) String source,
+    public Uni<ImportSummary> importJson(@HeaderParam("Idempotency-Key") String key,
             @QueryParam("dryRun") boolean dryRun, byte[] body) {
+        Submitter submitter = submitter();
         JsonNode document;
         try {
             document = EventJson.mapper().readTree(body);
@@ -60,14 +72,15 @@ public class ObservationResource {
         }
         List<JsonNode> items = new ArrayList<>();
         observations.forEach(items::add);
-        return importer.ingest(new ObservationImport.Request(source, key, dryRun, Observation.REST, body, items));
+        return importer.ingest(new ObservationImport.Request(submitter, key, dryRun, Observation.REST, body, items));
     }
 
     @POST
     @Consumes("text/csv")
     @Operation(summary = "Import a CSV upload of indicator observations (header row: indicatorCode,scope,period,value,unit,observedAt[,sourceSystem][,note])")
-    public Uni<ImportSummary> importCsv(@HeaderParam("Idempotency-Key") String key, @HeaderParam(SOURCE_HEADER) String source,
+    public Uni<ImportSummary> importCsv(@HeaderParam("Idempotency-Key") String key,
             @QueryParam("dryRun") boolean dryRun, byte[] body) {
+        Submitter submitter = submitter();
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
@@ -75,6 +88,21 @@ public class ObservationResource {
             throw new InvalidInputException("body", "the CSV file is not UTF-8");
         }
         List<JsonNode> items = CsvObservations.parse(text, config.maxBatch());
-        return importer.ingest(new ObservationImport.Request(source, key, dryRun, Observation.CSV, body, items));
+        return importer.ingest(new ObservationImport.Request(submitter, key, dryRun, Observation.CSV, body, items));
+    }
+
+    /** The submitter the token makes: a data provider first (a system), else the caller's agency. */
+    private Submitter submitter() {
+        if (identity.hasRole(Roles.DATA_PROVIDER)) {
+            if (caller.allowedIndicators().isEmpty()) {
+                throw new ForbiddenException("client " + caller.clientId() + " is registered for no indicator");
+            }
+            return Submitter.client(caller.clientId(), caller.allowedIndicators());
+        }
+        String agency = caller.agency();
+        if (agency == null) {
+            throw new ForbiddenException("the token names no agency");
+        }
+        return identity.hasRole(Roles.COORDINATOR) ? Submitter.coordinator(agency) : Submitter.agencyStaff(agency);
     }
 }

@@ -23,8 +23,8 @@ import vn.parsipas.platform.time.BusinessTime;
 /**
  * The one validation of an observation, whichever door it came through. The shape is the
  * contract's schema (Kafka: checked by the platform's CloudEvent reader; REST and CSV: by
- * {@link #fromJson}, with the same messages); then the catalogue's rules: known indicator, allowed
- * source, unit, valid range, a period that has started.
+ * {@link #fromJson}, with the same messages); then the catalogue's rules: known indicator, (REST:
+ * what the submitter may push,) allowed source, unit, valid range, a period that has started.
  */
 @ApplicationScoped
 public class ObservationRules {
@@ -36,8 +36,8 @@ public class ObservationRules {
     @Inject
     Clock clock;
 
-    /** A REST or CSV item: the contract's schema, then {@link #check}. */
-    public Observation fromJson(JsonNode item, String source, String channel, String reference) {
+    /** A REST or CSV item: the contract's schema, what its submitter may push, then {@link #check}. */
+    public Observation fromJson(JsonNode item, Submitter submitter, String channel, String reference) {
         List<SchemaViolation> violations = JsonSchemas.validate(EventType.INDICATOR_OBSERVED, item);
         if (!violations.isEmpty()) {
             throw new ObservationRejected(violations.get(0).field(), "breaks " + EventType.INDICATOR_OBSERVED.dataSchema()
@@ -45,7 +45,10 @@ public class ObservationRules {
                             .collect(Collectors.joining("; ")));
         }
         try {
-            return check(EventJson.mapper().treeToValue(item, IndicatorObserved.class), source, channel, reference);
+            IndicatorObserved data = EventJson.mapper().treeToValue(item, IndicatorObserved.class);
+            indicator(data.indicatorCode());
+            submitter.authorize(data);
+            return check(data, submitter.source(), channel, reference);
         } catch (JsonProcessingException e) {
             throw new ObservationRejected("", "does not map to an observation: " + e.getOriginalMessage());
         }
@@ -53,8 +56,7 @@ public class ObservationRules {
 
     /** The catalogue's rules on data whose shape is valid. */
     public Observation check(IndicatorObserved data, String source, String channel, String reference) {
-        Indicator indicator = catalogue.find(data.indicatorCode()).orElseThrow(() -> new ObservationRejected(
-                "indicatorCode", "unknown indicator '" + data.indicatorCode() + "': it is not in the indicator catalogue"));
+        Indicator indicator = indicator(data.indicatorCode());
         if (!indicator.sources().contains(source)) {
             throw new ObservationRejected("source", "source '" + source + "' may not report " + indicator.code()
                     + " (allowed: " + String.join(", ", indicator.sources()) + ")");
@@ -79,5 +81,10 @@ public class ObservationRules {
                     + " in " + BusinessTime.ZONE + ")");
         }
         return new Observation(data, indicator, period, source, channel, reference);
+    }
+
+    private Indicator indicator(String code) {
+        return catalogue.find(code).orElseThrow(() -> new ObservationRejected("indicatorCode", "unknown indicator '" + code
+                + "': it is not in the indicator catalogue"));
     }
 }

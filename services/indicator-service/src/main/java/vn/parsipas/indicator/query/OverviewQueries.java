@@ -35,13 +35,12 @@ public class OverviewQueries {
     }
 
     public Uni<Overview> overview(String planId, Set<String> visibleAgencies) {
-        return targets.all(planId == null ? "true" : "plan_id = $1", planId == null ? Tuple.tuple() : Tuple.of(planId))
+        return targets.all("($1::text is null or plan_id = $1) and " + TargetQueries.VISIBLE,
+                        Tuple.of(planId, TargetQueries.agencies(visibleAgencies)))
                 .map(rows -> {
                     Map<String, Integer> counts = emptyCounts();
                     Map<String, List<TargetView>> byCriterion = new TreeMap<>();
-                    rows.stream()
-                            .filter(row -> visibleAgencies == null || visibleAgencies.contains(row.target().responsibleAgency()))
-                            .map(targets::view)
+                    rows.stream().map(targets::view)
                             .forEach(view -> {
                                 counts.merge(view.status() == null ? NOT_EVALUATED : view.status(), 1, Integer::sum);
                                 byCriterion.computeIfAbsent(view.criterionCode() == null ? "" : view.criterionCode(),

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ public class SeriesQueries {
     @Inject
     TargetEvaluations evaluations;
 
+    @Inject
+    IndicatorAccess access;
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Value(String period, LocalDate asOf, BigDecimal value, String unit, Instant observedAt, String source,
             String sourceSystem, String note, String channel, String reference, int revision, Instant receivedAt,
@@ -63,8 +67,13 @@ public class SeriesQueries {
     public record History(String indicatorCode, String scope, String period, Value current, List<Value> superseded) {
     }
 
-    public Uni<Series> series(String code, String scope) {
+    public Uni<Series> series(String code, String scope, Set<String> visibleAgencies) {
         Indicator indicator = indicator(code);
+        return access.require(indicator, scope, visibleAgencies).chain(() -> series(indicator, scope, visibleAgencies));
+    }
+
+    private Uni<Series> series(Indicator indicator, String scope, Set<String> visibleAgencies) {
+        String code = indicator.code();
         Uni<List<Value>> values = pool.preparedQuery("select * from observation where indicator_code = $1 and scope = $2 "
                         + "order by as_of, period").execute(Tuple.of(code, scope))
                 .map(rows -> {
@@ -73,7 +82,8 @@ public class SeriesQueries {
                     return list;
                 });
         Uni<List<TargetLine>> lines = !TargetEvaluations.SCOPE.equals(scope) ? Uni.createFrom().item(List.of())
-                : targets.all("indicator_code = $1", Tuple.of(code)).chain(rows -> rows.isEmpty()
+                : targets.all("indicator_code = $1 and " + TargetQueries.VISIBLE,
+                        Tuple.of(code, TargetQueries.agencies(visibleAgencies))).chain(rows -> rows.isEmpty()
                         ? Uni.createFrom().item(List.of())
                         : pool.withConnection(c -> evaluations.points(c, rows.stream().map(TargetRow::target).toList()))
                                 .map(points -> lines(indicator, rows, points)));
@@ -81,8 +91,11 @@ public class SeriesQueries {
                 .map(both -> new Series(indicator, scope, both.getItem1(), both.getItem2()));
     }
 
-    public Uni<History> history(String code, String scope, String period) {
-        indicator(code);
+    public Uni<History> history(String code, String scope, String period, Set<String> visibleAgencies) {
+        return access.require(indicator(code), scope, visibleAgencies).chain(() -> history(code, scope, period));
+    }
+
+    private Uni<History> history(String code, String scope, String period) {
         Tuple key = Tuple.of(code, scope, period);
         String where = " where indicator_code = $1 and scope = $2 and period = $3";
         return pool.preparedQuery("select * from observation" + where).execute(key)

@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,10 +21,13 @@ import vn.parsipas.platform.problem.NotFoundException;
 
 /**
  * Reads targets with their current status. Every query takes the agencies the caller may see
- * (null: all), so an agency restriction is one argument away once callers are authenticated.
+ * (null: all) and restricts by the responsible agency in SQL.
  */
 @ApplicationScoped
 public class TargetQueries {
+    /** SQL: whether a target row is visible to the agencies in $2 (null: all). */
+    static final String VISIBLE = "($2::text[] is null or responsible_agency = any($2::text[]))";
+
     @Inject
     Pool pool;
 
@@ -45,7 +49,7 @@ public class TargetQueries {
         add(where, params, "plan_id = $", filter.planId());
         add(where, params, "target_id > $", cursor == null ? null : decode(cursor));
         if (visibleAgencies != null) {
-            params.add(visibleAgencies.toArray(new String[0]));
+            params.add(agencies(visibleAgencies));
             where.append(" and responsible_agency = any($").append(params.size()).append(')');
         }
         params.add(limit + 1);
@@ -63,11 +67,21 @@ public class TargetQueries {
                 });
     }
 
+    /** 404 for no such target, 403 for a target of an agency the caller may not see (the plan is public, its ids too). */
     public Uni<TargetView> find(String targetId, Set<String> visibleAgencies) {
-        return all("target_id = $1", Tuple.of(targetId))
-                .map(targets -> targets.stream()
-                        .filter(t -> visibleAgencies == null || visibleAgencies.contains(t.target().responsibleAgency()))
-                        .findFirst().map(this::view).orElseThrow(() -> new NotFoundException("Target", targetId)));
+        return pool.preparedQuery("select " + TargetRow.COLUMNS + ", " + VISIBLE + " as visible from target "
+                        + "where active and target_id = $1")
+                .execute(Tuple.of(targetId, agencies(visibleAgencies)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotFoundException("Target", targetId);
+                    }
+                    var row = rows.iterator().next();
+                    if (!row.getBoolean("visible")) {
+                        throw new ForbiddenException("target of another agency");
+                    }
+                    return view(TargetRow.from(row));
+                });
     }
 
     /** Active targets matching a condition on the target table. */
@@ -84,6 +98,11 @@ public class TargetQueries {
 
     TargetView view(TargetRow row) {
         return TargetView.of(row, catalogue.find(row.target().indicatorCode()).map(Indicator::dataProvider).orElse(null));
+    }
+
+    /** The agencies as a SQL text[] parameter; null for all. */
+    static String[] agencies(Set<String> visibleAgencies) {
+        return visibleAgencies == null ? null : visibleAgencies.toArray(new String[0]);
     }
 
     private static void add(StringBuilder where, List<Object> params, String condition, Object value) {

@@ -23,6 +23,9 @@ public class AlertQueries {
     /** Newest first; {@code agency} null lists every alert (the coordinating offices' view). */
     public Uni<Cursor.Page<AlertView>> list(String agency, String status, String kind, Cursor after, int limit,
             Set<String> visible) {
+        if (visible != null && visible.isEmpty()) {
+            return Uni.createFrom().item(new Cursor.Page<>(List.of(), null));
+        }
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (agency != null) {
@@ -65,9 +68,7 @@ public class AlertQueries {
                 throw new NotFoundException("Alert", id);
             }
             return AlertRecipient.<AlertRecipient>list("alertId", id).chain(holders -> {
-                if (visible != null && holders.stream().noneMatch(h -> visible.contains(h.agencyCode))) {
-                    throw new NotFoundException("Alert", id);
-                }
+                Holders.requireVisible(holders.stream().map(h -> h.agencyCode).toList(), visible);
                 return TimelineEntry.<TimelineEntry>list("alertId = ?1 order by at, id", id)
                         .chain(timeline -> Delivery.<Delivery>list("alertId = ?1 order by createdAt, channel, agencyCode", id)
                                 .map(deliveries -> new AlertView.Detail(AlertView.of(alert),

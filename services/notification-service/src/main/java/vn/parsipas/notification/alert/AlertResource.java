@@ -1,5 +1,6 @@
 package vn.parsipas.notification.alert;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,16 +21,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.notification.api.Cursor;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 
-/** The inbox: an agency's alerts, one alert in full, and acknowledging it. */
+/**
+ * The inbox: an agency's alerts, one alert in full, and acknowledging it. Coordinators see every
+ * alert; agency staff only the alerts their agency holds (the restriction is part of each query).
+ */
 @Path("/api/v1")
+@RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
 public class AlertResource {
     private static final String STATUS = "open|acknowledged|resolved";
     private static final String KIND = "task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|satisfaction-below-target";
 
     public record Acknowledgement(
             @NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$") String agencyCode,
-            @NotBlank @Size(max = 128) String acknowledgedBy,
             @Size(max = 2000) String comment) {
     }
 
@@ -39,36 +45,43 @@ public class AlertResource {
     @Inject
     AlertService alerts;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/agencies/{code}/alerts")
     @Operation(summary = "The alerts an agency holds (responsible, copy, escalation), newest first")
     public Uni<Cursor.Page<AlertView>> inbox(@PathParam("code") String code,
             @QueryParam("status") @Pattern(regexp = STATUS) String status, @QueryParam("kind") @Pattern(regexp = KIND) String kind,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return queries.list(code, status, kind, Cursor.parse(cursor), limit, null);
+        caller.requireAgency(code);
+        return queries.list(code, status, kind, Cursor.parse(cursor), limit, caller.visibleAgencies());
     }
 
     @GET
     @Path("/alerts")
-    @Operation(summary = "Every alert of the province, newest first (the coordinating offices' view)")
+    @Operation(summary = "Every alert of the province, newest first (the coordinating offices' view; staff see their agency's)")
     public Uni<Cursor.Page<AlertView>> all(@QueryParam("status") @Pattern(regexp = STATUS) String status,
             @QueryParam("kind") @Pattern(regexp = KIND) String kind, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return queries.list(null, status, kind, Cursor.parse(cursor), limit, null);
+        return queries.list(null, status, kind, Cursor.parse(cursor), limit, caller.visibleAgencies());
     }
 
     @GET
     @Path("/alerts/{id}")
     @Operation(summary = "One alert with its recipients, timeline and deliveries")
     public Uni<AlertView.Detail> detail(@PathParam("id") String id) {
-        return queries.detail(id, null);
+        return queries.detail(id, caller.visibleAgencies());
     }
 
     @POST
     @Path("/alerts/{id}/acknowledgements")
-    @Operation(summary = "Acknowledges an alert on behalf of an agency holding it, with a comment; escalation stops")
+    @Operation(summary = "Acknowledges an alert on behalf of an agency holding it, with a comment; escalation stops. "
+            + "The acknowledging person is the token's user.")
     public Uni<AlertView> acknowledge(@PathParam("id") String id, @Valid @NotNull Acknowledgement body) {
-        return Panache.withTransaction(() -> alerts.acknowledge(id, body.agencyCode(), body.acknowledgedBy(), body.comment()))
+        caller.requireAgency(body.agencyCode());
+        return Panache.withTransaction(() -> alerts.acknowledge(id, body.agencyCode(), caller.name(), body.comment(),
+                        caller.visibleAgencies()))
                 .map(AlertView::of);
     }
 }

@@ -3,6 +3,7 @@ package vn.parsipas.notification.alert;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,16 +65,21 @@ public class AlertService {
         });
     }
 
-    /** Someone of an agency holding the alert says they are on it: escalation stops. */
-    public Uni<Alert> acknowledge(String alertId, String agencyCode, String acknowledgedBy, String comment) {
+    /**
+     * Someone of an agency holding the alert says they are on it: escalation stops. {@code visible}
+     * are the agencies the caller may see (null for all): an alert none of them holds is refused.
+     */
+    public Uni<Alert> acknowledge(String alertId, String agencyCode, String acknowledgedBy, String comment,
+            Set<String> visible) {
         return Alert.<Alert>findById(alertId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(alert -> {
             if (alert == null) {
                 throw new NotFoundException("Alert", alertId);
             }
-            if (!Alert.OPEN.equals(alert.status)) {
-                throw new ConflictException("alert " + alertId + " is " + alert.status + ", it can no longer be acknowledged");
-            }
             return transitions.recipients(alertId).chain(recipients -> {
+                Holders.requireVisible(recipients.stream().map(Recipient::agencyCode).toList(), visible);
+                if (!Alert.OPEN.equals(alert.status)) {
+                    throw new ConflictException("alert " + alertId + " is " + alert.status + ", it can no longer be acknowledged");
+                }
                 if (recipients.stream().noneMatch(r -> r.agencyCode().equals(agencyCode))) {
                     throw new InvalidInputException("agencyCode", agencyCode + " has not received this alert");
                 }

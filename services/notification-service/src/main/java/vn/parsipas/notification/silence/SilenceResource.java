@@ -3,6 +3,7 @@ package vn.parsipas.notification.silence;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,17 +20,22 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 
-/** Silences: mute a fingerprint pattern and/or an agency for a time window, with a reason. */
+/**
+ * Silences: mute a fingerprint pattern and/or an agency for a time window, with a reason.
+ * Coordinators only (a silence also mutes escalation, the coordinator's tool); the author is the token's user.
+ */
 @Path("/api/v1/silences")
+@RolesAllowed(Roles.COORDINATOR)
 public class SilenceResource {
     public record NewSilence(
             @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._:|*?-]+") String fingerprintPattern,
             @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$") String agencyCode,
             Instant startsAt,
             @NotNull Instant endsAt,
-            @NotBlank @Size(max = 1000) String reason,
-            @NotBlank @Size(max = 128) String createdBy) {
+            @NotBlank @Size(max = 1000) String reason) {
     }
 
     public record SilenceView(String id, String fingerprintPattern, String agencyCode, Instant startsAt, Instant endsAt,
@@ -43,11 +49,14 @@ public class SilenceResource {
     @Inject
     SilenceService silences;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(summary = "Mutes notifications about matching alerts or to an agency until endsAt")
     public Uni<Response> create(@Valid @NotNull NewSilence body) {
         return silences.create(body.fingerprintPattern(), body.agencyCode(), body.startsAt(), body.endsAt(), body.reason(),
-                body.createdBy()).map(s -> Response.status(201).entity(SilenceView.of(s)).build());
+                caller.name()).map(s -> Response.status(201).entity(SilenceView.of(s)).build());
     }
 
     @GET

@@ -1,7 +1,9 @@
 package vn.parsipas.notification.stream;
 
 import java.time.Duration;
+import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,16 +14,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Multi;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 
 /**
  * The live inbox of an agency as server-sent events: one event per new or changed alert, named by
  * the change (raised, updated, repeated, acknowledged, escalated, reassigned, resolved), with an
  * {@link AlertChange} as JSON data; a comment every 20 s keeps proxies from closing the stream.
+ * Only a token for that agency (or a coordinator's) opens it, and the stream ends when the token
+ * expires: the client reconnects with a fresh one (sending it as a header, never in the URL).
  */
 @Path("/api/v1/agencies/{code}/alerts/stream")
+@RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
 public class AlertStreamResource {
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -31,10 +39,19 @@ public class AlertStreamResource {
     @Context
     Sse sse;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    JsonWebToken token;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "New and changed alerts of an agency, live (server-sent events)")
     public Multi<OutboundSseEvent> stream(@PathParam("code") String code) {
+        caller.requireAgency(code);
+        // Token expiry is wall-clock time, as its verification is, not the service's (shiftable) business clock.
+        Duration valid = Duration.ofSeconds(Math.max(1, token.getExpirationTime() - Instant.now().getEpochSecond()));
         Multi<OutboundSseEvent> changes = stream.of(code).map(change -> sse.newEventBuilder()
                 .name(change.change())
                 .id(change.alertId())
@@ -43,6 +60,6 @@ public class AlertStreamResource {
                 .build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(changes, heartbeats);
+        return Multi.createBy().merging().streams(changes, heartbeats).select().first(valid);
     }
 }

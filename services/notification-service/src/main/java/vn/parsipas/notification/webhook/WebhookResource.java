@@ -2,6 +2,7 @@ package vn.parsipas.notification.webhook;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,8 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.notification.api.Cursor;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 
-/** Webhook secrets (write-only), the operators' view of failures and the delivery log. */
+/**
+ * Webhook secrets (write-only), the operators' view of failures and the delivery log. An agency's
+ * staff set their own secret and read their own webhook's log; operators and coordinators see all
+ * and put dead letters back. The URL itself comes from the agency directory, not from this API.
+ */
 @Path("/api/v1")
 public class WebhookResource {
     public record SecretBody(@NotNull @Size(min = 32, max = 256) String secret) {
@@ -31,39 +38,50 @@ public class WebhookResource {
     @Inject
     WebhookAdmin admin;
 
+    @Inject
+    Caller caller;
+
     @PUT
     @Path("/agencies/{code}/webhook-secret")
+    @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "Sets the secret that signs an agency's webhooks; it is never returned")
     public Uni<Void> setSecret(@PathParam("code") @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$") String code,
             @Valid @NotNull SecretBody body) {
+        caller.requireAgency(code);
         return admin.setSecret(code, body.secret());
     }
 
     @GET
     @Path("/webhooks")
+    @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "Every agency's webhook with its delivered, pending, failed and dead-lettered counts")
     public Uni<List<WebhookAdmin.Status>> statuses() {
-        return admin.statuses(null);
+        return admin.statuses(caller.visibleAgencies());
     }
 
     @GET
     @Path("/agencies/{code}/webhook")
+    @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "An agency's webhook with its failure counts")
     public Uni<WebhookAdmin.Status> status(@PathParam("code") String code) {
+        caller.requireAgency(code);
         return admin.status(code);
     }
 
     @GET
     @Path("/agencies/{code}/webhook/deliveries")
+    @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "The delivery log of an agency's webhook, newest first, with every attempt")
     public Uni<Cursor.Page<WebhookAdmin.DeliveryView>> deliveries(@PathParam("code") String code,
             @QueryParam("status") @Pattern(regexp = "pending|sending|sent|skipped|muted|dead") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        caller.requireAgency(code);
         return admin.deliveries(code, status, Cursor.parse(cursor), limit);
     }
 
     @POST
     @Path("/webhook-deliveries/{id}/retry")
+    @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR })
     @Operation(summary = "Puts a dead-lettered webhook delivery back in the queue")
     public Uni<Void> retry(@PathParam("id") String id) {
         return admin.retry(id);

@@ -3,7 +3,9 @@ package vn.parsipas.survey.export;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,13 +16,19 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 import vn.parsipas.survey.index.IndexQueries;
 import vn.parsipas.survey.index.SubIndexValue;
 import vn.parsipas.survey.questionnaire.QuestionnaireCatalog;
 
-/** CSV exports for the coordinating offices: the sub-indices, and the anonymised responses. */
+/**
+ * CSV exports: the sub-indices and the anonymised responses. Coordinators export everything;
+ * agency staff their own agency's rows (and the province's sub-indices), restricted in the SQL.
+ */
 @Path("/api/v1/exports")
 @Produces("text/csv; charset=UTF-8")
+@RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
 public class ExportResource {
     static final int PAGE = 1000;
 
@@ -33,6 +41,9 @@ public class ExportResource {
     @Inject
     ResponseExport responses;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/indices.csv")
     public Uni<String> indices(@QueryParam("subIndex") String subIndex, @QueryParam("scope") String scope,
@@ -40,13 +51,14 @@ public class ExportResource {
         StringBuilder csv = new StringBuilder(Csv.BOM).append(Csv.line(List.of("subIndex", "subIndexName", "scope", "period",
                 "responses", "validAnswers", "satisfiedAnswers", "satisfiedPercent", "intervalLowPercent", "intervalHighPercent",
                 "targetId", "targetPercent", "belowTarget", "updatedAt")));
-        return allPages(new IndexQueries.Filter(subIndex, scope, period), null, csv).map(StringBuilder::toString);
+        return allPages(new IndexQueries.Filter(subIndex, scope, period), IndexQueries.visibleScopes(caller.visibleAgencies()), null, csv)
+                .map(StringBuilder::toString);
     }
 
-    private Uni<StringBuilder> allPages(IndexQueries.Filter filter, String cursor, StringBuilder csv) {
-        return indices.list(filter, null, cursor, PAGE).chain(page -> {
+    private Uni<StringBuilder> allPages(IndexQueries.Filter filter, Set<String> visibleScopes, String cursor, StringBuilder csv) {
+        return indices.list(filter, visibleScopes, cursor, PAGE).chain(page -> {
             page.items().forEach(value -> csv.append(Csv.line(fields(value))));
-            return page.nextCursor() == null ? Uni.createFrom().item(csv) : allPages(filter, page.nextCursor(), csv);
+            return page.nextCursor() == null ? Uni.createFrom().item(csv) : allPages(filter, visibleScopes, page.nextCursor(), csv);
         });
     }
 
@@ -56,7 +68,7 @@ public class ExportResource {
                 v.targetId(), v.targetPercent(), v.belowTarget(), v.updatedAt());
     }
 
-    /** Responses of one questionnaire version submitted between two local dates (inclusive). */
+    /** Responses of one questionnaire version submitted between two local dates (inclusive); 403 for another agency. */
     @GET
     @Path("/responses.csv")
     public Multi<String> responses(@QueryParam("questionnaireId") String questionnaireId, @QueryParam("version") Integer version,
@@ -67,8 +79,12 @@ public class ExportResource {
         if (from == null || to == null || to.isBefore(from)) {
             throw new InvalidInputException("from", "from and to are the first and last day to export (yyyy-MM-dd), from <= to");
         }
+        if (agency != null) {
+            caller.requireAgency(agency);
+        }
+        Set<String> visible = caller.visibleAgencies();
         return catalog.find(questionnaireId, version).onItem().transformToMulti(found -> responses.csv(found
                 .orElseThrow(() -> new NotFoundException("Questionnaire", questionnaireId + " version " + version)),
-                from, to, agency, null));
+                from, to, agency, visible));
     }
 }

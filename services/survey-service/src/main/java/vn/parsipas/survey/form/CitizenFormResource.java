@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,11 +40,15 @@ import vn.parsipas.survey.receipt.ReceiptCodes;
 /**
  * The public citizen form at /khao-sat: the citizen enters the receipt code of the returned
  * dossier, then answers the questionnaire. Plain server-rendered HTML that works without
- * JavaScript; the answers go through the same intake as the REST and Kafka doors.
+ * JavaScript; the answers go through the same intake as the REST and Kafka doors. Anonymous by
+ * design: the registered, unexpired, unused receipt code is what admits a response.
  */
 @Path("/khao-sat")
+@PermitAll
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class CitizenFormResource {
+    /** The source stored with the responses of this form (it has no client: citizens are anonymous). */
+    static final String SOURCE = "/khao-sat";
     static final String TITLE = "Đánh giá sự hài lòng về giải quyết thủ tục hành chính";
 
     @CheckedTemplate
@@ -119,7 +124,7 @@ public class CitizenFormResource {
             return again(questionnaire, receipt, responseId, form, errors, 400);
         }
         ObjectNode document = FormAnswers.document(questionnaire, receipt, responseId, form, clock.instant());
-        return intake.submit(List.of(Submission.read(document)), ResponseIntake.Door.FORM).chain(outcomes -> {
+        return intake.submit(List.of(Submission.read(document)), ResponseIntake.Door.FORM, SOURCE).chain(outcomes -> {
             Outcome outcome = outcomes.get(0);
             return switch (outcome.status()) {
                 case ACCEPTED, DUPLICATE -> agencyName(receipt)

@@ -20,8 +20,8 @@ import vn.parsipas.survey.target.SipasTarget;
 import vn.parsipas.survey.target.SipasTargets;
 
 /**
- * Reads the aggregates. {@code visibleScopes} is the set of agency scopes the caller may see, or
- * null for all (the coordinating offices), so that agency restriction plugs in later.
+ * Reads the aggregates. {@code visibleScopes} is the set of scopes the caller may see, or null for
+ * all (the coordinating offices); it is applied in the SQL, never after loading.
  */
 @ApplicationScoped
 public class IndexQueries {
@@ -37,6 +37,16 @@ public class IndexQueries {
     }
 
     public record Page(List<SubIndexValue> items, String nextCursor) {
+    }
+
+    /** The scopes a caller who sees these agencies (null: all) may read: theirs and the province as a whole. */
+    public static Set<String> visibleScopes(Set<String> visibleAgencies) {
+        if (visibleAgencies == null) {
+            return null;
+        }
+        Set<String> scopes = new java.util.HashSet<>(visibleAgencies);
+        scopes.add(Periods.PROVINCE);
+        return scopes;
     }
 
     public Uni<SubIndexValue> get(String subIndex, String scope, String period, Set<String> visibleScopes) {

@@ -1,5 +1,6 @@
 package vn.parsipas.survey.index;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,8 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 
-/** Satisfaction sub-indices per sub-index, scope (PROVINCE or an agency) and period (2025-Q2, 2025). */
+/**
+ * Satisfaction sub-indices per sub-index, scope (PROVINCE or an agency) and period (2025-Q2, 2025).
+ * Coordinators read every scope; agency staff their own agency's and the province's.
+ */
 @Path("/api/v1/indices")
 public class IndexResource {
     @Inject
@@ -21,22 +27,33 @@ public class IndexResource {
     @Inject
     IndexRebuild rebuild;
 
+    @Inject
+    Caller caller;
+
     @GET
+    @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
     public Uni<IndexQueries.Page> list(@QueryParam("subIndex") String subIndex, @QueryParam("scope") String scope,
             @QueryParam("period") String period, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return queries.list(new IndexQueries.Filter(subIndex, scope, period), null, cursor, limit);
+        return queries.list(new IndexQueries.Filter(subIndex, scope, period), IndexQueries.visibleScopes(caller.visibleAgencies()),
+                cursor, limit);
     }
 
+    /** 403 for another agency's scope. */
     @GET
+    @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
     @Path("/{subIndex}/{scope}/{period}")
     public Uni<SubIndexValue> get(@PathParam("subIndex") String subIndex, @PathParam("scope") String scope,
             @PathParam("period") String period) {
-        return queries.get(subIndex, scope, period, null);
+        if (!Periods.PROVINCE.equals(scope)) {
+            caller.requireAgency(scope);
+        }
+        return queries.get(subIndex, scope, period, IndexQueries.visibleScopes(caller.visibleAgencies()));
     }
 
     /** Recomputes every aggregate from the stored responses; reports how many had to be corrected (0 when healthy). */
     @POST
+    @RolesAllowed({ Roles.OPERATOR, Roles.COORDINATOR })
     @Path("/rebuild")
     public Uni<IndexRebuild.Report> rebuild() {
         return rebuild.rebuild();

@@ -32,7 +32,8 @@ public class ResponseConsumer {
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
-        return intake.submit(List.of(Submission.of(event.data(SurveyResponseSubmitted.class))), ResponseIntake.Door.KAFKA)
+        return intake.submit(List.of(Submission.of(event.data(SurveyResponseSubmitted.class))), ResponseIntake.Door.KAFKA,
+                        event.source())
                 .invoke(outcomes -> {
                     Outcome outcome = outcomes.get(0);
                     if (outcome.status() == Status.REJECTED || outcome.status() == Status.CONFLICT) {

@@ -56,8 +56,8 @@ public class ResponseIntake {
     @Inject
     Clock clock;
 
-    /** One outcome per submission, in order. */
-    public Uni<List<Outcome>> submit(List<Submission> submissions, Door door) {
+    /** One outcome per submission, in order; {@code source} is who delivered them (stored with each response). */
+    public Uni<List<Outcome>> submit(List<Submission> submissions, Door door, String source) {
         List<SurveyResponseSubmitted> wellFormed = submissions.stream().filter(s -> !s.isMalformed())
                 .map(Submission::response).toList();
         return questionnaires(wellFormed).chain(questionnaires -> directory
@@ -65,14 +65,14 @@ public class ResponseIntake {
                 .chain(agencies -> store.existing(wellFormed.stream().map(SurveyResponseSubmitted::responseId).toList())
                         .chain(existing -> receiptCodes.find(wellFormed.stream().map(SurveyResponseSubmitted::receiptCode)
                                         .filter(code -> code != null).toList(), true)
-                                .chain(receipts -> decide(submissions, door, new Context(questionnaires, agencies, existing, receipts))))));
+                                .chain(receipts -> decide(submissions, door, source, new Context(questionnaires, agencies, existing, receipts))))));
     }
 
     private record Context(Map<String, QuestionnaireVersion> questionnaires, Map<String, Agency> agencies, Set<String> existing,
             Map<String, Receipt> receipts) {
     }
 
-    private Uni<List<Outcome>> decide(List<Submission> submissions, Door door, Context context) {
+    private Uni<List<Outcome>> decide(List<Submission> submissions, Door door, String source, Context context) {
         Instant now = clock.instant();
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, SurveyResponseSubmitted> accepted = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ public class ResponseIntake {
             }
             outcomes.add(Outcome.of(i, response.responseId(), Status.ACCEPTED));
         }
-        return store(accepted, usedCodes, door, now, context).map(inserted -> outcomes.stream()
+        return store(accepted, usedCodes, door, source, now, context).map(inserted -> outcomes.stream()
                 .map(outcome -> outcome.status() == Status.ACCEPTED && !inserted.contains(outcome.responseId())
                         ? Outcome.of(outcome.index(), outcome.responseId(), Status.DUPLICATE) : outcome)
                 .toList());
@@ -151,11 +151,11 @@ public class ResponseIntake {
     }
 
     private Uni<Set<String>> store(Map<String, SurveyResponseSubmitted> accepted, Map<String, String> usedCodes, Door door,
-            Instant now, Context context) {
+            String source, Instant now, Context context) {
         if (accepted.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return store.insert(accepted.values(), door, now).chain(inserted -> {
+        return store.insert(accepted.values(), door, source, now).chain(inserted -> {
             SubIndexDeltas deltas = new SubIndexDeltas();
             inserted.forEach(id -> deltas.add(context.questionnaires().get(key(accepted.get(id))), accepted.get(id)));
             Map<String, String> codes = usedCodes.entrySet().stream().filter(entry -> inserted.contains(entry.getValue()))

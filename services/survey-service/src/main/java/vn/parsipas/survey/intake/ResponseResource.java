@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,18 +13,29 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.idempotency.IdempotentRequests;
 import vn.parsipas.survey.intake.Outcome.Status;
 
-/** Survey platforms and kiosks submit SurveyResponseSubmitted documents, one or a bounded batch. */
+/**
+ * Survey platforms and kiosks submit SurveyResponseSubmitted documents, one or a bounded batch.
+ * Only data providers, only for the questionnaires their client is registered for; the stored
+ * source is their client id, never something the body says.
+ */
 @Path("/api/v1/responses")
+@RolesAllowed(Roles.DATA_PROVIDER)
 public class ResponseResource {
     @Inject
     ResponseIntake intake;
+
+    @Inject
+    Caller caller;
 
     @Inject
     IdempotentRequests idempotent;
@@ -37,8 +49,11 @@ public class ResponseResource {
     /** 201 accepted, 200 duplicate (nothing changed), 400 rejected, 409 receipt code already used. */
     @POST
     public Uni<Response> submit(JsonNode document, @HeaderParam(IdempotentRequests.HEADER) String key) {
+        requireQuestionnaire(document);
         Submission submission = Submission.read(document);
-        return idempotent.run("responses", key, document, () -> intake.submit(List.of(submission), ResponseIntake.Door.REST)
+        String source = source();
+        return idempotent.run("responses:" + caller.clientId(), key, document,
+                () -> intake.submit(List.of(submission), ResponseIntake.Door.REST, source)
                 .map(outcomes -> {
                     Outcome outcome = outcomes.get(0);
                     return switch (outcome.status()) {
@@ -61,11 +76,30 @@ public class ResponseResource {
         if (responses.size() > config.maxResponseBatch()) {
             throw new InvalidInputException("responses", "at most " + config.maxResponseBatch() + " responses per batch");
         }
+        responses.forEach(this::requireQuestionnaire);
         List<Submission> submissions = new java.util.ArrayList<>();
         responses.forEach(document -> submissions.add(Submission.read(document)));
-        return idempotent.run("responses-batch", key, batch, () -> intake.submit(submissions, ResponseIntake.Door.REST)
+        String source = source();
+        return idempotent.run("responses-batch:" + caller.clientId(), key, batch,
+                () -> intake.submit(submissions, ResponseIntake.Door.REST, source)
                 .map(outcomes -> idempotent.result(200, new BatchResult(outcomes.stream()
                         .collect(Collectors.groupingBy(Outcome::status, () -> new java.util.EnumMap<>(Status.class), Collectors.counting())),
                         outcomes))));
+    }
+
+    /**
+     * 403 for a questionnaire the client is not registered for (in a batch: the whole batch, as
+     * it is a misconfigured client, not a bad response). A document without a questionnaire id is
+     * left to the contract check, which rejects it per response.
+     */
+    private void requireQuestionnaire(JsonNode document) {
+        JsonNode id = document == null ? null : document.get("questionnaireId");
+        if (id != null && id.isTextual() && !caller.allowedQuestionnaires().contains(id.asText())) {
+            throw new ForbiddenException("client " + caller.clientId() + " may not submit questionnaire " + id.asText());
+        }
+    }
+
+    private String source() {
+        return "/" + caller.clientId();
     }
 }

@@ -41,7 +41,7 @@ public class ResponseStore {
      * deadlocking) and returns the ids actually inserted: one that a concurrent transaction stored
      * first is a duplicate, not an error.
      */
-    public Uni<Set<String>> insert(Collection<SurveyResponseSubmitted> responses, ResponseIntake.Door door, Instant now) {
+    public Uni<Set<String>> insert(Collection<SurveyResponseSubmitted> responses, ResponseIntake.Door door, String source, Instant now) {
         List<Object> parameters = new ArrayList<>();
         for (SurveyResponseSubmitted r : responses.stream().sorted(Comparator.comparing(SurveyResponseSubmitted::responseId)).toList()) {
             var respondent = r.respondent();
@@ -51,9 +51,11 @@ public class ResponseStore {
                     respondent == null ? null : respondent.ethnicGroup(), json(r.expectations()), json(answers(r))));
         }
         parameters.add(now);
+        parameters.add(source);
         return Db.rows("insert into survey_response (response_id, questionnaire_id, questionnaire_version, receipt_code, agency_code,"
-                        + " procedure_code, channel, submitted_at, door, age_band, gender, ethnic_group, expectations, answers, received_at)"
-                        + " select v.*, cast(?" + parameters.size() + " as timestamptz) from (values "
+                        + " procedure_code, channel, submitted_at, door, age_band, gender, ethnic_group, expectations, answers, received_at,"
+                        + " source) select v.*, cast(?" + (parameters.size() - 1) + " as timestamptz), cast(?" + parameters.size()
+                        + " as text) from (values "
                         + Db.valuesList(responses.size(), "text", "text", "int", "text", "text", "text", "text", "timestamptz", "text",
                                 "text", "text", "text", "jsonb", "jsonb")
                         + ") v on conflict do nothing returning response_id", parameters.toArray())

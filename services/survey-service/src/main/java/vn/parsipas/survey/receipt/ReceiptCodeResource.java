@@ -2,6 +2,7 @@ package vn.parsipas.survey.receipt;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,12 +16,26 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
+import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.idempotency.IdempotentRequests;
 
-/** The one-stop-shop system registers the receipt codes of returned dossiers (data-provider role). */
+/**
+ * The one-stop-shop system registers the receipt codes of returned dossiers: a data provider whose
+ * client id is one of {@code parsipas.survey.receipt-registrars}, since a code admits an anonymous response.
+ */
 @Path("/api/v1/receipt-codes")
+@RolesAllowed(Roles.DATA_PROVIDER)
 public class ReceiptCodeResource {
+    @Inject
+    Caller caller;
+
+    @Inject
+    SurveyConfig config;
+
     @Inject
     ReceiptCodes receiptCodes;
 
@@ -60,7 +75,10 @@ public class ReceiptCodeResource {
     /** 200 with a result per code: REGISTERED, UNCHANGED (already registered alike), REJECTED or CONFLICT. */
     @POST
     public Uni<Response> register(@Valid @NotNull RegistrationBatch batch, @HeaderParam(IdempotentRequests.HEADER) String key) {
-        return idempotent.run("receipt-codes", key, batch,
+        if (!config.receiptRegistrars().contains(caller.clientId())) {
+            throw new ForbiddenException("client " + caller.clientId() + " may not register receipt codes");
+        }
+        return idempotent.run("receipt-codes:" + caller.clientId(), key, batch,
                 () -> receiptCodes.register(batch.receiptCodes()).map(results -> idempotent.result(200, new RegistrationResults(results))));
     }
 }

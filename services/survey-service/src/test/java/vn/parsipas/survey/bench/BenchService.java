@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import vn.parsipas.devstack.DevStackProcess;
+import vn.parsipas.devstack.TestTokens;
 
 /**
  * The packaged survey-service (target/quarkus-app) started as its own process against devstack's
@@ -56,7 +57,8 @@ final class BenchService implements AutoCloseable {
                 "QUARKUS_DATASOURCE_REACTIVE_URL", engines.reactiveUrl(DATABASE),
                 "QUARKUS_DATASOURCE_USERNAME", engines.postgresUser(),
                 "QUARKUS_DATASOURCE_PASSWORD", engines.postgresPassword(),
-                "QUARKUS_LOG_LEVEL", "WARN"));
+                "QUARKUS_LOG_LEVEL", "WARN",
+                "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey()));
         BenchService service = new BenchService(engines, "http://127.0.0.1:" + port, builder.start());
         service.awaitReady();
         return service;

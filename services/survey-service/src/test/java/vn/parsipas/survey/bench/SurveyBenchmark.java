@@ -34,6 +34,7 @@ import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.events.CloudEventReader;
 
 /**
@@ -48,6 +49,9 @@ public final class SurveyBenchmark {
     static final int STORED = Integer.getInteger("bench.stored", 1_000_000);
     static final int QUERIES = Integer.getInteger("bench.queries", 5_000);
     static final int BATCH = 500;
+    private static final String KIOSK = "Bearer " + TestTokens.dataProvider("survey-kiosk", List.of(), List.of("sipas-2025"));
+    private static final String OPERATOR = "Bearer " + TestTokens.operator();
+    private static final String COORDINATOR = "Bearer " + TestTokens.coordinator();
 
     private static final Random RANDOM = new Random(2025);
     private static final List<String> REPORT = new ArrayList<>();
@@ -101,7 +105,8 @@ public final class SurveyBenchmark {
         List<Future<Integer>> statuses = new ArrayList<>();
         for (String body : bodies) {
             statuses.add(clients.submit(() -> http.send(HttpRequest.newBuilder(URI.create(service.baseUrl + "/api/v1/responses/batch"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", KIOSK)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()));
         }
         for (Future<Integer> status : statuses) {
@@ -162,7 +167,7 @@ public final class SurveyBenchmark {
         Duration filled = Duration.between(start, Instant.now());
         start = Instant.now();
         String rebuild = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.baseUrl + "/api/v1/indices/rebuild"))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .header("Authorization", OPERATOR).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
         Duration rebuilt = Duration.between(start, Instant.now());
         report("stored responses: %d (%d inserted in SQL in %.1f s); rebuild of every sub-index from them: %.1f s, %s",
                 service.count("select count(*) from survey_response"), STORED - existing, seconds(filled), seconds(rebuilt), rebuild);
@@ -182,7 +187,7 @@ public final class SurveyBenchmark {
             URI uri = URI.create(service.baseUrl + "/api/v1/indices/" + subIndices.get(RANDOM.nextInt(subIndices.size())) + "/" + scope
                     + "/" + periods.get(RANDOM.nextInt(periods.size())));
             long begin = System.nanoTime();
-            int status = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(HttpRequest.newBuilder(uri).header("Authorization", COORDINATOR).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
                 throw new IllegalStateException(uri + " answered " + status);
             }

@@ -1,6 +1,5 @@
 package vn.parsipas.survey.export;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ class ExportTest {
         submit(List.of(Fixtures.response(agency, Instant.parse("2018-05-02T02:00:00Z"), 5),
                 Fixtures.response(agency, Instant.parse("2018-05-03T02:00:00Z"), 2)));
 
-        byte[] csv = given().queryParam("scope", agency).queryParam("period", "2018-Q2").get("/api/v1/exports/indices.csv")
+        byte[] csv = Fixtures.asCoordinator().queryParam("scope", agency).queryParam("period", "2018-Q2").get("/api/v1/exports/indices.csv")
                 .then().statusCode(200).contentType("text/csv").extract().asByteArray();
 
         List<String> lines = lines(csv);
@@ -50,7 +49,7 @@ class ExportTest {
                     .toList());
         }
 
-        byte[] csv = given().queryParam("questionnaireId", "sipas-2025").queryParam("version", 1).queryParam("from", "2017-10-01")
+        byte[] csv = Fixtures.asCoordinator().queryParam("questionnaireId", "sipas-2025").queryParam("version", 1).queryParam("from", "2017-10-01")
                 .queryParam("to", "2017-12-31").queryParam("agency", agency).get("/api/v1/exports/responses.csv")
                 .then().statusCode(200).contentType("text/csv").extract().asByteArray();
 
@@ -69,7 +68,7 @@ class ExportTest {
     }
 
     private static void submit(List<SurveyResponseSubmitted> responses) {
-        given().contentType(ContentType.JSON).body(Map.of("responses", responses.stream().map(Fixtures::json).toList()))
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", responses.stream().map(Fixtures::json).toList()))
                 .post("/api/v1/responses/batch").then().statusCode(200).body("counts.ACCEPTED", org.hamcrest.Matchers.equalTo(responses.size()));
     }
 }

@@ -1,6 +1,5 @@
 package vn.parsipas.survey.index;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,7 +75,7 @@ class SatisfactionFactsTest {
             assertThat(fact.get("responsibleAgency").asText()).isEqualTo(agency);
         });
         assertThat(after.stream().filter(of(EventType.SATISFACTION_BELOW_TARGET, "2.2.3"))).hasSize(2);
-        given().get("/api/v1/indices/2.2.3/" + agency + "/2020").then().statusCode(200)
+        Fixtures.asCoordinator().get("/api/v1/indices/2.2.3/" + agency + "/2020").then().statusCode(200)
                 .body("belowTarget", org.hamcrest.Matchers.equalTo(false)).body("targetId", org.hamcrest.Matchers.equalTo(targetId));
     }
 
@@ -146,7 +145,7 @@ class SatisfactionFactsTest {
     }
 
     private static void submit(int count, String agency, Instant submittedAt, int score) {
-        given().contentType(ContentType.JSON).body(Map.of("responses", IntStream.range(0, count)
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", IntStream.range(0, count)
                         .mapToObj(i -> Fixtures.json(Fixtures.response(agency, submittedAt, score))).toList()))
                 .post("/api/v1/responses/batch").then().statusCode(200)
                 .body("counts.ACCEPTED", org.hamcrest.Matchers.equalTo(count));

@@ -1,6 +1,5 @@
 package vn.parsipas.survey.index;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,8 +49,8 @@ class SubIndexStatisticsTest {
         expect("2.2.1", a, "2019", 20, 40, 34, 85.00f, 70.93f, 92.94f);
         expect("2.2.1", "PROVINCE", "2019-Q1", 15, 30, 14, 46.67f, 30.23f, 63.86f);
         expect("2.2.3", "PROVINCE", "2019", 25, 50, 34, 68.00f, 54.19f, 79.24f);
-        given().get("/api/v1/indices/2.2.4/" + a + "/2019").then().statusCode(404);
-        given().get("/api/v1/indices?scope=" + a + "&period=2019&limit=2").then().statusCode(200)
+        Fixtures.asCoordinator().get("/api/v1/indices/2.2.4/" + a + "/2019").then().statusCode(404);
+        Fixtures.asCoordinator().get("/api/v1/indices?scope=" + a + "&period=2019&limit=2").then().statusCode(200)
                 .body("items.subIndex", org.hamcrest.Matchers.contains("2.2.1", "2.2.2"))
                 .body("items[0].subIndexName", equalTo("Chỉ số hài lòng về tiếp cận dịch vụ"));
     }
@@ -66,7 +65,7 @@ class SubIndexStatisticsTest {
                 Fixtures.response(agency, april, 4));
         batch(viaRest);
         batch(viaRest);
-        given().contentType(ContentType.JSON).body(Fixtures.json(viaRest.get(0))).post("/api/v1/responses").then().statusCode(200);
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Fixtures.json(viaRest.get(0))).post("/api/v1/responses").then().statusCode(200);
         SurveyResponseSubmitted viaKafka = Fixtures.response(agency, april, 1);
         try (TestKafka kafka = Fixtures.kafka()) {
             String eventId = UUID.randomUUID().toString();
@@ -78,7 +77,7 @@ class SubIndexStatisticsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from inbox where consumer = 'survey-responses'"
                 + " and source = $1", "/kiosk/" + agency) == 3);
         expect("2.2.2", agency, "2023-Q1", 1, 2, 2, 100.00f, 34.24f, 100.00f);
-        given().get("/api/v1/indices/2.2.2/" + agency + "/2023").then().body("responses", equalTo(4)).body("satisfiedAnswers", equalTo(4));
+        Fixtures.asCoordinator().get("/api/v1/indices/2.2.2/" + agency + "/2023").then().body("responses", equalTo(4)).body("satisfiedAnswers", equalTo(4));
         List<String> incremental = Fixtures.rows(ALL_AGGREGATES);
 
         rebuild().body("corrected", equalTo(0)).body("added", equalTo(0)).body("emptied", equalTo(0));
@@ -91,18 +90,18 @@ class SubIndexStatisticsTest {
     }
 
     private static io.restassured.response.ValidatableResponse rebuild() {
-        return given().post("/api/v1/indices/rebuild").then().statusCode(200);
+        return Fixtures.asCoordinator().post("/api/v1/indices/rebuild").then().statusCode(200);
     }
 
     private static void batch(List<SurveyResponseSubmitted> responses) {
         List<ObjectNode> documents = responses.stream().map(Fixtures::json).toList();
-        given().contentType(ContentType.JSON).body(Map.of("responses", documents)).post("/api/v1/responses/batch")
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", documents)).post("/api/v1/responses/batch")
                 .then().statusCode(200);
     }
 
     private static void expect(String subIndex, String scope, String period, int responses, int valid, int satisfied, float percent,
             float low, float high) {
-        given().get("/api/v1/indices/" + subIndex + "/" + scope + "/" + period).then().statusCode(200)
+        Fixtures.asCoordinator().get("/api/v1/indices/" + subIndex + "/" + scope + "/" + period).then().statusCode(200)
                 .body("responses", equalTo(responses)).body("validAnswers", equalTo(valid)).body("satisfiedAnswers", equalTo(satisfied))
                 .body("satisfiedPercent", equalTo(percent)).body("intervalLowPercent", equalTo(low))
                 .body("intervalHighPercent", equalTo(high));

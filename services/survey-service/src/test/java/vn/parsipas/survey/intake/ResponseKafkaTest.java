@@ -1,6 +1,5 @@
 package vn.parsipas.survey.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,9 +51,9 @@ class ResponseKafkaTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from survey_response where agency_code = $1",
                 agency) == 2);
-        given().contentType(ContentType.JSON).body(Fixtures.json(response)).post("/api/v1/responses")
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Fixtures.json(response)).post("/api/v1/responses")
                 .then().statusCode(200).body("status", equalTo("DUPLICATE"));
-        given().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200)
+        Fixtures.asCoordinator().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200)
                 .body("responses", equalTo(2)).body("validAnswers", equalTo(4)).body("satisfiedAnswers", equalTo(2));
         assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1 and door = 'kafka'",
                 response.responseId())).isOne();

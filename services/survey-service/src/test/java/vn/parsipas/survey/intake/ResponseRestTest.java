@@ -1,6 +1,5 @@
 package vn.parsipas.survey.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -58,7 +57,7 @@ class ResponseRestTest {
         post(Fixtures.json(response)).statusCode(200).body("status", equalTo("DUPLICATE"));
 
         assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", response.responseId())).isOne();
-        given().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200).body("responses", equalTo(1));
+        Fixtures.asCoordinator().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200).body("responses", equalTo(1));
     }
 
     @Test
@@ -85,7 +84,7 @@ class ResponseRestTest {
                 .body("errors[0].message", containsString("not in the agency directory"));
         post(unknownExpectation).statusCode(400).body("errors.field", contains("expectations[1]"));
         post(future).statusCode(400).body("errors.field", contains("submittedAt"));
-        given().contentType(ContentType.JSON).body("{\"responseId\": \"x\", ").post("/api/v1/responses")
+        Fixtures.asKiosk().contentType(ContentType.JSON).body("{\"responseId\": \"x\", ").post("/api/v1/responses")
                 .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed request body"));
 
         for (ObjectNode refused : List.of(unknownVersion, missingRequired, outOfScale, unknownQuestion, unknownAgency, future)) {
@@ -116,7 +115,7 @@ class ResponseRestTest {
 
         assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", second.responseId())).isZero();
         assertThat(Fixtures.count("select count(*) from receipt_code where code = $1 and response_id = $2", code, first.responseId())).isOne();
-        given().get("/api/v1/indices/2.2.3/" + agency + "/2024").then().body("responses", equalTo(1)).body("satisfiedPercent", equalTo(100.0f));
+        Fixtures.asCoordinator().get("/api/v1/indices/2.2.3/" + agency + "/2024").then().body("responses", equalTo(1)).body("satisfiedPercent", equalTo(100.0f));
     }
 
     @Test
@@ -146,7 +145,7 @@ class ResponseRestTest {
         ((ObjectNode) malformed.get("answers").get(0)).put("score", "rất tốt");
         SurveyResponseSubmitted sameCode = Fixtures.response(agency, code, JUNE, 2);
 
-        given().contentType(ContentType.JSON).body(Map.of("responses", List.of(Fixtures.json(good), Fixtures.json(good), missing,
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", List.of(Fixtures.json(good), Fixtures.json(good), missing,
                         malformed, Fixtures.json(sameCode))))
                 .post("/api/v1/responses/batch").then().statusCode(200)
                 .body("results.status", contains("ACCEPTED", "DUPLICATE", "REJECTED", "REJECTED", "CONFLICT"))
@@ -154,7 +153,7 @@ class ResponseRestTest {
                 .body("results[3].errors[0].field", equalTo("answers[0].score"))
                 .body("counts.ACCEPTED", equalTo(1));
 
-        given().get("/api/v1/indices/2.2.2/" + agency + "/2024-Q2").then().body("responses", equalTo(1));
+        Fixtures.asCoordinator().get("/api/v1/indices/2.2.2/" + agency + "/2024-Q2").then().body("responses", equalTo(1));
     }
 
     @Test
@@ -162,7 +161,7 @@ class ResponseRestTest {
         List<ObjectNode> tooMany = java.util.stream.IntStream.range(0, 501).mapToObj(i -> Fixtures.json(Fixtures.response(agency, JUNE, 4)))
                 .toList();
 
-        given().contentType(ContentType.JSON).body(Map.of("responses", tooMany)).post("/api/v1/responses/batch")
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", tooMany)).post("/api/v1/responses/batch")
                 .then().statusCode(400).body("errors.field", hasItem("responses"));
     }
 
@@ -171,16 +170,16 @@ class ResponseRestTest {
         Map<String, Object> batch = Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 4))));
         String key = java.util.UUID.randomUUID().toString();
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
+        Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
                 .then().statusCode(200).body("results[0].status", equalTo("ACCEPTED"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
+        Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
                 .then().statusCode(200).body("results[0].status", equalTo("ACCEPTED"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 2)))))
                 .post("/api/v1/responses/batch").then().statusCode(422).body("detail", containsString(key));
     }
 
     private static ValidatableResponse post(Object body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/responses").then();
+        return Fixtures.asKiosk().contentType(ContentType.JSON).body(body).post("/api/v1/responses").then();
     }
 }

@@ -1,6 +1,5 @@
 package vn.parsipas.survey.receipt;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -55,6 +54,6 @@ class ReceiptCodeTest {
     }
 
     private static ValidatableResponse register(List<Map<String, String>> codes) {
-        return given().contentType(ContentType.JSON).body(Map.of("receiptCodes", codes)).post("/api/v1/receipt-codes").then();
+        return Fixtures.asOneStopShop().contentType(ContentType.JSON).body(Map.of("receiptCodes", codes)).post("/api/v1/receipt-codes").then();
     }
 }
