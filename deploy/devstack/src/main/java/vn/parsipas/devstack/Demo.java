@@ -13,7 +13,7 @@ import java.util.UUID;
  * clocks of all services jump to a week before 31 December 2025, then past it.
  */
 final class Demo implements Runnable {
-    private static final String DUE_SOON = "2025-12-24T01:00:00Z";
+    private static final String DUE_SOON = "2025-12-25T01:00:00Z";
     private static final String PAST_DEADLINE = "2026-01-02T01:00:00Z";
     private static final String SURVEY_AGENCY = "SO-TU-PHAP";
 

@@ -206,8 +206,7 @@ class FaultsIT {
                 sut.suite.restart("task");
             }
             String body = """
-                    {"title": "Nhiệm vụ kiểm thử %s số %d", "leadAgency": "SO-TU-PHAP", "deadline": "2026-12-31",
-                     "actor": "coordinator.snv"}""".formatted(run, i);
+                    {"title": "Nhiệm vụ kiểm thử %s số %d", "leadAgency": "SO-TU-PHAP", "deadline": "2026-12-31"}""".formatted(run, i);
             // an external client retries with the same Idempotency-Key until it gets an answer
             for (int attempt = 0; ; attempt++) {
                 try {

@@ -122,8 +122,7 @@ class ScenariosIT {
 
         Answer created = client.post(sut.url("task") + "/api/v1/tasks", coordinator, """
                 {"title": "Hoàn thiện hệ thống tiếp nhận hồ sơ trực tuyến toàn trình",
-                 "leadAgency": "%s", "coordinatingAgencies": ["%s"], "deadline": "2025-12-31",
-                 "actor": "coordinator.snv"}""".formatted(SKHCN, STC));
+                 "leadAgency": "%s", "coordinatingAgencies": ["%s"], "deadline": "2025-12-31"}""".formatted(SKHCN, STC));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         taskId = SystemUnderTest.json(created).path("id").asText();
 
@@ -168,7 +167,7 @@ class ScenariosIT {
     @Order(4)
     void completingTheTaskResolvesItsAlert() {
         Answer done = client.post(sut.url("task") + "/api/v1/tasks/" + taskId + "/complete", client.userToken("staff.skhcn"),
-                "{\"note\": \"Đã hoàn thành, chậm 1 ngày.\", \"actor\": \"staff.skhcn\"}");
+                "{\"note\": \"Đã hoàn thành, chậm 1 ngày.\"}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         awaitAlert("staff.skhcn", SKHCN, a -> a.path("kind").asText().equals("task-overdue")
                 && a.path("subjectId").asText().equals(taskId) && a.path("status").asText().equals("resolved"));
