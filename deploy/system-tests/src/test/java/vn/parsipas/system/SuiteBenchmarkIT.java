@@ -1,0 +1,250 @@
+package vn.parsipas.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.parsipas.devstack.Suite;
+
+/**
+ * The suite's figures from one run on one machine (docs/benchmarks/suite.md): start time and RSS of
+ * every process; the raw broker's produce/consume rate and end-to-end latency; ingestion of
+ * observations and responses; fact → alert latency at a fixed rate and the maximum sustained rate;
+ * the suite's figures as ratios to the broker's. Runs only with {@code -Dbenchmark=true}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class SuiteBenchmarkIT {
+    static final int RAW = Integer.getInteger("bench.raw", 100_000);
+    static final int OBSERVATIONS = Integer.getInteger("bench.observations", 50_000);
+    static final int RESPONSES = Integer.getInteger("bench.responses", 5_000);
+    static final int FACT_RATE = Integer.getInteger("bench.fact-rate", 1_000);
+    static final int FACT_SECONDS = Integer.getInteger("bench.fact-seconds", 10);
+
+    final List<String> lines = new ArrayList<>();
+
+    @Test
+    void figures() throws Exception {
+        SystemUnderTest sut = SystemUnderTest.get();
+        report("machine: %d cores, Java %s, load average at start %.1f", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        report("start: engines (Kafka, PostgreSQL, Keycloak), SMTP, webhook receiver and 4 services ready in %d s",
+                sut.startTime.toSeconds());
+        processes(sut);
+
+        String bootstrap = sut.engines.addresses().get("kafka.bootstrap.servers");
+        double[] raw = rawBroker(bootstrap, sut);
+        ExternalProducer kafka = new ExternalProducer(bootstrap, sut.repo);
+
+        // observations through Kafka: until all are stored
+        long begin = System.nanoTime();
+        for (int i = 0; i < OBSERVATIONS; i++) {
+            ObjectNode data = kafka.example("indicator-observed.v1");
+            String period = LocalDate.of(1500, 1, 1).plusDays(i).toString();
+            data.put("indicatorCode", FaultsIT.INDICATOR).put("scope", "PROVINCE").put("period", period).put("value", 50)
+                    .remove(List.of("sourceSystem", "note"));
+            kafka.send("indicators.observations.v1", FaultsIT.INDICATOR, kafka.envelope("bench-" + UUID.randomUUID(),
+                    FaultsIT.OBSERVED, "indicator-observed.v1", "/igate", FaultsIT.INDICATOR, data));
+        }
+        kafka.flush();
+        String stored = "select count(*) from observation where period between '1500' and '1649'";
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> FaultsIT.count("indicator", stored) >= OBSERVATIONS);
+        double observationsPerSecond = OBSERVATIONS / seconds(begin);
+        report("ingestion: %,d IndicatorObserved on Kafka stored in %.1f s: %,.0f observations/s (%.3f of the raw consume rate)",
+                OBSERVATIONS, seconds(begin), observationsPerSecond, observationsPerSecond / raw[1]);
+
+        // responses through Kafka
+        String run = "BENCH-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        List<String> codes = FaultsIT.registerReceipts(run, RESPONSES);
+        begin = System.nanoTime();
+        for (String code : codes) {
+            ObjectNode data = ScenariosIT.response(code, 4);
+            kafka.send("sipas.responses.v1", code, kafka.envelope(data.path("responseId").asText(), FaultsIT.RESPONSE,
+                    "survey-response-submitted.v1", "/survey-kiosk", code, data));
+        }
+        kafka.flush();
+        String responses = "select count(*) from survey_response where receipt_code like '" + run + "%'";
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> FaultsIT.count("survey", responses) >= RESPONSES);
+        double responsesPerSecond = RESPONSES / seconds(begin);
+        report("ingestion: %,d SurveyResponseSubmitted on Kafka stored in %.1f s: %,.0f responses/s (%.4f of the raw consume rate)",
+                RESPONSES, seconds(begin), responsesPerSecond, responsesPerSecond / raw[1]);
+
+        factsToAlerts(sut, kafka, raw);
+        kafka.close();
+        processes(sut);
+        Path out = sut.repo.resolve("deploy/system-tests/target/benchmark.txt");
+        Files.write(out, lines);
+        System.out.println("[benchmark] written to " + out);
+    }
+
+    /** Facts at a fixed rate; latency = AlertRaised appended to alerts.v1 − fact sent; the drain rate. */
+    void factsToAlerts(SystemUnderTest sut, ExternalProducer kafka, double[] raw) throws Exception {
+        String run = "bench-" + UUID.randomUUID().toString().substring(0, 6);
+        int facts = FACT_RATE * FACT_SECONDS;
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        long begin = System.nanoTime();
+        for (int i = 0; i < facts; i++) {
+            long due = begin + (long) (i * 1e9 / FACT_RATE);
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            String taskId = run + "-" + i;
+            ObjectNode data = kafka.example("task-overdue.v1");
+            data.put("taskId", taskId).put("leadAgency", "SO-TU-PHAP");
+            data.putArray("coordinatingAgencies");
+            sentAt.put(taskId, System.currentTimeMillis());
+            kafka.send("tasks.deadlines.v1", taskId, kafka.envelope("bench-" + taskId, FaultsIT.TASK_OVERDUE, "task-overdue.v1",
+                    "/parsipas/task-service", taskId, data));
+        }
+        kafka.flush();
+        double offered = facts / seconds(begin);
+        List<Long> latencies = new ArrayList<>();
+        long drainedAt;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(sut.engines.addresses().get("kafka.bootstrap.servers"), "alerts.v1")) {
+            long deadline = System.currentTimeMillis() + Duration.ofMinutes(15).toMillis();
+            while (latencies.size() < facts && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String value = new String(record.value(), StandardCharsets.UTF_8);
+                    if (!value.contains("alert.raised")) {
+                        continue;
+                    }
+                    String subject = SystemUnderTest.JSON.readTree(value).at("/data/subjectId").asText();
+                    Long sent = sentAt.remove(subject);
+                    if (sent != null) {
+                        latencies.add(record.timestamp() - sent);
+                    }
+                }
+            }
+            drainedAt = System.nanoTime();
+        }
+        assertThat(latencies).hasSize(facts);
+        Collections.sort(latencies);
+        double drained = facts / seconds(begin, drainedAt);
+        report("facts → alerts: %,d TaskOverdue offered at %,.0f/s; AlertRaised on alerts.v1 for all after %.1f s "
+                + "(sustained %,.0f alerts/s); latency p50 %d ms, p99 %d ms, max %d ms (p50 %.0f× the raw broker's)",
+                facts, offered, seconds(begin, drainedAt), drained, percentile(latencies, 50), percentile(latencies, 99),
+                latencies.get(latencies.size() - 1), percentile(latencies, 50) / Math.max(1, raw[2]));
+    }
+
+    /** Raw Kafka: 1 KB records produced and consumed on a topic of 6 partitions, no service involved. */
+    double[] rawBroker(String bootstrap, SystemUnderTest sut) throws Exception {
+        String topic = "bench.raw." + UUID.randomUUID().toString().substring(0, 6);
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", bootstrap);
+        try (Admin client = Admin.create(admin)) {
+            client.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
+        byte[] payload = new byte[1024];
+        ExternalProducer producer = new ExternalProducer(bootstrap, sut.repo);
+        long begin = System.nanoTime();
+        for (int i = 0; i < RAW; i++) {
+            byte[] value = payload.clone();
+            byte[] stamp = Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(stamp, 0, value, 0, stamp.length);
+            producer.send(topic, Integer.toString(i), value);
+        }
+        producer.flush();
+        double produced = RAW / seconds(begin);
+        producer.close();
+        List<Long> latencies = new ArrayList<>();
+        begin = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, topic)) {
+            while (latencies.size() < RAW) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    long stamp = Long.parseLong(new String(record.value(), 0, 13, StandardCharsets.US_ASCII));
+                    latencies.add(record.timestamp() - stamp);
+                }
+            }
+        }
+        double consumed = RAW / seconds(begin);
+        Collections.sort(latencies);
+        report("raw broker: %,d records of 1 KB produced at %,.0f/s (acks=all), consumed at %,.0f/s; produce→append latency "
+                + "p50 %d ms, p99 %d ms", RAW, produced, consumed, percentile(latencies, 50), percentile(latencies, 99));
+        return new double[] {produced, consumed, percentile(latencies, 50)};
+    }
+
+    void processes(SystemUnderTest sut) throws Exception {
+        for (String service : Suite.SERVICES) {
+            for (Suite.Instance instance : sut.suite.instances(service)) {
+                report("process %s-service (pid %d): RSS %d MB", service, instance.process().pid(), rssMb(instance.process().pid()));
+            }
+        }
+        Path pids = Path.of(sut.engines.addresses().get("state.dir"), "pids");
+        if (Files.isDirectory(pids)) {
+            try (var files = Files.list(pids)) {
+                for (Path file : files.toList()) {
+                    long pid = Long.parseLong(Files.readString(file).trim());
+                    report("process %s (pid %d): RSS %d MB", file.getFileName(), pid, rssMb(pid));
+                }
+            }
+        }
+    }
+
+    static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception gone) {
+            // the process has ended
+        }
+        return -1;
+    }
+
+    static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static double seconds(long fromNanos) {
+        return seconds(fromNanos, System.nanoTime());
+    }
+
+    static double seconds(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
+    }
+
+    void report(String format, Object... args) {
+        String line = String.format(format, args);
+        lines.add(line);
+        System.out.println("[benchmark] " + line);
+    }
+}
