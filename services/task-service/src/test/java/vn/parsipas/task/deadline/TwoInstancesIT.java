@@ -29,6 +29,7 @@ import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.devstack.DevStackProcess;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.BusinessTime;
 
 /**
@@ -122,6 +123,7 @@ class TwoInstancesIT {
                 env.put("QUARKUS_DATASOURCE_USERNAME", engines.postgresUser());
                 env.put("QUARKUS_DATASOURCE_PASSWORD", engines.postgresPassword());
                 env.put("PARSIPAS_TASK_DEADLINES_CHECK_INTERVAL", "1s");
+                env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey());
                 return new Instance(name, port, builder.start());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start instance " + name, e);
@@ -142,7 +144,8 @@ class TwoInstancesIT {
 
         String post(String path, String json) throws IOException, InterruptedException {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.coordinator())
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isBetween(200, 201);
             return response.body();
