@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -56,8 +56,12 @@ class SecurityMatrixTest {
     private String other;
     private String task;
 
-    @BeforeAll
+    /** Once per class, before the first test (RestAssured knows the port only from then on). */
+    @BeforeEach
     void twoAgenciesShareATaskAndAThirdHasNone() {
+        if (task != null) {
+            return;
+        }
         lead = Fixtures.createAgency("Sở chủ trì thử nghiệm");
         coordinating = Fixtures.createAgency("Sở phối hợp thử nghiệm");
         other = Fixtures.createAgency("Sở khác thử nghiệm");
@@ -168,7 +172,9 @@ class SecurityMatrixTest {
         if (call.contentType() != null) {
             request.contentType(call.contentType());
         }
-        if (call.body() != null) {
+        if (call.body() instanceof byte[] bytes) {
+            request.body(bytes);
+        } else if (call.body() != null) {
             request.body(call.body());
         }
         return request.request(method, call.path());
