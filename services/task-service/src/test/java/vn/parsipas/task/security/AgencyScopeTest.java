@@ -157,7 +157,7 @@ class AgencyScopeTest {
     @Test
     void oversizedBodiesAreRejected() throws Exception {
         byte[] huge = ("{\"title\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String[] target : new String[][] {{tasksUri, "application/json"}, {plansUri, "application/yaml"}}) {
             HttpRequest post = HttpRequest.newBuilder(URI.create(target[0])).expectContinue(true)
                     .header("Content-Type", target[1]).header("Authorization", "Bearer " + TestTokens.coordinator())
