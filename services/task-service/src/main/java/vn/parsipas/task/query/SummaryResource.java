@@ -15,7 +15,7 @@ import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 
-/** Dashboards: a coordinator's count every task; agency staff's only the tasks of their agency. */
+/** Dashboards: over every task for a coordinator, over their agency's tasks only for agency staff. */
 @Path("/api/v1/summaries")
 @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
 public class SummaryResource {
