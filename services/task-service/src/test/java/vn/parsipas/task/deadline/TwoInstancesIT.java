@@ -75,7 +75,7 @@ class TwoInstancesIT {
 
         LocalDate inThreeDays = LocalDate.now(BusinessTime.ZONE).plusDays(3);
         String created = first.post("/api/v1/tasks", "{\"title\": \"Báo cáo nhanh kết quả giải quyết TTHC.\", "
-                + "\"leadAgency\": \"SO-NOI-VU\", \"deadline\": \"" + inThreeDays + "\", \"actor\": \"it\"}");
+                + "\"leadAgency\": \"SO-NOI-VU\", \"deadline\": \"" + inThreeDays + "\"}");
         String id = EventJson.mapper().readTree(created).get("id").asText();
         assertThat(events(Topics.TASKS_DEADLINES, id::equals, 1)).extracting(e -> e.get("id").asText())
                 .containsExactly("due-soon/" + id + "/" + inThreeDays + "/7");
@@ -83,7 +83,7 @@ class TwoInstancesIT {
         second.process.destroyForcibly().waitFor();
         second = Instance.start("second-restarted");
         second.awaitReady();
-        second.post("/api/v1/tasks/" + PLAN + "1.16-t1/complete", "{\"actor\": \"it\"}");
+        second.post("/api/v1/tasks/" + PLAN + "1.16-t1/complete", "{}");
 
         List<JsonNode> facts = events(Topics.TASKS_DEADLINES, key -> key.startsWith(PLAN) || key.equals(id), 140);
         assertThat(facts).hasSize(140);
