@@ -25,6 +25,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.BusinessTime;
 
 /** What the tests of task-service share: the API, the Kafka reader, unique names, local times. */
@@ -32,8 +33,15 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The API as a coordinator, who may do everything the business API offers. */
     public static RequestSpecification api() {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        return api(TestTokens.coordinator());
+    }
+
+    /** The API with a bearer token (see {@link TestTokens}), or anonymously with null. */
+    public static RequestSpecification api(String token) {
+        RequestSpecification spec = given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        return token == null ? spec : spec.auth().oauth2(token);
     }
 
     /** A fresh agency code, so a test's data never mixes with another's. */
@@ -52,7 +60,7 @@ public final class Fixtures {
     /** Assigns a task through the API and returns its id. */
     public static String createTask(String title, String lead, List<String> coordinating, LocalDate deadline) {
         return api().body(Map.of("title", title, "leadAgency", lead, "coordinatingAgencies", coordinating,
-                        "deadline", deadline.toString(), "actor", "chuyenvien.snv"))
+                        "deadline", deadline.toString()))
                 .post("/api/v1/tasks").then().statusCode(201).extract().path("id");
     }
 

@@ -2,6 +2,7 @@ package vn.parsipas.task.agency;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,13 +18,20 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 import vn.parsipas.task.TaskConfig;
 import vn.parsipas.task.agency.AgencyRequests.AgencyChange;
 import vn.parsipas.task.agency.AgencyRequests.NewAgency;
 import vn.parsipas.task.query.Cursors;
 import vn.parsipas.task.query.Page;
 
+/**
+ * The directory is reference data every agency reads; only coordinators change it, and only they see
+ * webhook URLs (such a URL often carries its receiver's secret).
+ */
 @Path("/api/v1/agencies")
+@RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
 public class AgencyResource {
     @Inject
     AgencyDirectory directory;
@@ -31,20 +39,25 @@ public class AgencyResource {
     @Inject
     TaskConfig config;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "List the directory, by code")
     public Uni<Page<AgencyView>> list(@QueryParam("kind") String kind, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return directory.list(cursor, Cursors.limit(limit, config.queries().defaultLimit(), config.queries().maxLimit()), kind);
+        return directory.list(cursor, Cursors.limit(limit, config.queries().defaultLimit(), config.queries().maxLimit()), kind)
+                .map(page -> caller.isCoordinator() ? page : page.map(AgencyView::withoutWebhook));
     }
 
     @GET
     @Path("/{code}")
     public Uni<AgencyView> get(@PathParam("code") String code) {
-        return directory.get(code);
+        return directory.get(code).map(agency -> caller.isCoordinator() ? agency : agency.withoutWebhook());
     }
 
     @POST
+    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Add an agency to the directory")
     public Uni<Response> create(@Valid @NotNull NewAgency request) {
         return directory.create(request)
@@ -53,6 +66,7 @@ public class AgencyResource {
 
     @PUT
     @Path("/{code}")
+    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Replace an agency's name, kind, supervising agency and contacts")
     public Uni<AgencyView> update(@PathParam("code") String code, @Valid @NotNull AgencyChange request) {
         return directory.update(code, request);
@@ -60,6 +74,7 @@ public class AgencyResource {
 
     @DELETE
     @Path("/{code}")
+    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Deactivate an agency (it stays in the directory, inactive)")
     public Uni<AgencyView> deactivate(@PathParam("code") String code) {
         return directory.deactivate(code);

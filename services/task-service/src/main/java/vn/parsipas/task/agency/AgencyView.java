@@ -11,4 +11,9 @@ public record AgencyView(String code, String name, String kind, String parentCod
         return new AgencyView(agency.code, agency.name, agency.kind, agency.parentCode, List.of(agency.emails),
                 agency.webhookUrl, agency.active, agency.createdAt, agency.updatedAt);
     }
+
+    /** As agency staff see it: without the webhook URL. */
+    AgencyView withoutWebhook() {
+        return new AgencyView(code, name, kind, parentCode, emails, null, active, createdAt, updatedAt);
+    }
 }

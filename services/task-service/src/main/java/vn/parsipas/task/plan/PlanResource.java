@@ -2,6 +2,7 @@ package vn.parsipas.task.plan;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,8 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 
+/** The plan is the province's published document: agency staff read it, coordinators import it. */
 @Path("/api/v1/plans")
+@RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
 public class PlanResource {
     @Inject
     PlanImporter importer;
@@ -28,21 +33,20 @@ public class PlanResource {
     @Inject
     PlanCatalog catalog;
 
+    @Inject
+    Caller caller;
+
     @POST
+    @RolesAllowed(Roles.COORDINATOR)
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
     @Operation(summary = "Import a plan file (YAML or JSON, deploy/plans/plan.schema.json): idempotent; "
             + "a revised file makes a new version and publishes only the differences")
-    public Uni<Response> importPlan(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @QueryParam("actor") String actor) {
+    public Uni<Response> importPlan(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("", "the body must be a plan file");
         }
         boolean yaml = contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON);
-        String importedBy = actor == null || actor.isBlank() ? "plan-import" : actor.strip();
-        if (importedBy.length() > 128) {
-            throw new InvalidInputException("actor", "must be at most 128 characters");
-        }
-        return importer.importPlan(body, yaml, importedBy).map(result -> Response
+        return importer.importPlan(body, yaml, caller.name()).map(result -> Response
                 .status(ImportResult.UNCHANGED.equals(result.outcome()) ? Response.Status.OK : Response.Status.CREATED)
                 .entity(result).build());
     }

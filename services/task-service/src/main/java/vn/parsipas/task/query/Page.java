@@ -13,4 +13,8 @@ public record Page<T>(List<T> items, String nextCursor) {
         List<T> items = rows.subList(0, limit);
         return new Page<>(List.copyOf(items), cursorOf.apply(items.get(limit - 1)));
     }
+
+    public <R> Page<R> map(java.util.function.Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor);
+    }
 }

@@ -48,7 +48,12 @@ public class Summaries {
         Instant now = counts(sql);
         sql.append(" from (select " + agencyColumn + " as agency, status, due_at, completed_on_time from task where true");
         TaskQueries.where(sql, new TaskFilter(null, null, planId, null, null, null, null, null, visibleAgencies), now);
-        sql.append(") t left join agency a on a.code = t.agency group by t.agency, a.name order by t.agency");
+        sql.append(") t left join agency a on a.code = t.agency");
+        if (visibleAgencies != null) {
+            // A shared task would otherwise also count under its other agencies, which the caller may not see.
+            sql.append(" where t.agency = any(?)", (Object) visibleAgencies.toArray(String[]::new));
+        }
+        sql.append(" group by t.agency, a.name order by t.agency");
         return run(sql, row -> new AgencySummary(row.getString("agency"), row.getString("name"), counts(row)));
     }
 

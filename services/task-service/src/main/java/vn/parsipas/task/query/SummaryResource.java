@@ -2,6 +2,7 @@ package vn.parsipas.task.query;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,11 +12,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 
+/** Dashboards: over every task for a coordinator, over their agency's tasks only for agency staff. */
 @Path("/api/v1/summaries")
+@RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
 public class SummaryResource {
     @Inject
     Summaries summaries;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Path("/agencies")
@@ -24,7 +32,7 @@ public class SummaryResource {
         if (role != null && !role.equals("lead") && !role.equals("any")) {
             throw new InvalidInputException("role", "must be lead or any");
         }
-        return summaries.byAgency(planId, role, null);
+        return summaries.byAgency(planId, role, caller.visibleAgencies());
     }
 
     @GET
@@ -34,6 +42,6 @@ public class SummaryResource {
         if (planId == null || planId.isBlank()) {
             throw new InvalidInputException("planId", "is required");
         }
-        return summaries.byCriterion(planId, null);
+        return summaries.byCriterion(planId, caller.visibleAgencies());
     }
 }

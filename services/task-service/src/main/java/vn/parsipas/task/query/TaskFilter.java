@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * What a task list is restricted to; null fields do not restrict. {@code agencyRole} says how
  * {@code agency} takes part: lead, coordinating or any. {@code visibleAgencies} is the set of agencies
- * the caller may see (null: all), for the access rules to come.
+ * the caller may see (null: all): a task is listed only if one of them leads or coordinates it.
  */
 public record TaskFilter(String agency, String agencyRole, String planId, String criterionCode, String status,
         LocalDate dueBefore, LocalDate dueAfter, Boolean overdue, Set<String> visibleAgencies) {

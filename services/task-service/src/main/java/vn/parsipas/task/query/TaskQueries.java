@@ -8,14 +8,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
 
@@ -27,10 +28,12 @@ import vn.parsipas.platform.problem.NotFoundException;
 @ApplicationScoped
 public class TaskQueries {
     static final String OPEN_STATUSES = "('open', 'in-progress')";
-    private static final String COLUMNS = "select id, plan_id, criterion_code, title, intro, lead_agency, "
+    private static final String SELECT = "select id, plan_id, criterion_code, title, intro, lead_agency, "
             + "coordinating_agencies, deadline, due_at, recurrence, report_to, status, percent_complete, assigned_at, "
             + "assigned_by, updated_at, completed_at, completed_by, completed_on_time, last_due_soon_days, "
-            + "overdue_raised, next_deadline_check from task ";
+            + "overdue_raised, next_deadline_check";
+    private static final String COLUMNS = SELECT + " from task ";
+    private static final String VISIBLE = "(lead_agency = any(?) or coordinating_agencies && ?)";
 
     @Inject
     Pool pool;
@@ -39,11 +42,31 @@ public class TaskQueries {
     Clock clock;
 
     public Uni<TaskView> byId(String id) {
-        return pool.preparedQuery(COLUMNS + "where id = $1").execute(Tuple.of(id)).map(rows -> {
+        return byId(id, null);
+    }
+
+    /**
+     * A task, if {@code visibleAgencies} (null: all) include its lead or a coordinating agency; a task of
+     * other agencies is refused (403) rather than hidden: task ids come from the public plan anyway.
+     */
+    public Uni<TaskView> byId(String id, Set<String> visibleAgencies) {
+        SqlBuilder sql = new SqlBuilder(SELECT);
+        if (visibleAgencies == null) {
+            sql.append(", true as visible");
+        } else {
+            String[] visible = visibleAgencies.toArray(String[]::new);
+            sql.append(", " + VISIBLE + " as visible", visible, visible);
+        }
+        sql.append(" from task where id = ?", id);
+        return pool.preparedQuery(sql.sql()).execute(sql.tuple()).map(rows -> {
             if (rows.size() == 0) {
                 throw new NotFoundException("Task", id);
             }
-            return view(rows.iterator().next(), clock.instant());
+            Row row = rows.iterator().next();
+            if (!row.getBoolean("visible")) {
+                throw new ForbiddenException("task of another agency");
+            }
+            return view(row, clock.instant());
         });
     }
 
@@ -97,7 +120,7 @@ public class TaskQueries {
         }
         if (filter.visibleAgencies() != null) {
             String[] visible = filter.visibleAgencies().toArray(String[]::new);
-            sql.append(" and (lead_agency = any(?) or coordinating_agencies && ?)", visible, visible);
+            sql.append(" and " + VISIBLE, visible, visible);
         }
         if (filter.planId() != null) {
             sql.append(" and plan_id = ?", filter.planId());

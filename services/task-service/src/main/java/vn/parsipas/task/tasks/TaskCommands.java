@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -15,6 +16,7 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
@@ -54,7 +56,7 @@ public class TaskCommands {
     public record Created(String id, boolean replayed) {
     }
 
-    public Uni<Created> create(NewTask request, String idempotencyKey) {
+    public Uni<Created> create(NewTask request, String idempotencyKey, String actor) {
         List<String> coordinating = coordinating(request.leadAgency(), request.coordinatingAgencies());
         LocalDate today = BusinessTime.today(clock);
         if (request.deadline().isBefore(today)) {
@@ -79,7 +81,7 @@ public class TaskCommands {
                                     task.coordinatingAgencies = coordinating.toArray(String[]::new);
                                     task.deadline = request.deadline();
                                     task.assignedAt = clock.instant();
-                                    task.assignedBy = request.actor();
+                                    task.assignedBy = actor;
                                     task.idempotencyKey = idempotencyKey;
                                     task.requestHash = idempotencyKey == null ? null : hash;
                                     return changes.assign(task).replaceWith(new Created(task.id, false));
@@ -87,7 +89,7 @@ public class TaskCommands {
                 .invoke(created -> deadlines.wake());
     }
 
-    public Uni<Void> reassign(String id, Reassignment request) {
+    public Uni<Void> reassign(String id, Reassignment request, String actor) {
         List<String> coordinating = coordinating(request.leadAgency(), request.coordinatingAgencies());
         return onTask(id, task -> {
             requireNotCompleted(task, "reassigned");
@@ -96,11 +98,11 @@ public class TaskCommands {
             }
             return agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
                     .chain(() -> changes.reassign(task, request.leadAgency(), coordinating, blankToNull(request.reason()),
-                            request.actor()));
+                            actor));
         });
     }
 
-    public Uni<Void> changeDeadline(String id, DeadlineChange request) {
+    public Uni<Void> changeDeadline(String id, DeadlineChange request, String actor) {
         return onTask(id, task -> {
             requireNotCompleted(task, "given a new deadline");
             LocalDate assigned = LocalDate.ofInstant(task.assignedAt, BusinessTime.ZONE);
@@ -110,13 +112,18 @@ public class TaskCommands {
             if (request.deadline().equals(task.deadline)) {
                 return Uni.createFrom().voidItem();
             }
-            return changes.changeDeadline(task, request.deadline(), request.reason().strip(), request.actor());
+            return changes.changeDeadline(task, request.deadline(), request.reason().strip(), actor);
         }).invoke(deadlines::wake);
     }
 
-    public Uni<Created> reportProgress(String id, Progress request, String idempotencyKey) {
+    /**
+     * A progress report by the lead agency: {@code actingAgencies} are the agencies the caller acts for
+     * (null for a coordinator, who may record one on behalf of an agency).
+     */
+    public Uni<Created> reportProgress(String id, Progress request, String idempotencyKey, Set<String> actingAgencies,
+            String actor) {
         String hash = Json.fingerprint(request);
-        return Panache.withTransaction(() -> lock(id).chain(task -> replay(
+        return Panache.withTransaction(() -> lock(id).invoke(task -> requireLead(task, actingAgencies)).chain(task -> replay(
                         ProgressReport.<ProgressReport>find("taskId = ?1 and idempotencyKey = ?2", id, idempotencyKey),
                         idempotencyKey, hash, report -> report.requestHash, report -> report.id)
                 .chain(replayed -> {
@@ -124,16 +131,17 @@ public class TaskCommands {
                         return Uni.createFrom().item(replayed);
                     }
                     requireNotCompleted(task, "given progress");
-                    return agencies.requireActive(Map.of("reportingAgency", request.reportingAgency())).chain(() -> {
+                    String reporting = request.reportingAgency() == null ? task.leadAgency : request.reportingAgency();
+                    return agencies.requireActive(Map.of("reportingAgency", reporting)).chain(() -> {
                         ProgressReport report = new ProgressReport();
                         report.id = UUID.randomUUID().toString();
                         report.taskId = task.id;
                         report.percentComplete = request.percentComplete();
                         report.note = blankToNull(request.note());
                         report.evidenceUrl = blankToNull(request.evidenceUrl());
-                        report.reportingAgency = request.reportingAgency();
+                        report.reportingAgency = reporting;
                         report.reportedAt = clock.instant();
-                        report.reportedBy = request.actor();
+                        report.reportedBy = actor;
                         report.idempotencyKey = idempotencyKey;
                         report.requestHash = idempotencyKey == null ? null : hash;
                         return changes.reportProgress(task, report).replaceWith(new Created(report.id, false));
@@ -141,19 +149,21 @@ public class TaskCommands {
                 })));
     }
 
-    public Uni<Void> complete(String id, Completion request) {
+    /** Completion is declared by the lead agency or a coordinator ({@code actingAgencies} null). */
+    public Uni<Void> complete(String id, Completion request, Set<String> actingAgencies, String actor) {
         return onTask(id, task -> {
+            requireLead(task, actingAgencies);
             requireNotCompleted(task, "completed again");
-            return changes.complete(task, blankToNull(request.note()), request.actor());
+            return changes.complete(task, blankToNull(request.note()), actor);
         });
     }
 
-    public Uni<Void> reopen(String id, Reopening request) {
+    public Uni<Void> reopen(String id, Reopening request, String actor) {
         return onTask(id, task -> {
             if (!Task.COMPLETED.equals(task.status)) {
                 throw new ConflictException("task " + id + " is " + task.status + ": only a completed task can be reopened");
             }
-            return changes.reopen(task, request.reason().strip(), request.actor());
+            return changes.reopen(task, request.reason().strip(), actor);
         }).invoke(deadlines::wake);
     }
 
@@ -192,6 +202,12 @@ public class TaskCommands {
             }
             return new Created(idOf.apply(found), true);
         });
+    }
+
+    private static void requireLead(Task task, Set<String> actingAgencies) {
+        if (actingAgencies != null && !actingAgencies.contains(task.leadAgency)) {
+            throw new ForbiddenException("only the lead agency acts on this task");
+        }
     }
 
     private static void requireNotCompleted(Task task, String what) {

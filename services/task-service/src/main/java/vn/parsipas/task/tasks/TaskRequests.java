@@ -15,8 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.URL;
 
 /**
- * Bodies of the task commands. {@code actor} names who acts (a user name or client id); once
- * authentication is in place it comes from the token instead.
+ * Bodies of the task commands. Who acts is not part of a body: it is the bearer token's user.
  */
 public final class TaskRequests {
     static final String CODE = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$";
@@ -31,38 +30,36 @@ public final class TaskRequests {
             @Size(max = 100) List<@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String> coordinatingAgencies,
             @NotNull LocalDate deadline,
             @Size(max = 128) String planId,
-            @Size(max = 16) @Pattern(regexp = "^[0-9]+(\\.[0-9]+)*$", message = "must be a criterion code like 1.16") String criterionCode,
-            @NotBlank @Size(max = 128) String actor) {
+            @Size(max = 16) @Pattern(regexp = "^[0-9]+(\\.[0-9]+)*$", message = "must be a criterion code like 1.16") String criterionCode) {
     }
 
     public record Reassignment(
             @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String leadAgency,
             @Size(max = 100) List<@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String> coordinatingAgencies,
-            @Size(max = 4000) String reason,
-            @NotBlank @Size(max = 128) String actor) {
+            @Size(max = 4000) String reason) {
     }
 
     public record DeadlineChange(
             @NotNull LocalDate deadline,
-            @NotBlank @Size(max = 4000) String reason,
-            @NotBlank @Size(max = 128) String actor) {
+            @NotBlank @Size(max = 4000) String reason) {
     }
 
+    /**
+     * {@code reportingAgency} is optional: agency staff report for their own agency (naming another is
+     * refused); a coordinator may record a report on behalf of an agency, by default the lead agency.
+     */
     public record Progress(
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal percentComplete,
             @Size(max = 4000) String note,
             @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String evidenceUrl,
-            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String reportingAgency,
-            @NotBlank @Size(max = 128) String actor) {
+            @Pattern(regexp = CODE, message = CODE_MESSAGE) String reportingAgency) {
     }
 
     public record Completion(
-            @Size(max = 4000) String note,
-            @NotBlank @Size(max = 128) String actor) {
+            @Size(max = 4000) String note) {
     }
 
     public record Reopening(
-            @NotBlank @Size(max = 4000) String reason,
-            @NotBlank @Size(max = 128) String actor) {
+            @NotBlank @Size(max = 4000) String reason) {
     }
 }

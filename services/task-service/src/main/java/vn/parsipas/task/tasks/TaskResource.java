@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.security.Caller;
+import vn.parsipas.platform.security.Roles;
 import vn.parsipas.task.TaskConfig;
 import vn.parsipas.task.query.Cursors;
 import vn.parsipas.task.query.Page;
@@ -33,7 +36,12 @@ import vn.parsipas.task.tasks.TaskRequests.Progress;
 import vn.parsipas.task.tasks.TaskRequests.Reassignment;
 import vn.parsipas.task.tasks.TaskRequests.Reopening;
 
+/**
+ * Coordinators assign and manage tasks; agency staff see the tasks their agency leads or coordinates
+ * (restricted in the query), and the lead agency reports progress and declares completion.
+ */
 @Path("/api/v1/tasks")
+@RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
 public class TaskResource {
     @Inject
     TaskCommands commands;
@@ -46,6 +54,9 @@ public class TaskResource {
 
     @Inject
     TaskConfig config;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Operation(summary = "List tasks in deadline order, filtered; cursor pagination")
@@ -60,71 +71,80 @@ public class TaskResource {
         if (status != null && !TaskFilter.STATUSES.contains(status)) {
             throw new InvalidInputException("status", "must be one of " + TaskFilter.STATUSES);
         }
-        TaskFilter filter = new TaskFilter(agency, role, planId, criterion, status, dueBefore, dueAfter, overdue, null);
+        TaskFilter filter = new TaskFilter(agency, role, planId, criterion, status, dueBefore, dueAfter, overdue,
+                caller.visibleAgencies());
         return queries.list(filter, cursor, Cursors.limit(limit, config.queries().defaultLimit(), config.queries().maxLimit()));
     }
 
     @POST
+    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Assign a new task (Idempotency-Key makes a retry safe)")
     public Uni<Response> create(@HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
             @Valid @NotNull NewTask request) {
-        return commands.create(request, idempotencyKey).chain(created -> queries.byId(created.id())
+        return commands.create(request, idempotencyKey, caller.name()).chain(created -> queries.byId(created.id())
                 .map(task -> Response.created(URI.create("/api/v1/tasks/" + task.id())).entity(task).build()));
     }
 
     @GET
     @Path("/{id}")
     public Uni<TaskView> get(@PathParam("id") String id) {
-        return queries.byId(id);
+        return queries.byId(id, caller.visibleAgencies());
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Every change of the task, with who made it and why")
     public Uni<List<TaskRecords.Change>> history(@PathParam("id") String id) {
-        return records.history(id);
+        return queries.byId(id, caller.visibleAgencies()).chain(() -> records.history(id));
     }
 
     @GET
     @Path("/{id}/progress-reports")
     public Uni<List<TaskRecords.Report>> progress(@PathParam("id") String id) {
-        return records.progress(id);
+        return queries.byId(id, caller.visibleAgencies()).chain(() -> records.progress(id));
     }
 
     @POST
     @Path("/{id}/progress-reports")
-    @Operation(summary = "Report progress (Idempotency-Key makes a retry safe)")
+    @Operation(summary = "Report progress, by the lead agency or a coordinator (Idempotency-Key makes a retry safe)")
     public Uni<Response> reportProgress(@PathParam("id") String id,
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, @Valid @NotNull Progress request) {
-        return commands.reportProgress(id, request, idempotencyKey).chain(created -> records.report(id, created.id())
+        if (request.reportingAgency() != null) {
+            caller.requireAgency(request.reportingAgency());
+        }
+        return commands.reportProgress(id, request, idempotencyKey, caller.visibleAgencies(), caller.name()).chain(created -> records.report(id, created.id())
                 .map(report -> Response.created(URI.create("/api/v1/tasks/" + id + "/progress-reports/" + report.id()))
                         .entity(report).build()));
     }
 
     @POST
     @Path("/{id}/reassign")
+    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Give the task to another lead agency and/or other coordinating agencies")
     public Uni<TaskView> reassign(@PathParam("id") String id, @Valid @NotNull Reassignment request) {
-        return commands.reassign(id, request).chain(() -> queries.byId(id));
+        return commands.reassign(id, request, caller.name()).chain(() -> queries.byId(id));
     }
 
     @POST
     @Path("/{id}/change-deadline")
+    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Move the deadline, with the reason; re-arms the due-soon and overdue facts")
     public Uni<TaskView> changeDeadline(@PathParam("id") String id, @Valid @NotNull DeadlineChange request) {
-        return commands.changeDeadline(id, request).chain(() -> queries.byId(id));
+        return commands.changeDeadline(id, request, caller.name()).chain(() -> queries.byId(id));
     }
 
     @POST
     @Path("/{id}/complete")
+    @Operation(summary = "Declare the task done, by the lead agency or a coordinator")
     public Uni<TaskView> complete(@PathParam("id") String id, @Valid @NotNull Completion request) {
-        return commands.complete(id, request).chain(() -> queries.byId(id));
+        return commands.complete(id, request, caller.visibleAgencies(), caller.name()).chain(() -> queries.byId(id));
     }
 
     @POST
     @Path("/{id}/reopen")
+    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Reopen a completed task, with the reason")
     public Uni<TaskView> reopen(@PathParam("id") String id, @Valid @NotNull Reopening request) {
-        return commands.reopen(id, request).chain(() -> queries.byId(id));
+        return commands.reopen(id, request, caller.name()).chain(() -> queries.byId(id));
     }
 }

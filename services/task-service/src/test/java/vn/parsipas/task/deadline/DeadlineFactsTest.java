@@ -111,7 +111,7 @@ class DeadlineFactsTest {
         clock.shiftTo(Fixtures.local("2033-03-01T09:00:00"));
         String id = Fixtures.createTask("Ban hành quy chế quản lý tài sản công.", lead, List.of(), LocalDate.parse("2033-03-05"));
         pass();
-        api().body(Map.of("deadline", "2033-04-30", "reason", "Chờ ý kiến thẩm định của Sở Tư pháp.", "actor", "snv"))
+        api().body(Map.of("deadline", "2033-04-30", "reason", "Chờ ý kiến thẩm định của Sở Tư pháp."))
                 .post("/api/v1/tasks/" + id + "/change-deadline").then().statusCode(200);
         passesAt("2033-03-06T00:00:01", 1);
         passesAt("2033-03-31T23:59:59", 1);
@@ -133,10 +133,10 @@ class DeadlineFactsTest {
         clock.shiftTo(Fixtures.local("2034-01-02T09:00:00"));
         String id = Fixtures.createTask("Công bố năng lực nhà thầu xây lắp.", lead, List.of(), LocalDate.parse("2034-03-31"));
         passesAt("2034-04-01T00:00:01", 1);
-        api().body(Map.of("note", "Đã công bố trên Cổng thông tin.", "actor", "snv")).post("/api/v1/tasks/" + id + "/complete")
+        api().body(Map.of("note", "Đã công bố trên Cổng thông tin.")).post("/api/v1/tasks/" + id + "/complete")
                 .then().statusCode(200).body("completedOnTime", equalTo(false));
         passesAt("2034-04-05T00:00:00", 1);
-        api().body(Map.of("reason", "Danh sách công bố còn thiếu.", "actor", "snv")).post("/api/v1/tasks/" + id + "/reopen")
+        api().body(Map.of("reason", "Danh sách công bố còn thiếu.")).post("/api/v1/tasks/" + id + "/reopen")
                 .then().statusCode(200);
         pass();
 
@@ -153,7 +153,7 @@ class DeadlineFactsTest {
     void aTaskCompletedBeforeItsRemindersRaisesNoFactAtAll() throws Throwable {
         clock.shiftTo(Fixtures.local("2034-05-01T09:00:00"));
         String id = Fixtures.createTask("Tổ chức hội nghị đối thoại.", lead, List.of(), LocalDate.parse("2034-09-30"));
-        api().body(Map.of("actor", "snv")).post("/api/v1/tasks/" + id + "/complete").then().statusCode(200);
+        api().body(Map.of()).post("/api/v1/tasks/" + id + "/complete").then().statusCode(200);
         passesAt("2034-09-29T00:00:00", 1);
         passesAt("2034-10-02T00:00:00", 1);
 

@@ -29,6 +29,7 @@ import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.devstack.DevStackProcess;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.BusinessTime;
 
 /**
@@ -74,7 +75,7 @@ class TwoInstancesIT {
 
         LocalDate inThreeDays = LocalDate.now(BusinessTime.ZONE).plusDays(3);
         String created = first.post("/api/v1/tasks", "{\"title\": \"Báo cáo nhanh kết quả giải quyết TTHC.\", "
-                + "\"leadAgency\": \"SO-NOI-VU\", \"deadline\": \"" + inThreeDays + "\", \"actor\": \"it\"}");
+                + "\"leadAgency\": \"SO-NOI-VU\", \"deadline\": \"" + inThreeDays + "\"}");
         String id = EventJson.mapper().readTree(created).get("id").asText();
         assertThat(events(Topics.TASKS_DEADLINES, id::equals, 1)).extracting(e -> e.get("id").asText())
                 .containsExactly("due-soon/" + id + "/" + inThreeDays + "/7");
@@ -82,7 +83,7 @@ class TwoInstancesIT {
         second.process.destroyForcibly().waitFor();
         second = Instance.start("second-restarted");
         second.awaitReady();
-        second.post("/api/v1/tasks/" + PLAN + "1.16-t1/complete", "{\"actor\": \"it\"}");
+        second.post("/api/v1/tasks/" + PLAN + "1.16-t1/complete", "{}");
 
         List<JsonNode> facts = events(Topics.TASKS_DEADLINES, key -> key.startsWith(PLAN) || key.equals(id), 140);
         assertThat(facts).hasSize(140);
@@ -122,6 +123,7 @@ class TwoInstancesIT {
                 env.put("QUARKUS_DATASOURCE_USERNAME", engines.postgresUser());
                 env.put("QUARKUS_DATASOURCE_PASSWORD", engines.postgresPassword());
                 env.put("PARSIPAS_TASK_DEADLINES_CHECK_INTERVAL", "1s");
+                env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey());
                 return new Instance(name, port, builder.start());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start instance " + name, e);
@@ -142,7 +144,8 @@ class TwoInstancesIT {
 
         String post(String path, String json) throws IOException, InterruptedException {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.coordinator())
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isBetween(200, 201);
             return response.body();
