@@ -181,7 +181,7 @@ class FaultsIT {
         int responses = Integer.getInteger("faults.responses", 5_000);
         List<String> codes = registerReceipts(run, responses);
         for (String code : codes) {
-            ObjectNode data = ScenariosIT.response(code, 4);
+            ObjectNode data = AgencyScenariosIT.response(code, 4);
             kafka.send("sipas.responses.v1", code, kafka.envelope(data.path("responseId").asText(), RESPONSE,
                     "survey-response-submitted.v1", "/survey-kiosk", code, data));
         }

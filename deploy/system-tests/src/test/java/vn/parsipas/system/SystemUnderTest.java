@@ -46,6 +46,8 @@ final class SystemUnderTest {
         webhooks = WebhookReceiver.start(Files.createDirectories(repo.resolve("deploy/system-tests/target/webhook-tls")));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PARSIPAS_CLOCK_ADJUSTABLE", "true");
+        // the scenarios begin before the 2025 deadlines they let pass
+        env.put("PARSIPAS_CLOCK_START", "2025-11-20T00:00:00Z");
         env.put("PARSIPAS_TASK_DEADLINES_CHECK_INTERVAL", "1s");
         env.put("PARSIPAS_INDICATOR_EVALUATION_INTERVAL", "1s");
         env.put("PARSIPAS_NOTIFICATION_PASSES_EVERY", "1s");
