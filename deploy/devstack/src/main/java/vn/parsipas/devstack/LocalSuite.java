@@ -22,9 +22,11 @@ public final class LocalSuite {
                 .toAbsolutePath().normalize();
         Instant begin = Instant.now();
         Engines engines = Engines.start(true, true, true);
-        // The demo moves the services' clocks (operator role); without --demo the clock is the real one.
+        // The demo starts the services' clocks on 20/11/2025 and moves them (operator role); without
+        // --demo the clock is the real one.
         Map<String, String> env = demo
-                ? Map.of("PARSIPAS_CLOCK_ADJUSTABLE", "true", "PARSIPAS_TASK_DEADLINES_CHECK_INTERVAL", "5s",
+                ? Map.of("PARSIPAS_CLOCK_ADJUSTABLE", "true", "PARSIPAS_CLOCK_START", "2025-11-20T00:00:00Z",
+                        "PARSIPAS_TASK_DEADLINES_CHECK_INTERVAL", "5s",
                         "PARSIPAS_INDICATOR_EVALUATION_INTERVAL", "5s", "PARSIPAS_NOTIFICATION_PASSES_EVERY", "10s",
                         "PARSIPAS_SURVEY_INDICES_UPDATE_INTERVAL", "PT1M")
                 : Map.of();
