@@ -50,7 +50,7 @@ class AgencyScenariosIT {
     static final String VPUBND = "VP-UBND-TINH";
     static final String SNV = "SO-NOI-VU";
     static final String ONLINE_RATE = "online-end-to-end-dossier-rate";
-    static final String ONLINE_TARGET = "t-1.16-online-dossier-rate";
+    static final String ONLINE_TARGET = "dak-lak-2025:t-1.16-online-dossier-rate";
     static final String WEBHOOK_SECRET = "local-only-skhcn-webhook-secret-0123456789";
     static final String SKHCN_MAIL = "vanthu.skhcn@daklak.gov.vn";
     static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -228,7 +228,7 @@ class AgencyScenariosIT {
 
     @Test
     @Order(7)
-    void aStaffMemberOfAnotherAgencySeesNoneOfIt() {
+    void aStaffMemberOfAnotherAgencySeesNoneOfIt() throws Exception {
         String staffStp = client.userToken("staff.stp");
         Answer inbox = client.get(sut.url("notification") + "/api/v1/agencies/" + SKHCN + "/alerts", staffStp);
         assertThat(inbox.status()).isEqualTo(403);
@@ -244,8 +244,11 @@ class AgencyScenariosIT {
         assertThat(client.get(sut.url("task") + "/api/v1/tasks/" + taskId, staffStp).status()).isIn(403, 404);
         Answer tasks = client.get(sut.url("task") + "/api/v1/tasks?agency=" + SKHCN, staffStp);
         assertThat(tasks.body()).doesNotContain(taskId);
-        Answer stream = client.get(sut.url("notification") + "/api/v1/agencies/" + SKHCN + "/alerts/stream", staffStp);
-        assertThat(stream.status()).isEqualTo(403);
+        HttpResponse<String> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(sut.url("notification") + "/api/v1/agencies/" + SKHCN + "/alerts/stream"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + staffStp)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stream.statusCode()).isEqualTo(403);
         Answer anonymous = client.get(sut.url("notification") + "/api/v1/agencies/" + SKHCN + "/alerts", null);
         assertThat(anonymous.status()).isEqualTo(401);
     }
@@ -280,14 +283,17 @@ class AgencyScenariosIT {
                 + "&responseId=" + responseId);
         Matcher version = Pattern.compile("name=\"questionnaireVersion\" value=\"(\\d+)\"").matcher(page);
         form.append("&questionnaireVersion=").append(version.find() ? version.group(1) : "1");
-        // every rating question of the page gets the lowest answer
-        Matcher radios = Pattern.compile("type=\"radio\" id=\"[^\"]*\" name=\"([^\"]+)\" value=\"1\"").matcher(page);
-        Set<String> seen = new HashSet<>();
+        // every rating question gets the lowest answer ("1"); every other choice (the channel, ...) its first option
+        Matcher radios = Pattern.compile("type=\"radio\" id=\"[^\"]*\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(page);
+        java.util.Map<String, String> chosen = new java.util.LinkedHashMap<>();
         while (radios.find()) {
-            if (seen.add(radios.group(1))) {
-                form.append('&').append(URLEncoder.encode(radios.group(1), StandardCharsets.UTF_8)).append("=1");
+            String field = radios.group(1);
+            if (!chosen.containsKey(field) || radios.group(2).equals("1")) {
+                chosen.put(field, radios.group(2));
             }
         }
+        chosen.forEach((field, value) -> form.append('&').append(URLEncoder.encode(field, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return http.send(HttpRequest.newBuilder(URI.create(sut.url("survey") + "/khao-sat"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
