@@ -181,7 +181,8 @@ class FaultsIT {
         int responses = Integer.getInteger("faults.responses", 5_000);
         List<String> codes = registerReceipts(run, responses);
         for (String code : codes) {
-            ObjectNode data = AgencyScenariosIT.response(code, 4);
+            // before the clock a restarted service starts with (PARSIPAS_CLOCK_START): not "in the future"
+            ObjectNode data = AgencyScenariosIT.response(code, 4).put("submittedAt", "2025-11-10T03:00:00Z");
             kafka.send("sipas.responses.v1", code, kafka.envelope(data.path("responseId").asText(), RESPONSE,
                     "survey-response-submitted.v1", "/survey-kiosk", code, data));
         }

@@ -82,7 +82,7 @@ class SuiteBenchmarkIT {
         List<String> codes = FaultsIT.registerReceipts(run, RESPONSES);
         begin = System.nanoTime();
         for (String code : codes) {
-            ObjectNode data = AgencyScenariosIT.response(code, 4);
+            ObjectNode data = AgencyScenariosIT.response(code, 4).put("submittedAt", "2025-11-10T03:00:00Z");
             kafka.send("sipas.responses.v1", code, kafka.envelope(data.path("responseId").asText(), FaultsIT.RESPONSE,
                     "survey-response-submitted.v1", "/survey-kiosk", code, data));
         }
