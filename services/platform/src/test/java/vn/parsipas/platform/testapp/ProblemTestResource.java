@@ -1,5 +1,6 @@
 package vn.parsipas.platform.testapp;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,6 +16,8 @@ import java.math.BigDecimal;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.NotFoundException;
 
+/** Anonymous on purpose: it exercises the problem mappers, not security (SecuredTestResource does). */
+@PermitAll
 @Path("/test/problems")
 public class ProblemTestResource {
     public record Report(@NotBlank String title, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal percentComplete) {
