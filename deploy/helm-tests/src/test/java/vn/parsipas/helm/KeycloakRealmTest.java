@@ -33,6 +33,8 @@ class KeycloakRealmTest {
         for (String dataProvider : List.of("igate", "finance-system", "survey-kiosk")) {
             assertThat(clients.get(dataProvider).has("secret")).as(dataProvider).isFalse();
         }
+        // the export's demo users (local-only passwords) stay home; service accounts travel
+        assertThat(realm.path("users")).isNotEmpty().allSatisfy(user -> assertThat(user.has("serviceAccountClientId")).isTrue());
         assertThat(configMap.toString()).doesNotContain("local-only");
     }
 
