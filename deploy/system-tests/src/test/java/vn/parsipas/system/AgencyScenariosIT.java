@@ -48,7 +48,6 @@ class AgencyScenariosIT {
     static final String STC = "SO-TAI-CHINH";
     static final String STP = "SO-TU-PHAP";
     static final String VPUBND = "VP-UBND-TINH";
-    static final String SNV = "SO-NOI-VU";
     static final String ONLINE_RATE = "online-end-to-end-dossier-rate";
     static final String ONLINE_TARGET = "dak-lak-2025:t-1.16-online-dossier-rate";
     static final String WEBHOOK_SECRET = "local-only-skhcn-webhook-secret-0123456789";
@@ -215,9 +214,11 @@ class AgencyScenariosIT {
         assertThat(ack.status()).as(ack.body()).isBetween(200, 201);
 
         sut.moveClocks(Instant.parse("2026-01-08T01:00:00Z"));
-        // Sở KH&CN never acknowledged the missed target: it goes up to the supervising office (Sở Nội vụ)
+        // Sở KH&CN never acknowledged the missed target: it goes up to its supervising office, its
+        // parent in the directory (Văn phòng UBND tỉnh), whose staff now hold it too
         JsonNode missed = awaitAlert("staff.skhcn", SKHCN, "target-missed", a -> a.path("escalationLevel").asInt() >= 1);
-        assertThat(missed.path("escalatedTo").asText()).isEqualTo(SNV);
+        assertThat(missed.path("escalatedTo").asText()).isEqualTo(VPUBND);
+        awaitAlert("staff.vpubnd", VPUBND, "target-missed", a -> a.path("id").asText().equals(missed.path("id").asText()));
         // overdue plan tasks nobody acknowledged go up to Văn phòng UBND tỉnh
         awaitAlert("staff.vpubnd", VPUBND, "task-overdue", a -> a.path("escalationLevel").asInt() >= 1 && !a.path("agencyCode").asText().equals(VPUBND));
         // the acknowledged alert stays where it was
