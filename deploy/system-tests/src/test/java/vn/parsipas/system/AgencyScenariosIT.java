@@ -187,7 +187,7 @@ class AgencyScenariosIT {
         // the rest come from the kiosks through the REST batch
         ArrayNode responses = SystemUnderTest.JSON.createArrayNode();
         for (String code : codes.subList(10, 150)) {
-            responses.add(response(code, 1 + codes.indexOf(code) % 2));
+            responses.add(sut.surveyResponse(code, 1 + codes.indexOf(code) % 2));
         }
         Answer batch = client.post(sut.url("survey") + "/api/v1/responses/batch", client.systemToken("survey-kiosk"),
                 "{\"responses\":" + responses + "}");
@@ -198,7 +198,7 @@ class AgencyScenariosIT {
         HttpResponse<String> again = submitForm(codes.get(0), UUID.randomUUID().toString());
         assertThat(again.statusCode()).isEqualTo(409);
         Answer twice = client.post(sut.url("survey") + "/api/v1/responses", client.systemToken("survey-kiosk"),
-                response(codes.get(20), 5).put("responseId", UUID.randomUUID().toString()).toString());
+                sut.surveyResponse(codes.get(20), 5).put("responseId", UUID.randomUUID().toString()).toString());
         assertThat(twice.status()).isEqualTo(409);
 
         awaitAlert("staff.stp", STP, "satisfaction-below-target", a -> true);
@@ -259,21 +259,6 @@ class AgencyScenariosIT {
     static String observation(String code, String period, double value) {
         return String.format(java.util.Locale.ROOT, "{\"indicatorCode\":\"%s\",\"scope\":\"PROVINCE\",\"period\":\"%s\",\"value\":%.1f,"
                 + "\"unit\":\"percent\",\"observedAt\":\"%s-28T01:00:00Z\"}", code, period, value, period);
-    }
-
-    /** A SurveyResponseSubmitted document built from the contract's example, for Sở Tư pháp. */
-    static ObjectNode response(String receiptCode, int score) throws Exception {
-        ObjectNode response = (ObjectNode) SystemUnderTest.JSON.readTree(
-                sut.repo.resolve("contracts/examples/survey-response-submitted.v1.json").toFile());
-        response.put("responseId", UUID.randomUUID().toString());
-        response.put("receiptCode", receiptCode);
-        response.put("agencyCode", STP);
-        response.put("submittedAt", "2025-12-20T03:00:00Z");
-        ArrayNode answers = response.putArray("answers");
-        for (String question : List.of("2.2.1-q1", "2.2.1-q2", "2.2.2-q1", "2.2.3-q1")) {
-            answers.addObject().put("questionId", question).put("score", score);
-        }
-        return response;
     }
 
     static HttpResponse<String> submitForm(String receiptCode, String responseId) throws Exception {

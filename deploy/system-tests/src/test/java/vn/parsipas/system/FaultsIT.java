@@ -106,7 +106,7 @@ class FaultsIT {
         for (String service : Suite.SERVICES) {
             assertThat(sut.client.get(sut.url(service) + "/q/health/ready", null).status()).isEqualTo(200);
         }
-        assertThat(count("indicator", "select count(*) from observation where scope like '%<%' or indicator_code like '%''%'")).isZero();
+        assertThat(sut.count("indicator", "select count(*) from observation where scope like '%<%' or indicator_code like '%''%'")).isZero();
     }
 
     @Test
@@ -132,10 +132,10 @@ class FaultsIT {
         }
         String stored = "select count(*) from observation where indicator_code = '" + INDICATOR
                 + "' and period between '1740' and '2020'";
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(count("indicator", stored)).isEqualTo(events));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sut.count("indicator", stored)).isEqualTo(events));
         System.out.printf("[system] duplicates: %d events sent twice, %d stored, in %d s%n", events, events,
                 Duration.between(begin, Instant.now()).toSeconds());
-        assertThat(count("indicator", "select count(*) from observation_history where indicator_code = '" + INDICATOR
+        assertThat(sut.count("indicator", "select count(*) from observation_history where indicator_code = '" + INDICATOR
                 + "' and period between '1740' and '2020'")).as("a redelivery is not a correction").isZero();
     }
 
@@ -149,7 +149,7 @@ class FaultsIT {
         sut.suite.kill("notification");
         sut.suite.restart("notification");
         awaitExactly(() -> alerts(run), facts);
-        awaitExactly(() -> count("notification", "select count(*) from delivery d join alert a on a.id = d.alert_id "
+        awaitExactly(() -> sut.count("notification", "select count(*) from delivery d join alert a on a.id = d.alert_id "
                 + "where a.subject_id like '" + run + "%' and d.channel = 'inbox'"), facts);
     }
 
@@ -168,10 +168,10 @@ class FaultsIT {
         kafka.flush();
         String stored = "select count(*) from observation where indicator_code = '" + INDICATOR
                 + "' and period between '1650' and '1700'";
-        await().atMost(PATIENCE).until(() -> count("indicator", stored) >= 500);
+        await().atMost(PATIENCE).until(() -> sut.count("indicator", stored) >= 500);
         sut.suite.kill("indicator");
         sut.suite.restart("indicator");
-        awaitExactly(() -> count("indicator", stored), observations);
+        awaitExactly(() -> sut.count("indicator", stored), observations);
     }
 
     @Test
@@ -179,19 +179,19 @@ class FaultsIT {
     void killingSurveyServiceWhileResponsesFlowLosesAndDoublesNothing() throws Exception {
         String run = "KILL-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         int responses = Integer.getInteger("faults.responses", 5_000);
-        List<String> codes = registerReceipts(run, responses);
+        List<String> codes = sut.registerReceipts(run, responses);
         for (String code : codes) {
             // before the clock a restarted service starts with (PARSIPAS_CLOCK_START): not "in the future"
-            ObjectNode data = AgencyScenariosIT.response(code, 4).put("submittedAt", "2025-11-10T03:00:00Z");
+            ObjectNode data = sut.surveyResponse(code, 4).put("submittedAt", "2025-11-10T03:00:00Z");
             kafka.send("sipas.responses.v1", code, kafka.envelope(data.path("responseId").asText(), RESPONSE,
                     "survey-response-submitted.v1", "/survey-kiosk", code, data));
         }
         kafka.flush();
         String stored = "select count(*) from survey_response where receipt_code like '" + run + "%'";
-        await().atMost(PATIENCE).until(() -> count("survey", stored) >= 300);
+        await().atMost(PATIENCE).until(() -> sut.count("survey", stored) >= 300);
         sut.suite.kill("survey");
         sut.suite.restart("survey");
-        awaitExactly(() -> count("survey", stored), responses);
+        awaitExactly(() -> sut.count("survey", stored), responses);
     }
 
     @Test
@@ -224,7 +224,7 @@ class FaultsIT {
                 }
             }
         }
-        assertThat(count("task", "select count(*) from task where title like '%" + run + "%'")).isEqualTo(tasks);
+        assertThat(sut.count("task", "select count(*) from task where title like '%" + run + "%'")).isEqualTo(tasks);
     }
 
     @Test
@@ -288,7 +288,7 @@ class FaultsIT {
     }
 
     static long alerts(String run) {
-        return count("notification", "select count(*) from alert where subject_id like '" + run + "-%'");
+        return sut.count("notification", "select count(*) from alert where subject_id like '" + run + "-%'");
     }
 
     /** Waits for the count to reach the expected number, then checks it stays there (no late doubles). */
@@ -296,34 +296,6 @@ class FaultsIT {
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(count.call()).isGreaterThanOrEqualTo(expected));
         Thread.sleep(3_000);
         assertThat(count.call()).isEqualTo(expected);
-    }
-
-    static List<String> registerReceipts(String run, int count) {
-        List<String> codes = new ArrayList<>();
-        String igate = sut.client.systemToken("igate");
-        for (int from = 0; from < count; from += 1000) {
-            ArrayNode receipts = SystemUnderTest.JSON.createArrayNode();
-            for (int i = from; i < Math.min(count, from + 1000); i++) {
-                String code = run + "-" + i;
-                codes.add(code);
-                receipts.addObject().put("receiptCode", code).put("agencyCode", "SO-TU-PHAP").put("procedureCode", "1.001193");
-            }
-            Answer answer = sut.client.post(sut.url("survey") + "/api/v1/receipt-codes", igate, "{\"receiptCodes\":" + receipts + "}");
-            assertThat(answer.status()).as(answer.body()).isBetween(200, 201);
-        }
-        return codes;
-    }
-
-    static long count(String database, String sql) {
-        Map<String, String> addresses = sut.engines.addresses();
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + addresses.get("postgres.host") + ":"
-                + addresses.get("postgres.port") + "/" + database, Postgres.USER, Postgres.PASSWORD);
-                ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (java.sql.SQLException e) {
-            return -1;
-        }
     }
 
     /** Records with this run's keys on the dead-letter topics. */

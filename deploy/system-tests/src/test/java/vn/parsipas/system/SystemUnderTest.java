@@ -103,6 +103,56 @@ final class SystemUnderTest {
         }
     }
 
+    /** A count from a service's own database: how the tests check that nothing was lost or doubled. */
+    long count(String database, String sql) {
+        Map<String, String> addresses = engines.addresses();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:postgresql://"
+                + addresses.get("postgres.host") + ":" + addresses.get("postgres.port") + "/" + database,
+                vn.parsipas.devstack.Postgres.USER, vn.parsipas.devstack.Postgres.PASSWORD);
+                java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return -1; // the database is restarting: the caller polls again
+        }
+    }
+
+    /** Receipt codes of Sở Tư pháp registered by iGate, as the one-stop-shop system does, 1,000 per request. */
+    java.util.List<String> registerReceipts(String run, int count) {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        String igate = client.systemToken("igate");
+        for (int from = 0; from < count; from += 1000) {
+            com.fasterxml.jackson.databind.node.ArrayNode receipts = JSON.createArrayNode();
+            for (int i = from; i < Math.min(count, from + 1000); i++) {
+                String code = run + "-" + i;
+                codes.add(code);
+                receipts.addObject().put("receiptCode", code).put("agencyCode", "SO-TU-PHAP").put("procedureCode", "1.001193");
+            }
+            SuiteClient.Answer answer = client.post(url("survey") + "/api/v1/receipt-codes", igate, "{\"receiptCodes\":" + receipts + "}");
+            assertThat(answer.status()).as(answer.body()).isBetween(200, 201);
+        }
+        return codes;
+    }
+
+    /** A SurveyResponseSubmitted document built from the contract's example, for Sở Tư pháp. */
+    com.fasterxml.jackson.databind.node.ObjectNode surveyResponse(String receiptCode, int score) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode response = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                    repo.resolve("contracts/examples/survey-response-submitted.v1.json").toFile());
+            response.put("responseId", java.util.UUID.randomUUID().toString());
+            response.put("receiptCode", receiptCode);
+            response.put("agencyCode", "SO-TU-PHAP");
+            response.put("submittedAt", "2025-12-20T03:00:00Z");
+            com.fasterxml.jackson.databind.node.ArrayNode answers = response.putArray("answers");
+            for (String question : java.util.List.of("2.2.1-q1", "2.2.1-q2", "2.2.2-q1", "2.2.3-q1")) {
+                answers.addObject().put("questionId", question).put("score", score);
+            }
+            return response;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static JsonNode json(SuiteClient.Answer answer) {
         try {
             return JSON.readTree(answer.body());
