@@ -27,7 +27,6 @@ import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.task.TaskOverdue;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.devstack.TestTokens;
-import vn.parsipas.notification.webhook.WebhookSigner;
 import vn.parsipas.platform.events.CloudEventReader;
 
 /**

@@ -128,7 +128,7 @@ public final class WebhookReceiver {
     }
 
     public String url(String path) {
-        return "https://localhost:" + server.actualPort() + path;
+        return "https://127.0.0.1:" + server.actualPort() + path;
     }
 
     public int port() {

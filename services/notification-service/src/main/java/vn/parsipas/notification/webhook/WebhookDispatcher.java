@@ -158,7 +158,7 @@ public class WebhookDispatcher {
         URI url = URI.create(delivery.webhookUrl());
         String secret = secrets.reveal(delivery.agencyCode(), delivery.secret(), delivery.secretEncrypted());
         return targets.resolve(url).ifNoItem().after(deadline).fail()
-                .chain(address -> WebhookCall.post(vertx.getDelegate(), http, request(delivery, url, address, secret, body, now),
+                .chain(address -> WebhookCall.post(vertx.getDelegate(), http, request(delivery, url, address, secret, body),
                         Buffer.buffer(body), remaining(deadline, started), config.webhook().maxResponseBytes()))
                 .map(outcome -> {
                     if (!outcome.delivered()) {
@@ -177,15 +177,17 @@ public class WebhookDispatcher {
                 });
     }
 
-    private RequestOptions request(Claimed delivery, URI url, InetAddress address, String secret, String body, Instant now) {
+    private RequestOptions request(Claimed delivery, URI url, InetAddress address, String secret, String body) {
         int port = url.getPort() > 0 ? url.getPort() : 443;
+        // The receiver bounds replays against its own clock: wall-clock time, not the service's (shiftable) business clock.
+        long timestamp = Instant.now().getEpochSecond();
         return new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
                 .putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader(WebhookSigner.SIGNATURE, WebhookSigner.signature(secret, now.getEpochSecond(), body))
+                .putHeader(WebhookSigner.SIGNATURE, WebhookSigner.signature(secret, timestamp, body))
                 .putHeader(WebhookSigner.DELIVERY, delivery.id())
                 .putHeader(WebhookSigner.EVENT, WebhookBody.event(delivery.transition()))
-                .putHeader(WebhookSigner.TIMESTAMP, String.valueOf(now.getEpochSecond()))
+                .putHeader(WebhookSigner.TIMESTAMP, String.valueOf(timestamp))
                 .putHeader(WebhookSigner.ATTEMPT, String.valueOf(delivery.attempt()));
     }
 
