@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -93,11 +95,17 @@ class HousekeepingTest {
         try (Scenario scenario = new Scenario()) {
             String lead = Scenario.code("SO-NONG-NGHIEP");
             scenario.agency(lead, "Sở Nông nghiệp", "VP-UBND-TINH");
-            // the largest a fact allows: 100 coordinating agencies with 64-character codes, a 128-character
-            // task id, a title of three-byte letters (the notice clips it to 300 characters)
+            // the most one alert can have: 100 coordinating agencies and 20 more in copy by rule, 64-character
+            // codes, a 128-character task id, a title of three-byte letters (the notice clips it to 300 characters)
             List<String> communes = IntStream.range(100, 200).mapToObj(i -> "UBND-XA-" + "D".repeat(52) + "-" + i).toList();
+            List<String> wards = IntStream.range(100, 120).mapToObj(i -> "UBND-PHUONG-" + "P".repeat(48) + "-" + i).toList();
             String title = "Nhiệm vụ " + "ệ".repeat(500);
             TaskOverdue task = Scenario.overdue(Scenario.taskId() + "-" + "t".repeat(101), lead, communes);
+            List<Object> rules = new ArrayList<>(Scenario.asCoordinator().get("/api/v1/rules").jsonPath().getList("rules"));
+            rules.add(0, Map.of("name", "all-communes-" + lead, "agencies", List.of(lead), "channels", List.of("inbox"),
+                    "copyCoordinators", true, "copyTo", wards));
+            Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("rules", rules)).put("/api/v1/rules")
+                    .then().statusCode(200);
             try (SseClient live = new SseClient("http://127.0.0.1:" + RestAssured.port + "/api/v1/agencies/" + lead + "/alerts/stream",
                     TestTokens.staff(lead))) {
                 scenario.send(new TaskOverdue(task.taskId(), task.planId(), task.criterionCode(), title, lead, communes,
@@ -106,7 +114,9 @@ class HousekeepingTest {
                 String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
                 await().atMost(Scenario.WAIT).until(() -> live.events().stream().anyMatch(e -> e.data().contains(alertId)));
                 assertThat(live.events().get(0).name()).isEqualTo("raised");
-                assertThat(live.events().get(0).data()).contains(communes.get(99));
+                assertThat(live.events().get(0).data()).contains(communes.get(99), wards.get(19));
+            } finally {
+                Scenario.asCoordinator().post("/api/v1/rules/reload").then().statusCode(200);
             }
         }
     }
@@ -141,8 +151,8 @@ class HousekeepingTest {
         pool.withTransaction(sql -> sql.preparedQuery("insert into alert (id, fingerprint, kind, severity, status, subject_id, "
                         + "agency_code, delivered_to, title, body, rule_name, raised_at, last_seen_at, resolved_at, resolution, updated_at) "
                         + "values ($1, 'task-overdue:' || $1, 'task-overdue', 'critical', 'resolved', $1, 'SO-TU-PHAP', 'SO-TU-PHAP', "
-                        + "'Nhiệm vụ', 'Nhiệm vụ', 'overdue-and-missed', now() - $2::interval, now() - $2::interval, "
-                        + "now() - $2::interval, 'completed', now() - $2::interval)").execute(Tuple.of(id, resolvedAgo))
+                        + "'Nhiệm vụ', 'Nhiệm vụ', 'overdue-and-missed', now() - $2::text::interval, now() - $2::text::interval, "
+                        + "now() - $2::text::interval, 'completed', now() - $2::text::interval)").execute(Tuple.of(id, resolvedAgo))
                 .chain(() -> sql.preparedQuery("insert into delivery (id, alert_id, transition, channel, agency_code, role, status, "
                         + "created_at) values ($1, $2, 'raised', 'webhook', 'SO-TU-PHAP', 'responsible', 'sent', now())")
                         .execute(Tuple.of(delivery, id)))

@@ -59,7 +59,7 @@ public class Retention {
                         + "where alert_id in (" + resolved + ") limit $2))", alerts, done))
                 // the database's time, as the notices' creation: the service's clock moves in demos
                 .chain(done -> batches("delete from alert_change where id = any(array(select id from alert_change "
-                        + "where created_at < now() - $1::interval limit $2))", Tuple.of(NOTICES.toSeconds() + " seconds", BATCH), done))
+                        + "where created_at < now() - $1::text::interval limit $2))", Tuple.of(NOTICES.toSeconds() + " seconds", BATCH), done))
                 .invoke(total -> {
                     if (total > 0) {
                         LOG.infof("retention: deleted %d rows", total);

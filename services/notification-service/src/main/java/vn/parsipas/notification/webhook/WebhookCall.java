@@ -37,6 +37,7 @@ final class WebhookCall {
             emitter.onTermination(() -> vertx.cancelTimer(timer));
             http.request(options).onFailure(failure -> end(emitter, done, sent, new Outcome(null, false, failure)))
                     .onSuccess(request -> {
+                        request.exceptionHandler(failure -> end(emitter, done, sent, new Outcome(null, false, failure)));
                         sent.set(request);
                         if (done.get()) {
                             request.reset();

@@ -161,12 +161,12 @@ public class WebhookDispatcher {
                 .chain(address -> WebhookCall.post(vertx.getDelegate(), http, request(delivery, url, address, secret, body),
                         Buffer.buffer(body), remaining(deadline, started), config.webhook().maxResponseBytes()))
                 .map(outcome -> {
-                    if (!outcome.delivered()) {
-                        LOG.infof("webhook delivery %s attempt %d: %s", delivery.id(), delivery.attempt(),
-                                outcome.failure() != null ? outcome.failure().toString() : "HTTP " + outcome.status());
-                    }
                     String error = outcome.delivered() ? null : outcome.status() != null ? "HTTP " + outcome.status()
                             : outcome.timedOut() ? TIMED_OUT : UNREACHABLE;
+                    if (error != null) {
+                        LOG.infof("webhook delivery %s attempt %d: %s", delivery.id(), delivery.attempt(),
+                                outcome.failure() != null ? outcome.failure().toString() : error);
+                    }
                     return new Result(delivery, null, body, outcome.status(), error, millis(started), true);
                 })
                 .onFailure().recoverWithItem(failure -> {

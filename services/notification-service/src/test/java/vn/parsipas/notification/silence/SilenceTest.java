@@ -45,10 +45,11 @@ class SilenceTest {
         String fingerprint = "task-overdue:dak-lak-2025:1.16-" + "t".repeat(100);
         ActiveSilences.Window window = new ActiveSilences.Window("1", hostile, null, START, END, "x");
 
-        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
-            assertThat(window.mutes(START, fingerprint, "SO-KHCN")).isFalse();
-            assertThat(window.mutes(START, fingerprint + "Z", "SO-KHCN")).isTrue();
-            assertThat(window.mutes(START, "Z", "SO-KHCN")).isFalse();
-        });
+        // a regular expression of this pattern backtracks for ages on a fingerprint without Z; the glob matcher does not
+        boolean[] mutes = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> new boolean[] {
+                window.mutes(START, fingerprint, "SO-KHCN"), window.mutes(START, fingerprint + "Z", "SO-KHCN"),
+                window.mutes(START, "Z", "SO-KHCN")});
+
+        assertThat(mutes).containsExactly(false, true, false);
     }
 }
