@@ -92,7 +92,7 @@ public interface NotificationConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** Deliveries to one agency in flight at once (per replica): a slow receiver holds only these. */
+        /** Deliveries to one agency in flight at once, all replicas together: a slow receiver holds only these. */
         @WithDefault("2")
         int perAgency();
 
