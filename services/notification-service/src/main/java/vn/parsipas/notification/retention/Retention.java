@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.delivery.DeliveryStore;
+import vn.parsipas.platform.retention.BatchedDelete;
 
 /**
  * Keeps the tables from growing for ever, hourly and in batches: webhook attempts older than
@@ -68,7 +69,6 @@ public class Retention {
     }
 
     private Uni<Long> batches(String delete, Tuple parameters, long done) {
-        return pool.preparedQuery(delete).execute(parameters).chain(rows -> rows.rowCount() == BATCH
-                ? batches(delete, parameters, done + BATCH) : Uni.createFrom().item(done + rows.rowCount()));
+        return BatchedDelete.repeat(pool, delete, parameters, BATCH).map(deleted -> done + deleted);
     }
 }

@@ -16,6 +16,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.retention.BatchedDelete;
 
 /**
  * Forgets the inbox rows of events applied longer ago than the retention, in batches, every hour.
@@ -52,16 +53,10 @@ public class InboxPurge {
     /** Deletes the rows older than the retention; returns how many. */
     public Uni<Long> purge() {
         OffsetDateTime before = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);
-        return batch(before, 0);
-    }
-
-    private Uni<Long> batch(OffsetDateTime before, long done) {
-        return pool.preparedQuery("delete from inbox where ctid = any(array(select ctid from inbox where received_at < $1 limit $2))")
-                .execute(Tuple.of(before, BATCH))
-                .chain(rows -> rows.rowCount() == BATCH ? batch(before, done + BATCH)
-                        : Uni.createFrom().item(done + rows.rowCount()))
+        return BatchedDelete.repeat(pool, "delete from inbox where ctid = any(array(select ctid from inbox where received_at < $1 "
+                        + "limit $2))", Tuple.of(before, BATCH), BATCH)
                 .invoke(total -> {
-                    if (done == 0 && total > 0) {
+                    if (total > 0) {
                         LOG.infof("inbox: forgot %d events applied before %s", total, before);
                     }
                 });
