@@ -146,6 +146,10 @@ public final class Suite implements AutoCloseable {
         if (addresses.containsKey("keycloak.url")) {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", addresses.get("keycloak.url") + "/realms/" + Keycloak.REALM);
         }
+        // Local run and system tests only: webhook receivers on this machine may be called, and
+        // notification-service encrypts webhook secrets with a key that is no secret.
+        env.put("PARSIPAS_WEBHOOK_ALLOWED_RANGES", "127.0.0.1/32");
+        env.put("PARSIPAS_NOTIFICATION_WEBHOOK_SECRET_KEY", "bG9jYWwtb25seS1zdWl0ZS1rZXktMDEyMzQ1Njc4OWE=");
         env.putAll(extraEnv);
         try {
             return new Instance(service, port, builder.start());
