@@ -11,7 +11,7 @@ public record Alert(String id, String fingerprint, String kind, String severity,
         String agencyCode, String deliveredTo, List<String> ccAgencies, String title, String body, String rule,
         int occurrences, Instant raisedAt, Instant lastSeenAt, int repeats, Instant acknowledgedAt, String acknowledgedBy,
         String acknowledgementComment, int escalationLevel, String escalatedTo, Instant resolvedAt, String resolution,
-        Instant updatedAt) {
+        Instant updatedAt, String criterionCode) {
 
     public boolean isOpen() {
         return "open".equals(status);

@@ -19,7 +19,7 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension(namespace = "vi")
 public final class Wording {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Locale VI = Locale.forLanguageTag("vi-VN");
+    public static final Locale LOCALE = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -44,7 +44,7 @@ public final class Wording {
         if (value == null) {
             return "";
         }
-        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(VI));
+        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(LOCALE));
         return format.format(value);
     }
 
