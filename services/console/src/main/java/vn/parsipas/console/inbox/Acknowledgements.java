@@ -66,7 +66,7 @@ public class Acknowledgements {
     }
 
     /** The message after acknowledging, from the counts the redirect carries. */
-    static String outcome(Integer acknowledged, Integer refused) {
+    public static String outcome(Integer acknowledged, Integer refused) {
         if (acknowledged == null) {
             return null;
         }
@@ -79,7 +79,7 @@ public class Acknowledgements {
     }
 
     /** The problem that stopped the form, from the redirect's {@code loi}. */
-    static String problem(String code) {
+    public static String problem(String code) {
         return switch (code == null ? "" : code) {
             case "chua-chon" -> "Chưa chọn cảnh báo nào: đánh dấu các cảnh báo cần tiếp nhận rồi bấm \"Tiếp nhận\".";
             case "ghi-chu-dai" -> "Ghi chú quá dài: tối đa " + MAX_NOTE + " ký tự.";
