@@ -29,6 +29,9 @@ public final class Suite implements AutoCloseable {
     public static final List<String> SERVICES = List.of("task", "indicator", "survey", "notification");
     private static final Map<String, Integer> LOCAL_PORTS = Map.of("task", 8081, "indicator", 8082, "survey", 8083,
             "notification", 8084);
+    /** The agency console (services/console): a fifth process, started after the services it calls. */
+    public static final String CONSOLE = "console";
+    private static final int LOCAL_CONSOLE_PORT = 8085;
 
     /** One running JVM of a service. */
     public record Instance(String service, int port, Process process) {
@@ -43,6 +46,7 @@ public final class Suite implements AutoCloseable {
     private final Map<String, String> extraEnv;
     private final boolean localPorts;
     private final Map<String, List<Instance>> instances = new LinkedHashMap<>();
+    private int consolePort;
 
     private Suite(Path root, Engines engines, Map<String, String> extraEnv, boolean localPorts) {
         this.root = root;
@@ -67,12 +71,14 @@ public final class Suite implements AutoCloseable {
         try {
             Files.createDirectories(suite.logs);
             SERVICES.forEach(suite::createDatabase);
+            suite.consolePort = localPorts ? LOCAL_CONSOLE_PORT : Ports.free();
             for (String service : SERVICES) {
                 suite.launch(service, localPorts ? LOCAL_PORTS.get(service) : Ports.free());
             }
             for (String service : SERVICES) {
                 suite.awaitReady(suite.instances(service).get(0));
             }
+            suite.startConsole();
             return suite;
         } catch (IOException | RuntimeException e) {
             suite.close();
@@ -146,12 +152,39 @@ public final class Suite implements AutoCloseable {
         if (addresses.containsKey("keycloak.url")) {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", addresses.get("keycloak.url") + "/realms/" + Keycloak.REALM);
         }
+        // e-mails and webhooks link to the alert's page in the console
+        env.put("PARSIPAS_NOTIFICATION_PUBLIC_URL", "http://127.0.0.1:" + consolePort);
         env.putAll(extraEnv);
         try {
             return new Instance(service, port, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + service + "-service", e);
         }
+    }
+
+    /**
+     * The console, when its build and a Keycloak are there: signs people in with the realm and calls the
+     * four services' first instances. It keeps no data, so it needs neither a database nor Kafka.
+     */
+    private void startConsole() throws IOException {
+        Path jar = root.resolve("services/console/target/quarkus-app/quarkus-run.jar");
+        String keycloak = engines.addresses().get("keycloak.url");
+        if (!Files.exists(jar) || keycloak == null) {
+            return;
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(CONSOLE + "-" + consolePort + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(consolePort));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak + "/realms/" + Keycloak.REALM);
+        for (String service : SERVICES) {
+            env.put("QUARKUS_REST_CLIENT_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL", url(service));
+        }
+        Instance console = new Instance(CONSOLE, consolePort, builder.start());
+        instances(CONSOLE).add(console);
+        awaitReady(console);
     }
 
     private void awaitReady(Instance instance) {
