@@ -23,6 +23,11 @@
     live.textContent = text;
   });
 
+  // The live stream is open (tests and styles can tell).
+  document.addEventListener("htmx:sseOpen", function () {
+    document.body.dataset.live = "open";
+  });
+
   // A request made by the page after the session ended: reload, which leads through sign-in and back.
   document.addEventListener("htmx:responseError", function (event) {
     if (event.detail.xhr && (event.detail.xhr.status === 499 || event.detail.xhr.status === 401)) {
