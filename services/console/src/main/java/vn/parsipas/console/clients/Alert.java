@@ -28,6 +28,11 @@ public record Alert(String id, String fingerprint, String kind, String severity,
         return "escalation";
     }
 
+    /** The first line of the body: what happened, for a list. */
+    public String summary() {
+        return body == null ? "" : body.lines().findFirst().orElse("");
+    }
+
     public boolean isTask() {
         return kind.startsWith("task-");
     }
