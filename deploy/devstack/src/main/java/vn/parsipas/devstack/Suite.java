@@ -177,8 +177,14 @@ public final class Suite implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(CONSOLE + "-" + consolePort + ".log").toFile()));
         Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(consolePort));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak + "/realms/" + Keycloak.REALM);
+        // The realm export's local-only client secret; plain http on loopback, so no Secure-only cookies.
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "local-only-parsipas-console-secret");
+        env.put("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET", "local-only-console-state-secret-0123456789abcdef");
+        env.put("QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE", "false");
+        env.put("QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE", "false");
         for (String service : SERVICES) {
             env.put("QUARKUS_REST_CLIENT_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL", url(service));
         }

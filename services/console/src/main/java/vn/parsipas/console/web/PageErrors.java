@@ -34,6 +34,8 @@ public class PageErrors {
 
         static native TemplateInstance expired();
 
+        static native TemplateInstance badRequest();
+
         static native TemplateInstance error(String incident);
     }
 
@@ -55,6 +57,9 @@ public class PageErrors {
         }
         if (status == 401) {
             return page(401, Templates.expired());
+        }
+        if (status >= 400 && status < 500) {
+            return page(status, Templates.badRequest());
         }
         return failure(e, uri);
     }
