@@ -42,7 +42,8 @@ public record Inbox(String agency, InboxFilter filter, AlertCounts counts, List<
         return new Row(alert, role, acknowledgeable, acknowledgeable && selected.contains(alert.id()));
     }
 
+    /** The live stream, resuming after the newest change the page shows (all changes when it shows none). */
     static String stream(Instant since) {
-        return since == null ? "canh-bao/su-kien" : "canh-bao/su-kien?since=" + since;
+        return "canh-bao/su-kien?since=" + (since == null ? Instant.EPOCH : since);
     }
 }
