@@ -70,7 +70,7 @@ public record InboxFilter(Tab tab, String kind, String severity, String criterio
             errors.add("tieu-chi", "Tiêu chí ghi bằng số hiệu trong kế hoạch, ví dụ 1.16 hoặc 2.2.1.");
             cleanCriterion = null;
         }
-        return new InboxFilter(Tab.of(tab), KINDS.contains(kind) ? kind : null, SEVERITIES.contains(severity) ? severity : null,
+        return new InboxFilter(Tab.of(tab), offered(KINDS, kind), offered(SEVERITIES, severity),
                 cleanCriterion, fromDate, toDate, from == null ? "" : from, to == null ? "" : to, errors);
     }
 
@@ -112,6 +112,11 @@ public record InboxFilter(Tab tab, String kind, String severity, String criterio
         query.cursor = cursor;
         query.limit = limit;
         return query;
+    }
+
+    /** The value when the page offers it, else null (List.of refuses to look for null). */
+    static String offered(List<String> choices, String value) {
+        return value != null && choices.contains(value) ? value : null;
     }
 
     private static LocalDate date(String text, String field, FormErrors errors) {

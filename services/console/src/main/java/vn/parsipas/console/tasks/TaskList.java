@@ -76,8 +76,8 @@ public class TaskList {
     public Uni<TemplateInstance> tasks(@QueryParam("vai-tro") String role, @QueryParam("trang-thai") String status,
             @QueryParam("tieu-chi") String criterion, @QueryParam("qua-han") boolean overdue, @QueryParam("trang") String cursor) {
         String agency = staff.requireAgency();
-        String chosenRole = ROLES.contains(role) ? role : "tat-ca";
-        String chosenStatus = STATUSES.contains(status) ? status : null;
+        String chosenRole = role != null && ROLES.contains(role) ? role : "tat-ca";
+        String chosenStatus = status != null && STATUSES.contains(status) ? status : null;
         String chosenCriterion = criterion != null && criterion.matches("^[0-9]+(\\.[0-9]+)*$") ? criterion : null;
         TaskQuery query = new TaskQuery();
         query.agency = agency;
