@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ import vn.parsipas.console.clients.NotificationApi;
 import vn.parsipas.console.clients.ServiceProblem;
 import vn.parsipas.console.clients.Silence;
 import vn.parsipas.console.clients.TaskApi;
+import vn.parsipas.console.clients.Webhook;
 import vn.parsipas.console.web.FormErrors;
 import vn.parsipas.console.web.Globals;
 import vn.parsipas.console.web.Staff;
@@ -110,7 +112,7 @@ public class SettingsPage {
             return views.page(agency, SettingsView.Outcome.errors(new FormErrors().add("khoa-moi",
                     "Khóa ký phải dài từ 32 đến 256 ký tự; để trống để hệ thống tự tạo khóa."))).map(page -> Response.status(400).entity(page).build());
         }
-        return notifications.setWebhookSecret(agency, new vn.parsipas.console.clients.Webhook.Secret(secret))
+        return notifications.setWebhookSecret(agency, new Webhook.Secret(secret))
                 .chain(() -> views.page(agency, SettingsView.Outcome.secret(secret))).map(page -> Response.ok(page).build());
     }
 
@@ -166,7 +168,7 @@ public class SettingsPage {
         return notifications.endSilence(id).map(ended -> saved(agency, "ket-thuc-tam-ngung"));
     }
 
-    private Uni<Response> changeAgency(String agency, java.util.function.Function<Agency, Agency.Change> change, String field,
+    private Uni<Response> changeAgency(String agency, Function<Agency, Agency.Change> change, String field,
             String saved) {
         return tasks.agency(agency).chain(current -> tasks.updateAgency(agency, change.apply(current)))
                 .map(updated -> saved(agency, saved))
