@@ -110,7 +110,7 @@ class ConsoleSupportTest {
             String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
             String page = "http://127.0.0.1:8085/canh-bao/" + alertId;
 
-            await().atMost(Scenario.WAIT).until(() -> Mailbox.to(Scenario.email(lead)).size() == 1
+            await().atMost(Duration.ofSeconds(90)).until(() -> Mailbox.to(Scenario.email(lead)).size() == 1
                     && scenario.receiver.delivered(Scenario.hookPath(lead)).size() == 1);
             assertThat(Mailbox.to(Scenario.email(lead)).get(0).html()).contains("href=\"" + page + "\"");
             assertThat(Mailbox.to(Scenario.email(lead)).get(0).text()).contains(page);
