@@ -197,7 +197,8 @@ public final class Suite implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(instance.url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        // -Dparsipas.suite.ready-minutes= gives a loaded machine more time (default 3).
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(Long.getLong("parsipas.suite.ready-minutes", 3)));
         while (Instant.now().isBefore(deadline) && instance.process().isAlive()) {
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
