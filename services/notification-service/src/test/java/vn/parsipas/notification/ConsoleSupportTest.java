@@ -130,7 +130,8 @@ class ConsoleSupportTest {
             assertThat(delivered.getInt("statusCode")).isBetween(200, 299);
             WebhookReceiver.Call ping = scenario.receiver.delivered(Scenario.hookPath(agency)).get(0);
             assertThat(ping.header(WebhookSigner.EVENT)).isEqualTo("ping");
-            assertThat(ping.header(WebhookSigner.SIGNATURE)).isEqualTo(WebhookSigner.signature(Scenario.secret(agency), ping.body()));
+            assertThat(ping.header(WebhookSigner.SIGNATURE)).isEqualTo(WebhookSigner.signature(Scenario.secret(agency),
+                    Long.parseLong(ping.header(WebhookSigner.TIMESTAMP)), ping.body()));
             assertThat(ping.body()).contains("\"agencyCode\":\"" + agency + "\"");
 
             scenario.receiver.failNext(Scenario.hookPath(agency), 1);

@@ -100,12 +100,12 @@ public class AlertResource {
 
     @POST
     @Path("/alerts/{id}/acknowledgements")
-    @Operation(summary = "Acknowledges an alert on behalf of an agency holding it, with a comment; escalation stops. "
-            + "The acknowledging person is the token's user.")
+    @Operation(summary = "Acknowledges an alert on behalf of its responsible agency or an agency it escalated to (a copy may "
+            + "not; a coordinator may for any holder), with a comment; escalation stops. The acknowledging person is the token's user.")
     public Uni<AlertView> acknowledge(@PathParam("id") String id, @Valid @NotNull Acknowledgement body) {
         caller.requireAgency(body.agencyCode());
         return Panache.withTransaction(() -> alerts.acknowledge(id, body.agencyCode(), caller.name(), body.comment(),
-                        caller.visibleAgencies()))
+                        caller.visibleAgencies(), caller.isCoordinator()))
                 .map(AlertView::of);
     }
 }
