@@ -19,8 +19,8 @@ public interface NotificationConfig {
     @WithDefault("SO-NOI-VU")
     String targetSupervisor();
 
-    /** Where people read their inbox; links in e-mails point there. */
-    @WithDefault("http://127.0.0.1:8084")
+    /** The agency console, where people read their alerts: links in e-mails and webhooks point to its alert pages. */
+    @WithDefault("http://127.0.0.1:8085")
     String publicUrl();
 
     Passes passes();

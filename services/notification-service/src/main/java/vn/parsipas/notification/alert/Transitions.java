@@ -66,6 +66,7 @@ public class Transitions {
             alert.status = Alert.OPEN;
             alert.subjectId = fact.subjectId();
             alert.title = clip(fact.title(), MAX_TEXT);
+            alert.criterionCode = fact.criterionCode();
             alert.causeEventId = causeEventId == null || causeEventId.length() <= 200 ? causeEventId : causeEventId.substring(0, 200);
             alert.ruleName = rule.name();
             alert.occurrences = 1;
