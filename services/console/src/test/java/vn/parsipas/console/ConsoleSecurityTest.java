@@ -2,6 +2,8 @@ package vn.parsipas.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,9 +102,30 @@ class ConsoleSecurityTest {
         assertThat(new Browser().get(console.resolve("da-dang-xuat")).body()).contains("đã đăng xuất");
     }
 
+    /**
+     * Keycloak marks its cookies Secure. A browser still sends them to a loopback address over http (a
+     * secure context); Java's CookieManager does not, and Keycloak answers "cookie not found".
+     */
+    private static final class LoopbackCookieJar extends CookieHandler {
+        final CookieManager cookies = new CookieManager();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            URI asSecure = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost())
+                    ? URI.create(uri.toString().replaceFirst("^http:", "https:"))
+                    : uri;
+            return cookies.get(asSecure, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            cookies.put(uri, responseHeaders);
+        }
+    }
+
     /** A browser's cookie jar and redirects, step by step, so each answer can be looked at. */
     private static final class Browser {
-        private final CookieManager jar = new CookieManager();
+        private final LoopbackCookieJar jar = new LoopbackCookieJar();
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER).build();
         private final List<String> visited = new ArrayList<>();
         private final List<String> setCookies = new ArrayList<>();
@@ -137,7 +161,7 @@ class ConsoleSecurityTest {
         }
 
         List<HttpCookie> cookies() {
-            return jar.getCookieStore().getCookies();
+            return jar.cookies.getCookieStore().getCookies();
         }
 
         List<String> setCookieHeaders() {

@@ -61,11 +61,21 @@ public class PageErrors {
         if (status >= 400 && status < 500) {
             return page(status, Templates.badRequest());
         }
-        return failure(e, uri);
+        return incident(e, uri);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response failure(RuntimeException e, UriInfo uri) {
+        return incident(e, uri);
+    }
+
+    /** A service that cannot be reached (connection refused, reset) surfaces as an IOException. */
+    @ServerExceptionMapper
+    public Response unreachable(java.io.IOException e, UriInfo uri) {
+        return incident(e, uri);
+    }
+
+    private static Response incident(Throwable e, UriInfo uri) {
         String incident = incidentId();
         LOG.errorf(e, "incident %s on %s", incident, uri.getPath());
         return page(500, Templates.error(incident));
