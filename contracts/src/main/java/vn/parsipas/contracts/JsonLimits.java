@@ -7,15 +7,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * What every input must respect before anything expands, stores or echoes it, whichever door it
@@ -143,40 +148,43 @@ public final class JsonLimits {
 
     /** For typed bodies: strings, decimals and big integers read into records are held to the same limits. */
     public static Module module() {
-        SimpleModule module = new SimpleModule("parsipas-json-limits");
-        module.addDeserializer(String.class, new StringDeserializer() {
-            @Override
-            public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                String text = super.deserialize(parser, context);
-                String problem = text == null ? null : textProblem(text);
-                if (problem != null) {
-                    throw InvalidFormatException.from(parser, problem, null, String.class);
-                }
-                return text;
+        return new SimpleModule("parsipas-json-limits")
+                .addDeserializer(String.class, new Bounded<>(String.class, StringDeserializer.instance, JsonLimits::textProblem))
+                .addDeserializer(BigDecimal.class, new Bounded<>(BigDecimal.class, NumberDeserializers.BigDecimalDeserializer.instance,
+                        JsonLimits::numberProblem))
+                .addDeserializer(BigInteger.class, new Bounded<>(BigInteger.class, NumberDeserializers.BigIntegerDeserializer.instance,
+                        JsonLimits::numberProblem));
+    }
+
+    /** Jackson's own deserializer of a type, then the limit: a value out of it names its field (InvalidFormatException). */
+    private static final class Bounded<T> extends StdScalarDeserializer<T> {
+        private final transient JsonDeserializer<T> plain;
+        private final transient Function<T, String> problem;
+
+        Bounded(Class<T> type, JsonDeserializer<T> plain, Function<T, String> problem) {
+            super(type);
+            this.plain = plain;
+            this.problem = problem;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            T value = plain.deserialize(parser, context);
+            String refused = value == null ? null : problem.apply(value);
+            if (refused != null) {
+                throw InvalidFormatException.from(parser, refused, null, handledType());
             }
-        });
-        module.addDeserializer(BigDecimal.class, new NumberDeserializers.BigDecimalDeserializer() {
-            @Override
-            public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                BigDecimal value = super.deserialize(parser, context);
-                String problem = value == null ? null : numberProblem(value);
-                if (problem != null) {
-                    throw InvalidFormatException.from(parser, problem, null, BigDecimal.class);
-                }
-                return value;
-            }
-        });
-        module.addDeserializer(BigInteger.class, new NumberDeserializers.BigIntegerDeserializer() {
-            @Override
-            public BigInteger deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                BigInteger value = super.deserialize(parser, context);
-                String problem = value == null ? null : numberProblem(value);
-                if (problem != null) {
-                    throw InvalidFormatException.from(parser, problem, null, BigInteger.class);
-                }
-                return value;
-            }
-        });
-        return module;
+            return value;
+        }
+
+        @Override
+        public Object getEmptyValue(DeserializationContext context) throws JsonMappingException {
+            return plain.getEmptyValue(context);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return plain.logicalType();
+        }
     }
 }

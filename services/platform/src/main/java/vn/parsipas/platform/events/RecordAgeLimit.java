@@ -19,7 +19,7 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class RecordAgeLimit {
-    static final String SUFFIX = ".throttled.unprocessed-record-max-age.ms";
+    private static final String SUFFIX = ".throttled.unprocessed-record-max-age.ms";
 
     void refuseALimit(@Observes StartupEvent start, Config config) {
         Map<String, String> settings = StreamSupport.stream(config.getPropertyNames().spliterator(), false)
