@@ -128,6 +128,7 @@ class HostileInputsIT {
         kafka.flush();
         ObjectNode response = sut.surveyResponse(null, 4);
         response.set("questionnaireVersion", SystemUnderTest.JSON.readTree(HUGE.get(2)));
+        assertThat(response.toString()).contains("\"questionnaireVersion\":1E-999999999");
         HttpResponse<String> survey = FaultsIT.postBytes(sut.url("survey") + "/api/v1/responses", sut.client.systemToken("survey-kiosk"),
                 response.toString().getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", run + "-survey"));
         assertThat(survey.statusCode()).as(survey.body()).isEqualTo(400);

@@ -26,7 +26,8 @@ import vn.parsipas.devstack.TestKafka;
  * clock can be moved (test-and-demo switch {@code PARSIPAS_CLOCK_ADJUSTABLE}, operator role only).
  */
 final class SystemUnderTest {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers as written (a double would turn 1e999999999 into Infinity and 1e-999999999 into 0). */
+    static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static SystemUnderTest instance;
 
     final Path repo = Path.of(System.getProperty("parsipas.repo", "../..")).toAbsolutePath().normalize();
