@@ -217,8 +217,8 @@ class TaskLifecycleTest {
     }
 
     private static void reject(Map<String, Object> body, String field) {
-        api().body(body).post("/api/v1/tasks").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems(field));
+        api().header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(body).post("/api/v1/tasks")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems(field));
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
