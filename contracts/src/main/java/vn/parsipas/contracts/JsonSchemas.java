@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -26,6 +28,7 @@ public final class JsonSchemas {
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_PATH)
             .build();
+    private static final Pattern QUOTED = Pattern.compile("'([^']{41,})'");
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
     private JsonSchemas() {
@@ -36,8 +39,16 @@ public final class JsonSchemas {
         return validate(type.dataSchema().toString(), data);
     }
 
-    /** Violations of the schema at a URI ({@code classpath:...} or a contracts $id). */
+    /**
+     * Violations of the schema at a URI ({@code classpath:...} or a contracts $id). A document with a
+     * number or a text out of {@link JsonLimits} gets only those violations: the schema is not
+     * evaluated on values nobody should expand.
+     */
     public static List<SchemaViolation> validate(String schemaUri, JsonNode document) {
+        List<SchemaViolation> outOfBounds = JsonLimits.violations(document);
+        if (!outOfBounds.isEmpty()) {
+            return outOfBounds;
+        }
         JsonSchema schema = CACHE.computeIfAbsent(schemaUri, uri -> FACTORY.getSchema(SchemaLocation.of(uri), CONFIG));
         return schema.validate(document).stream()
                 .map(JsonSchemas::toViolation)
@@ -52,6 +63,9 @@ public final class JsonSchemas {
         if ("required".equals(message.getType()) && message.getProperty() != null) {
             field = field.isEmpty() ? message.getProperty() : field + "." + message.getProperty();
         }
-        return new SchemaViolation(field, message.getMessage().replaceFirst("^\\$[^:]*: ", ""));
+        // a property name quoted in the message comes from the document: clipped, on one line
+        String text = QUOTED.matcher(message.getMessage().replaceFirst("^\\$[^:]*: ", ""))
+                .replaceAll(quoted -> Matcher.quoteReplacement("'" + JsonLimits.clip(quoted.group(1)) + "'"));
+        return new SchemaViolation(JsonLimits.oneLine(field, 200), JsonLimits.oneLine(text, 300));
     }
 }

@@ -21,7 +21,8 @@ import org.apache.kafka.common.Uuid;
  * same ports and data, which the fault tests use.
  */
 public final class KafkaBroker implements AutoCloseable {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous: on a loaded 2-core machine (several builds at once) a broker took more than 90 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final StateDirectory state;
     private final int port;

@@ -23,9 +23,9 @@ public final class LocalSuite {
         Instant begin = Instant.now();
         Engines engines = Engines.start(true, true, true);
         // The demo starts the services' clocks on 20/11/2025 and moves them (operator role); without
-        // --demo the clock is the real one.
+        // --demo the clock is the real one. PARSIPAS_DEMO says so: without it an adjustable clock does not start.
         Map<String, String> env = demo
-                ? Map.of("PARSIPAS_CLOCK_ADJUSTABLE", "true", "PARSIPAS_CLOCK_START", "2025-11-20T00:00:00Z",
+                ? Map.of("PARSIPAS_DEMO", "true", "PARSIPAS_CLOCK_ADJUSTABLE", "true", "PARSIPAS_CLOCK_START", "2025-11-20T00:00:00Z",
                         "PARSIPAS_TASK_DEADLINES_CHECK_INTERVAL", "5s",
                         "PARSIPAS_INDICATOR_EVALUATION_INTERVAL", "5s", "PARSIPAS_NOTIFICATION_PASSES_EVERY", "10s",
                         "PARSIPAS_SURVEY_INDICES_UPDATE_INTERVAL", "PT1M")

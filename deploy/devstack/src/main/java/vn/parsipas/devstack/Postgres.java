@@ -34,7 +34,12 @@ public final class Postgres implements AutoCloseable {
 
     /** Stops the server and starts it again on the same port and data, as a database restart does. */
     public synchronized void restart() {
-        close();
+        stop();
+        start();
+    }
+
+    /** Starts the stopped server again, on the same port and data. */
+    public synchronized void start() {
         server = launch();
     }
 
@@ -69,7 +74,12 @@ public final class Postgres implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        stop();
+    }
+
+    /** Stops the server, keeping its data and port for {@link #start()}. */
+    public synchronized void stop() {
         try {
             server.close();
         } catch (IOException e) {

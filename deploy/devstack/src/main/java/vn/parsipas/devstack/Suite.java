@@ -144,6 +144,8 @@ public final class Suite implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + "-service-" + port + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // loopback only, as the run prints it: the demo logins are public and the demo clock is adjustable
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", addresses.get("kafka.bootstrap.servers"));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pg);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pg);

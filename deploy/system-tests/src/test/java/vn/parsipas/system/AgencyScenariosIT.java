@@ -120,7 +120,8 @@ class AgencyScenariosIT {
 
         Answer created = client.post(sut.url("task") + "/api/v1/tasks", coordinator, """
                 {"title": "Hoàn thiện hệ thống tiếp nhận hồ sơ trực tuyến toàn trình",
-                 "leadAgency": "%s", "coordinatingAgencies": ["%s"], "deadline": "2025-12-31"}""".formatted(SKHCN, STC));
+                 "leadAgency": "%s", "coordinatingAgencies": ["%s"], "deadline": "2025-12-31"}""".formatted(SKHCN, STC),
+                java.util.Map.of("Idempotency-Key", "scenario-2-task-" + SKHCN));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         taskId = SystemUnderTest.json(created).path("id").asText();
 

@@ -5,36 +5,48 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.parsipas.devstack.Suite;
 
 /**
- * A thousand malformed or hostile inputs through every door: 500 REST requests get a clear 4xx
- * problem (or, for indicator batches, every item rejected with its reason), 500 Kafka records end in
- * their dead-letter topic with the reason; nothing of them is stored and every service stays ready.
+ * Malformed or hostile inputs through every door: each REST request gets a clear 4xx problem (or,
+ * for batches, every bad item rejected with its reason), each Kafka record ends in its dead-letter
+ * topic with the reason; nothing of them is stored, the valid records sent beside them are all
+ * stored, and every service stays live and ready. The class reports its counts when it ends.
  */
 class HostileInputsIT {
+    static final List<String> HUGE = List.of("1e999999999", "-1e999999999", "1e-999999999");
     static SystemUnderTest sut;
     static ExternalProducer kafka;
+    static int tried;
+    static int refused;
+    static int validSent;
+    static int validStored;
 
     @BeforeAll
     static void start() {
         sut = SystemUnderTest.get();
         kafka = new ExternalProducer(sut.engines.addresses().get("kafka.bootstrap.servers"), sut.repo);
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.printf("[system] hostile inputs: %d tried, %d refused with a reason, %d valid sent beside them, %d lost%n",
+                tried, refused, validSent, validSent - validStored);
     }
 
     @Test
@@ -79,38 +91,172 @@ class HostileInputsIT {
         int expected = sent;
         await().atMost(FaultsIT.PATIENCE).untilAsserted(() -> assertThat(deadLetters(run)).isEqualTo(expected));
         assertThat(rest + sent).isEqualTo(1000);
-        for (String service : Suite.SERVICES) {
-            assertThat(sut.client.get(sut.url(service) + "/q/health/ready", null).status()).isEqualTo(200);
-        }
+        assertAllLiveAndReady();
         assertThat(sut.count("indicator", "select count(*) from observation where scope like '%<%' or indicator_code like '%''%'")).isZero();
+        tried += rest + sent;
+        refused += rest + expected;
     }
 
-    /** Records with this run's keys on the dead-letter topics. */
-    static long deadLetters(String run) {
-        java.util.Properties config = new java.util.Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, sut.engines.addresses().get("kafka.bootstrap.servers"));
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of("indicators.observations.v1.dlq", "sipas.responses.v1.dlq")) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+    @Test
+    void hugeExponentsThroughJsonCsvAndKafkaAreRefusedWithAShortReasonAndTheDoorsStayOpen() throws Exception {
+        String run = "HUGE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String observations = sut.url("indicator") + "/api/v1/observations";
+        String igate = sut.client.systemToken("igate");
+        for (String dryRun : List.of("?dryRun=true", "")) {
+            StringBuilder items = new StringBuilder();
+            for (int i = 0; i < HUGE.size(); i++) {
+                items.append(observation(run, "2025-0" + (i + 1), HUGE.get(i))).append(',');
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long found = 0;
-            long quiet = System.currentTimeMillis() + 4_000;
-            while (System.currentTimeMillis() < quiet) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && new String(record.key(), StandardCharsets.UTF_8).startsWith(run + "-")) {
-                        found++;
-                        assertThat(record.headers().lastHeader("dead-letter-reason")).as("a dead letter says why").isNotNull();
-                    }
-                    quiet = System.currentTimeMillis() + 2_000;
-                }
-            }
-            return found;
+            items.append(observation(run, "2025-04", "40"));
+            HttpResponse<String> answer = FaultsIT.postBytes(observations + dryRun, igate,
+                    ("{\"observations\":[" + items + "]}").getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", run + "-json"));
+            assertRefusedAsOutOfBounds(answer, HUGE.size());
         }
+        StringBuilder csv = new StringBuilder("indicatorCode,scope,period,value,unit,observedAt\n");
+        for (int i = 0; i < HUGE.size(); i++) {
+            csv.append(FaultsIT.INDICATOR + "," + run + ",2025-0" + (i + 1) + "," + HUGE.get(i) + ",percent,2025-07-01T01:00:00Z\n");
+        }
+        csv.append(FaultsIT.INDICATOR + "," + run + ",2025-05,41,percent,2025-07-01T01:00:00Z\n");
+        assertRefusedAsOutOfBounds(FaultsIT.postBytes(observations, igate, csv.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("Idempotency-Key", run + "-csv", "Content-Type", "text/csv")), HUGE.size());
+        for (int i = 0; i < HUGE.size() + 1; i++) {
+            String value = i < HUGE.size() ? HUGE.get(i) : "42";
+            ObjectNode data = (ObjectNode) SystemUnderTest.JSON.readTree(observation(run, i < HUGE.size() ? "2025-0" + (i + 1) : "2025-06", value));
+            kafka.send("indicators.observations.v1", run + "-" + i, kafka.envelope(run + "-" + i, FaultsIT.OBSERVED,
+                    "indicator-observed.v1", "/igate", FaultsIT.INDICATOR + "|" + run, data));
+        }
+        kafka.flush();
+        ObjectNode response = sut.surveyResponse(null, 4);
+        response.set("questionnaireVersion", SystemUnderTest.JSON.readTree(HUGE.get(2)));
+        assertThat(response.toString()).contains("\"questionnaireVersion\":1E-999999999");
+        HttpResponse<String> survey = FaultsIT.postBytes(sut.url("survey") + "/api/v1/responses", sut.client.systemToken("survey-kiosk"),
+                response.toString().getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", run + "-survey"));
+        assertThat(survey.statusCode()).as(survey.body()).isEqualTo(400);
+        assertThat(survey.body()).contains("questionnaireVersion").contains("out of bounds").hasSizeLessThan(1_000);
+
+        String stored = "select count(*) from observation where scope = '" + run + "'";
+        await().atMost(FaultsIT.PATIENCE).untilAsserted(() -> assertThat(sut.count("indicator", stored)).isEqualTo(3));
+        List<String> reasons = sut.deadLetters(run + "-", "indicators.observations.v1.dlq");
+        assertThat(reasons).hasSize(HUGE.size())
+                .allSatisfy(reason -> assertThat(reason).contains("value").contains("out of bounds").hasSizeLessThan(300));
+        assertThat(sut.count("indicator", stored)).isEqualTo(3);
+        assertAllLiveAndReady();
+        tried += 4 * HUGE.size() + 1;
+        refused += 4 * HUGE.size() + 1;
+        validSent += 3;
+        validStored += (int) sut.count("indicator", stored);
+    }
+
+    @Test
+    void aNulInACloudEventIdIsDeadLetteredAndValidRecordsOnEveryPartitionAreStillApplied() throws Exception {
+        String run = "NUL-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        int partitions = 6;
+        List<String> codes = sut.registerReceipts(run, partitions);
+        for (int p = 0; p < partitions; p++) {
+            ObjectNode response = sut.surveyResponse(codes.get(p), 4).put("submittedAt", "2025-11-10T03:00:00Z");
+            kafka.send("sipas.responses.v1", keyOnPartition(run + "-poison-r", p, partitions), kafka.envelope("poison\u0000" + run + p,
+                    FaultsIT.RESPONSE, "survey-response-submitted.v1", "/survey-kiosk", codes.get(p), response));
+            ObjectNode data = (ObjectNode) SystemUnderTest.JSON.readTree(observation(run, day(p), "50"));
+            kafka.send("indicators.observations.v1", keyOnPartition(run + "-poison-o", p, partitions), kafka.envelope(
+                    "poison\u0000" + run + p, FaultsIT.OBSERVED, "indicator-observed.v1", "/igate", FaultsIT.INDICATOR, data));
+        }
+        for (int p = 0; p < partitions; p++) {
+            ObjectNode response = sut.surveyResponse(codes.get(p), 4).put("submittedAt", "2025-11-10T03:00:00Z");
+            kafka.send("sipas.responses.v1", keyOnPartition(run + "-valid-r", p, partitions), kafka.envelope(
+                    response.path("responseId").asText(), FaultsIT.RESPONSE, "survey-response-submitted.v1", "/survey-kiosk",
+                    codes.get(p), response));
+            ObjectNode data = (ObjectNode) SystemUnderTest.JSON.readTree(observation(run, day(p), "50"));
+            kafka.send("indicators.observations.v1", keyOnPartition(run + "-valid-o", p, partitions), kafka.envelope(
+                    run + "-valid-" + p, FaultsIT.OBSERVED, "indicator-observed.v1", "/igate", FaultsIT.INDICATOR, data));
+        }
+        kafka.flush();
+
+        await().atMost(FaultsIT.PATIENCE).untilAsserted(() -> {
+            assertThat(sut.count("survey", "select count(*) from survey_response where receipt_code like '" + run + "-%'")).isEqualTo(partitions);
+            assertThat(sut.count("indicator", "select count(*) from observation where scope = '" + run + "'")).isEqualTo(partitions);
+        });
+        assertThat(sut.deadLetters(run + "-poison-", "indicators.observations.v1.dlq", "sipas.responses.v1.dlq"))
+                .hasSize(2 * partitions).allSatisfy(reason -> assertThat(reason).contains("'id'").contains("control character U+0000"));
+        assertThat(sut.deadLetters(run + "-valid-", "indicators.observations.v1.dlq", "sipas.responses.v1.dlq")).isEmpty();
+        assertAllLiveAndReady();
+        tried += 2 * partitions;
+        refused += 2 * partitions;
+        validSent += 2 * partitions;
+        validStored += (int) (sut.count("survey", "select count(*) from survey_response where receipt_code like '" + run + "-%'")
+                + sut.count("indicator", "select count(*) from observation where scope = '" + run + "'"));
+    }
+
+    @Test
+    void theServicesListenOnLoopbackOnlyAndAnAdjustableClockNeedsTheDemoSwitch() throws Exception {
+        for (String service : Suite.SERVICES) {
+            Suite.Instance instance = sut.suite.instances(service).get(0);
+            String log = Files.readString(sut.suite.logs().resolve(service + "-service-" + instance.port() + ".log"));
+            assertThat(log).as(service + "-service's address").contains("Listening on: http://127.0.0.1:" + instance.port());
+        }
+        Map<String, String> addresses = sut.engines.addresses();
+        String database = addresses.get("postgres.host") + ":" + addresses.get("postgres.port") + "/task";
+        ProcessBuilder task = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", sut.repo.resolve("services/task-service/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(sut.suite.logs().resolve("task-service-without-demo-switch.log").toFile());
+        task.environment().putAll(Map.of("QUARKUS_HTTP_PORT", "0", "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "KAFKA_BOOTSTRAP_SERVERS", addresses.get("kafka.bootstrap.servers"),
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + database, "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + database,
+                "QUARKUS_DATASOURCE_USERNAME", addresses.get("postgres.user"), "QUARKUS_DATASOURCE_PASSWORD", addresses.get("postgres.password"),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", addresses.get("keycloak.url") + "/realms/parsipas", "PARSIPAS_CLOCK_ADJUSTABLE", "true"));
+        Process process = task.start();
+        boolean exited = process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+        process.destroyForcibly();
+        String output = Files.readString(sut.suite.logs().resolve("task-service-without-demo-switch.log"));
+        assertThat(exited).as("task-service stopped by itself: " + output).isTrue();
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("parsipas.clock.adjustable=true in the prod profile");
+    }
+
+    private static String observation(String scope, String period, String value) {
+        return "{\"indicatorCode\":\"" + FaultsIT.INDICATOR + "\",\"scope\":\"" + scope + "\",\"period\":\"" + period
+                + "\",\"value\":" + value + ",\"unit\":\"percent\",\"observedAt\":\"2025-07-01T01:00:00Z\"}";
+    }
+
+    private static String day(int p) {
+        return java.time.LocalDate.of(1900, 1, 1).plusDays(p).toString();
+    }
+
+    /** The first key from {@code prefix} that the producer's default partitioner puts on {@code partition}. */
+    private static String keyOnPartition(String prefix, int partition, int partitions) {
+        for (int i = 0; ; i++) {
+            String key = prefix + "-" + i;
+            if (Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions == partition) {
+                return key;
+            }
+        }
+    }
+
+    /** 200, the first {@code count} items refused at their value with a short reason, the rest not refused. */
+    private static void assertRefusedAsOutOfBounds(HttpResponse<String> answer, int count) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).hasSizeLessThan(4_000);
+        JsonNode items = SystemUnderTest.JSON.readTree(answer.body()).path("items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (i < count) {
+                assertThat(item.path("field").asText()).isEqualTo("value");
+                assertThat(item.path("reason").asText()).contains("out of bounds").hasSizeLessThan(300);
+            } else {
+                assertThat(item.path("outcome").asText()).isNotEqualTo("rejected");
+            }
+        }
+    }
+
+    private static void assertAllLiveAndReady() {
+        for (String service : Suite.SERVICES) {
+            assertThat(sut.client.get(sut.url(service) + "/q/health/live", null).status()).as(service + " live").isEqualTo(200);
+            assertThat(sut.client.get(sut.url(service) + "/q/health/ready", null).status()).as(service + " ready").isEqualTo(200);
+        }
+    }
+
+    /** Records with this run's keys on the dead-letter topics of the external doors. */
+    static long deadLetters(String run) {
+        return sut.deadLetters(run + "-", "indicators.observations.v1.dlq", "sipas.responses.v1.dlq").size();
     }
 
     /** Malformed or hostile payload fragments, each wrapped below into the door's document shape. */

@@ -26,7 +26,8 @@ import vn.parsipas.devstack.TestKafka;
  * clock can be moved (test-and-demo switch {@code PARSIPAS_CLOCK_ADJUSTABLE}, operator role only).
  */
 final class SystemUnderTest {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers as written (a double would turn 1e999999999 into Infinity and 1e-999999999 into 0). */
+    static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static SystemUnderTest instance;
 
     final Path repo = Path.of(System.getProperty("parsipas.repo", "../..")).toAbsolutePath().normalize();
@@ -45,6 +46,7 @@ final class SystemUnderTest {
         smtp.start();
         webhooks = WebhookReceiver.start(Files.createDirectories(repo.resolve("deploy/system-tests/target/webhook-tls")));
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("PARSIPAS_DEMO", "true");
         env.put("PARSIPAS_CLOCK_ADJUSTABLE", "true");
         // the scenarios begin before the 2025 deadlines they let pass
         env.put("PARSIPAS_CLOCK_START", "2025-11-20T00:00:00Z");
@@ -115,6 +117,60 @@ final class SystemUnderTest {
         } catch (java.sql.SQLException e) {
             return -1; // the database is restarting: the caller polls again
         }
+    }
+
+    /**
+     * The dead-letter reasons of the records whose key starts with {@code keyPrefix} on these
+     * dead-letter topics, read until the topics stay quiet for two seconds.
+     */
+    java.util.List<String> deadLetters(String keyPrefix, String... topics) {
+        java.util.Properties config = new java.util.Properties();
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.addresses().get("kafka.bootstrap.servers"));
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        var bytes = new org.apache.kafka.common.serialization.ByteArrayDeserializer();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config, bytes, bytes)) {
+            java.util.List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            java.util.List<String> reasons = new java.util.ArrayList<>();
+            long quiet = System.currentTimeMillis() + 4_000;
+            while (System.currentTimeMillis() < quiet) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() != null && new String(record.key(), java.nio.charset.StandardCharsets.UTF_8).startsWith(keyPrefix)) {
+                        var reason = record.headers().lastHeader("dead-letter-reason");
+                        assertThat(reason).as("a dead letter says why").isNotNull();
+                        reasons.add(new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    quiet = System.currentTimeMillis() + 2_000;
+                }
+            }
+            return reasons;
+        }
+    }
+
+    /**
+     * Watches every instance's liveness every five seconds for {@code outage}, as a Kubernetes
+     * liveness probe would: the answers that were not 200 (a healthy service waiting out an engine
+     * must not be declared dead; readiness may go DOWN, that is what it is for).
+     */
+    java.util.List<String> livenessFailuresDuring(Duration outage) throws InterruptedException {
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        Instant end = Instant.now().plus(outage);
+        while (Instant.now().isBefore(end)) {
+            for (String service : Suite.SERVICES) {
+                for (Suite.Instance instance : suite.instances(service)) {
+                    SuiteClient.Answer live = client.get(instance.url() + "/q/health/live", null);
+                    if (live.status() != 200) {
+                        failures.add(service + " " + live.status() + " " + live.body());
+                    }
+                }
+            }
+            Thread.sleep(5_000);
+        }
+        return failures;
     }
 
     /** Receipt codes of Sở Tư pháp registered by iGate, as the one-stop-shop system does, 1,000 per request. */

@@ -102,6 +102,26 @@ class KafkaIngestionTest {
     }
 
     @Test
+    void hugeExponentsAreDeadLetteredWithAShortReasonAndTheNextValueIsStored() {
+        String scope = scope();
+        String key = Fixtures.DOSSIER_RATE + "|" + scope;
+        try (TestKafka kafka = Fixtures.kafka()) {
+            for (String huge : List.of("1e999999999", "-1e999999999", "1e-999999999")) {
+                send(kafka, key, rate(scope, "2025-06", huge), "/igate");
+            }
+            send(kafka, key, rate(scope, "2025-06", "62.4"), "/igate");
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(series(scope)).then()
+                    .body("values", hasSize(1)).body("values[0].value", equalTo(62.4f)));
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().filter(r -> key.equals(r.key())).count() >= 3, Duration.ofSeconds(30))
+                    .stream().filter(r -> key.equals(r.key())).toList();
+            assertThat(dead).hasSize(3).extracting(r -> r.headers().get("dead-letter-reason"))
+                    .allSatisfy(reason -> assertThat(reason).contains("value").contains("out of bounds").hasSizeLessThan(300));
+        }
+    }
+
+    @Test
     void aRedeliveredEventHasOneEffectAndTheSameValueAgainChangesNothing() {
         String scope = scope();
         String id = UUID.randomUUID().toString();

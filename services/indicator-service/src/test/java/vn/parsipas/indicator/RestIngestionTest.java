@@ -1,6 +1,7 @@
 package vn.parsipas.indicator;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -149,6 +150,48 @@ class RestIngestionTest {
         given().auth().oauth2(Fixtures.igate()).contentType("text/csv").header("Idempotency-Key", key())
                 .body("indicator,value\nx,1\n").post("/api/v1/observations")
                 .then().statusCode(400).body("errors[0].field", equalTo("header"));
+    }
+
+    @Test
+    void hugeExponentsAreRefusedItemByItemThroughJsonAndCsvAndTheServiceGoesOn() {
+        String scope = scope();
+        String[] huge = {"1e999999999", "-1e999999999", "1e-999999999"};
+        for (boolean dryRun : new boolean[] {true, false}) {
+            String answer = json(key()).queryParam("dryRun", dryRun)
+                    .body(batch(item("online-end-to-end-dossier-rate", scope, "2025-04", huge[0], "percent"),
+                            item("online-end-to-end-dossier-rate", scope, "2025-05", huge[1], "percent"),
+                            item("online-end-to-end-dossier-rate", scope, "2025-06", huge[2], "percent"),
+                            item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent")))
+                    .post("/api/v1/observations").then().statusCode(200)
+                    .body("importCount.rejected", equalTo(3))
+                    .body("items[3].outcome", equalTo("imported"))
+                    .extract().asString();
+            assertRefusedAsOutOfBounds(answer, 3);
+        }
+        String csv = "indicatorCode,scope,period,value,unit,observedAt\n"
+                + "online-end-to-end-dossier-rate," + scope + ",2025-04," + huge[0] + ",percent,2025-07-01T01:00:00Z\n"
+                + "online-end-to-end-dossier-rate," + scope + ",2025-05," + huge[1] + ",percent,2025-07-01T01:00:00Z\n"
+                + "online-end-to-end-dossier-rate," + scope + ",2025-06," + huge[2] + ",percent,2025-07-01T01:00:00Z\n"
+                + "online-end-to-end-dossier-rate," + scope + ",2025-05," + "9".repeat(100_000) + ",percent,2025-07-01T01:00:00Z\n"
+                + "online-end-to-end-dossier-rate," + scope + ",2025-05,58.1,percent,2025-07-01T01:00:00Z\n";
+        String answer = given().auth().oauth2(Fixtures.igate()).contentType("text/csv").header("Idempotency-Key", key())
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/observations")
+                .then().statusCode(200)
+                .body("importCount.imported", equalTo(1))
+                .body("importCount.rejected", equalTo(4))
+                .extract().asString();
+        assertRefusedAsOutOfBounds(answer, 3);
+        given().get(series(scope)).then().body("values.value", contains(58.1f, 62.4f));
+    }
+
+    /** The first {@code count} items refused at their value, with a short reason that does not spell the number out. */
+    private static void assertRefusedAsOutOfBounds(String summary, int count) {
+        var items = io.restassured.path.json.JsonPath.from(summary).getList("items", java.util.Map.class);
+        assertThat(summary.length()).as("the whole answer stays small").isLessThan(4_000);
+        for (int i = 0; i < count; i++) {
+            assertThat(items.get(i)).containsEntry("outcome", "rejected").containsEntry("field", "value");
+            assertThat((String) items.get(i).get("reason")).contains("out of bounds").hasSizeLessThan(300);
+        }
     }
 
     private static RequestSpecification json(String key) {

@@ -70,6 +70,26 @@ class BatchEventConsumerTest {
         }
     }
 
+    @Test
+    void aRecordTheDatabaseRefusesInABatchIsDeadLetteredAtOnceAndTheOthersAreApplied() {
+        String run = Fixtures.uniqueCode();
+        String key = "refused|" + run;
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.sendStructured(TOPIC, key, observed("e1", run + "-E", "5", null));
+            // passes the contract (at most 10^15) but not the numeric(12, 2) column: numeric field overflow, SQLSTATE 22003
+            kafka.sendStructured(TOPIC, key, observed("f1", run + "-F", "99999999999999", null));
+            kafka.sendStructured(TOPIC, key, observed("g1", run + "-G", "7", null));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> applied(run + "-E") == 1 && applied(run + "-G") == 1);
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(TOPIC + Topics.DLQ_SUFFIX),
+                    records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(10))
+                    .stream().filter(r -> key.equals(r.key())).toList();
+            assertThat(dead).singleElement().satisfies(r -> assertThat(r.headers().get("dead-letter-reason"))
+                    .contains("refused by the database").contains("22003"));
+        }
+        assertThat(applied(run + "-F")).isZero();
+    }
+
     private static String observed(String id, String scope, String value, String note) {
         IndicatorObserved data = new IndicatorObserved("test-indicator", scope, "2025-06", new BigDecimal(value), "count",
                 Instant.parse("2025-07-01T01:00:00Z"), null, note);

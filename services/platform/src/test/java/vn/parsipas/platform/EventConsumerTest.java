@@ -126,6 +126,55 @@ class EventConsumerTest {
                 .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
     }
 
+    @Test
+    void aRecordTheDatabaseRefusesIsDeadLetteredAtOnceWithItsReasonAndTheNextIsApplied() throws Throwable {
+        String key = Fixtures.uniqueCode();
+        String good = Fixtures.uniqueCode();
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.sendStructured(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", key, "Sở VI PHẠM ràng buộc"));
+            kafka.sendStructured(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", good, "Sở Y tế"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> find(good) != null);
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(10))
+                    .stream().filter(r -> key.equals(r.key())).toList();
+            assertThat(dead).singleElement().satisfies(r -> assertThat(r.headers().get("dead-letter-reason"))
+                    .contains("refused by the database").contains("23514"));
+        }
+        assertThat(find(key)).isNull();
+    }
+
+    @Test
+    void controlCharactersInAttributesOrDataAreRefusedAtTheDoorAndReasonsStayShortAndOnOneLine() throws Throwable {
+        String key = Fixtures.uniqueCode();
+        String good = Fixtures.uniqueCode();
+        ObjectNode longName = (ObjectNode) EventJson.mapper().readTree(structured(UUID.randomUUID().toString(), "/igate", key, "x"));
+        ((ObjectNode) longName.get("data")).put("x".repeat(40_000) + "\r\nforged: log line", 1);
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.sendStructured(TOPIC, key, structured("poison\\u0000one", "/igate", key, "Sở Tư pháp"));
+            kafka.sendStructured(TOPIC, key, structured("forged\\r\\nline", "/igate", key, "Sở Tư pháp"));
+            kafka.send(TOPIC, key, dataOf(key, "Sở Tư pháp"), Map.of("ce_specversion", "1.0", "ce_id", "binary\u0000id",
+                    "ce_source", "/igate", "ce_type", EventType.AGENCY_UPSERTED.type(), "content-type", "application/json"));
+            kafka.sendStructured(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", key, "Sở Tư\u0000pháp"));
+            kafka.sendStructured(TOPIC, key, longName.toString());
+            kafka.sendStructured(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", good, "Sở Y tế"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> find(good) != null);
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().filter(r -> key.equals(r.key())).count() >= 5, Duration.ofSeconds(10))
+                    .stream().filter(r -> key.equals(r.key())).toList();
+            assertThat(dead).extracting(r -> r.headers().get("dead-letter-reason")).satisfiesExactly(
+                    reason -> assertThat(reason).contains("'id'").contains("control character"),
+                    reason -> assertThat(reason).contains("'id'").contains("control character"),
+                    reason -> assertThat(reason).contains("'id'").contains("control character"),
+                    reason -> assertThat(reason).contains("name").contains("control character"),
+                    reason -> assertThat(reason).contains("not defined in the schema"));
+            assertThat(dead).extracting(r -> r.headers().get("dead-letter-reason"))
+                    .allSatisfy(reason -> assertThat(reason).hasSizeLessThan(1_100).doesNotContain("\r").doesNotContain("\n"));
+        }
+        assertThat(find(key)).isNull();
+    }
+
     private static AgencyCopy find(String code) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> AgencyCopy.findById(code)));

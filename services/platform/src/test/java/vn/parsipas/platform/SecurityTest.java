@@ -44,6 +44,16 @@ class SecurityTest {
     }
 
     @Test
+    void theOperatorRoleNeverWidensTheAgenciesACallerSeesOrActsFor() {
+        String operatorAndStaff = TestTokens.mint("it.stp", List.of("operator", "agency-staff"),
+                Map.of("preferred_username", "it.stp", "azp", "parsipas-web", "agency", "SO-TU-PHAP"));
+        given().auth().oauth2(operatorAndStaff).get(SO_KHCN).then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(operatorAndStaff).get("/api/v1/test/agencies/SO-TU-PHAP").then().statusCode(200)
+                .body("visibleAgencies", containsInAnyOrder("SO-TU-PHAP"));
+        given().auth().oauth2(TestTokens.operator()).get(SO_KHCN).then().statusCode(403);
+    }
+
+    @Test
     void rolesAreCheckedAndDataProvidersAreTheirClient() {
         String igate = TestTokens.dataProvider("igate", List.of("online-end-to-end-dossier-rate"), List.of());
         given().auth().oauth2(igate).get(SO_KHCN).then().statusCode(403);

@@ -59,7 +59,8 @@ public final class Fixtures {
 
     /** Assigns a task through the API and returns its id. */
     public static String createTask(String title, String lead, List<String> coordinating, LocalDate deadline) {
-        return api().body(Map.of("title", title, "leadAgency", lead, "coordinatingAgencies", coordinating,
+        return api().header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("title", title, "leadAgency", lead, "coordinatingAgencies", coordinating,
                         "deadline", deadline.toString()))
                 .post("/api/v1/tasks").then().statusCode(201).extract().path("id");
     }

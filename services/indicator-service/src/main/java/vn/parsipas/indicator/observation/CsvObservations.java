@@ -24,6 +24,7 @@ import vn.parsipas.platform.problem.InvalidInputException;
 final class CsvObservations {
     static final Set<String> COLUMNS = Set.of("indicatorCode", "scope", "period", "value", "unit", "observedAt",
             "sourceSystem", "note");
+    private static final int MAX_NUMBER_LENGTH = 1000;
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
     private CsvObservations() {
@@ -73,7 +74,9 @@ final class CsvObservations {
     }
 
     private static void put(ObjectNode item, String column, String cell) {
-        if (column.equals("value")) {
+        // as the JSON door: a number token of at most 1000 characters, parsed without expanding its
+        // exponent; the rules then hold it to the contracts' bounds, row by row
+        if (column.equals("value") && cell.length() <= MAX_NUMBER_LENGTH) {
             try {
                 item.put(column, new BigDecimal(cell));
                 return;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.JsonLimits;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.SchemaViolation;
 import vn.parsipas.contracts.indicator.IndicatorObserved;
@@ -22,8 +23,8 @@ import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * The one validation of an observation, whichever door it came through. The shape is the
- * contract's schema (Kafka: checked by the platform's CloudEvent reader; REST and CSV: by
- * {@link #fromJson}, with the same messages); then the catalogue's rules: known indicator, (REST:
+ * contract's schema, numbers and texts within the contracts' {@code JsonLimits} (Kafka: checked by
+ * the platform's CloudEvent reader; REST and CSV: by {@link #fromJson}, with the same messages); then the catalogue's rules: known indicator, (REST:
  * what the submitter may push,) allowed source, unit, valid range, a period that has started.
  */
 @ApplicationScoped
@@ -66,7 +67,7 @@ public class ObservationRules {
                     + indicator.code() + ", '" + indicator.unit() + "'");
         }
         if (!indicator.inRange(data.value())) {
-            throw new ObservationRejected("value", "value " + data.value().toPlainString() + " is outside the valid range ["
+            throw new ObservationRejected("value", "value " + JsonLimits.clip(data.value().toPlainString()) + " is outside the valid range ["
                     + indicator.min().toPlainString() + ", " + indicator.max().toPlainString() + "] of " + indicator.code());
         }
         Period period;

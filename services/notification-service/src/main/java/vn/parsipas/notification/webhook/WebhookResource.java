@@ -60,7 +60,7 @@ public class WebhookResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "Every agency's webhook with its delivered, pending, failed and dead-lettered counts")
     public Uni<List<WebhookAdmin.Status>> statuses() {
-        return admin.statuses(caller.visibleAgencies(), caller.isCoordinator());
+        return admin.statuses(caller.operationalAgencies(), caller.isCoordinator());
     }
 
     @GET
@@ -68,7 +68,7 @@ public class WebhookResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "An agency's webhook with its failure counts")
     public Uni<WebhookAdmin.Status> status(@PathParam("code") String code) {
-        caller.requireAgency(code);
+        caller.requireOperationalAgency(code);
         return admin.status(code, caller.isCoordinator());
     }
 
@@ -79,7 +79,7 @@ public class WebhookResource {
     public Uni<Cursor.Page<WebhookAdmin.DeliveryView>> deliveries(@PathParam("code") String code,
             @QueryParam("status") @Pattern(regexp = "pending|sending|sent|skipped|muted|dead") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        caller.requireAgency(code);
+        caller.requireOperationalAgency(code);
         return admin.deliveries(code, status, Cursor.parse(cursor), limit);
     }
 

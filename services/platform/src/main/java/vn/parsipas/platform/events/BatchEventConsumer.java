@@ -35,8 +35,8 @@ import vn.parsipas.platform.inbox.Inbox;
  *   <li>Redelivered events (and an id repeated within the batch) are applied once.</li>
  *   <li>When the batch transaction fails — a rule only the database can tell, or an engine
  *       failure — the records are applied again one by one, each in its own transaction with
- *       {@link EventConsumer}'s retry and dead-letter rules: nothing valid is lost because an
- *       invalid record sat next to it.</li>
+ *       {@link EventConsumer}'s retry and dead-letter rules ({@link Retry}): nothing valid is lost
+ *       because an invalid record sat next to it.</li>
  * </ul>
  * The channel needs {@code batch=true}; the method takes {@code KafkaRecordBatch<String, byte[]>}.
  */
@@ -62,7 +62,7 @@ public class BatchEventConsumer {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT5M")
+    @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT15M")
     Duration maxRetry;
 
     private record Accepted<T>(KafkaRecord<?, byte[]> record, ReceivedEvent event, T item) {
@@ -113,21 +113,24 @@ public class BatchEventConsumer {
 
     private <T> Uni<Void> oneByOne(String consumer, List<Accepted<T>> accepted, Handler<T> handler) {
         return Multi.createFrom().iterable(accepted)
-                .onItem().transformToUniAndConcatenate(one -> pool
-                        .withTransaction(connection -> apply(connection, consumer, List.of(one), handler))
-                        .onFailure(failure -> !(failure instanceof InvalidEventException))
-                        .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(maxRetry.toMillis())
-                        .onItemOrFailure().transformToUni((first, failure) -> {
-                            if (failure instanceof InvalidEventException invalid) {
-                                return reject(one.record(), consumer, invalid);
-                            }
-                            if (failure != null) {
-                                return reject(one.record(), consumer,
-                                        new InvalidEventException("processing failed after retries: " + failure));
-                            }
-                            count(consumer, first == 1 ? "applied" : "duplicate", 1);
-                            return Uni.createFrom().voidItem();
-                        }))
+                .onItem().transformToUniAndConcatenate(one -> {
+                    Retry retry = new Retry(consumer + ": applying " + one.event().type().type() + " " + one.event().id(), maxRetry);
+                    return pool.withTransaction(connection -> apply(connection, consumer, List.of(one), handler))
+                            .onFailure().transform(Retry::recordFault)
+                            .onFailure(failure -> !(failure instanceof InvalidEventException))
+                            .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
+                            .onItemOrFailure().transformToUni((first, failure) -> {
+                                if (failure instanceof InvalidEventException invalid) {
+                                    return reject(one.record(), consumer, invalid);
+                                }
+                                if (failure != null) {
+                                    return reject(one.record(), consumer,
+                                            new InvalidEventException("processing failed after retries: " + failure));
+                                }
+                                count(consumer, first == 1 ? "applied" : "duplicate", 1);
+                                return Uni.createFrom().voidItem();
+                            });
+                })
                 .collect().last()
                 .replaceWithVoid();
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.parsipas.contracts.Event;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
+import vn.parsipas.contracts.JsonLimits;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.SchemaViolation;
 
@@ -50,7 +51,7 @@ public final class CloudEventReader {
                 : structured(text, header(headers, CONTENT_TYPE));
         EventType type = EventType.ofType(envelope.type)
                 .filter(accepted::contains)
-                .orElseThrow(() -> new InvalidEventException("unexpected CloudEvent type '" + envelope.type
+                .orElseThrow(() -> new InvalidEventException("unexpected CloudEvent type '" + JsonLimits.clip(envelope.type)
                         + "' on " + topic + "; accepted: "
                         + accepted.stream().map(EventType::type).sorted().collect(Collectors.joining(", "))));
         return new ReceivedEvent(envelope.id, envelope.source, type, envelope.subject, envelope.time,
@@ -78,11 +79,14 @@ public final class CloudEventReader {
     private static Envelope envelope(String specVersion, String id, String source, String type, String subject,
             String time, JsonNode data) {
         if (!"1.0".equals(specVersion)) {
-            throw new InvalidEventException("specversion must be 1.0, was '" + specVersion + "'");
+            throw new InvalidEventException("specversion must be 1.0, was '" + (specVersion == null ? null : JsonLimits.clip(specVersion)) + "'");
         }
         requireAttribute("id", id);
         requireAttribute("source", source);
         requireAttribute("type", type);
+        if (subject != null) {
+            checkAttribute("subject", subject);
+        }
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("data must be a JSON object");
         }
@@ -107,8 +111,17 @@ public final class CloudEventReader {
         if (value == null || value.isBlank()) {
             throw new InvalidEventException("CloudEvent attribute '" + name + "' is missing");
         }
+        checkAttribute(name, value);
+    }
+
+    private static void checkAttribute(String name, String value) {
         if (value.length() > 500) {
             throw new InvalidEventException("CloudEvent attribute '" + name + "' is longer than 500 characters");
+        }
+        // attributes go into the inbox (PostgreSQL refuses NUL), log lines and headers: one line, no control character
+        String problem = JsonLimits.lineProblem(value);
+        if (problem != null) {
+            throw new InvalidEventException("CloudEvent attribute '" + name + "' " + problem);
         }
     }
 
@@ -119,7 +132,7 @@ public final class CloudEventReader {
         try {
             return java.time.OffsetDateTime.parse(time).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidEventException("CloudEvent attribute 'time' is not an RFC 3339 timestamp: " + time);
+            throw new InvalidEventException("CloudEvent attribute 'time' is not an RFC 3339 timestamp: " + JsonLimits.clip(time));
         }
     }
 

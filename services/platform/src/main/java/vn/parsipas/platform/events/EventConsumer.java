@@ -23,12 +23,13 @@ import vn.parsipas.platform.inbox.Inbox;
  * transaction record it in the inbox and apply its effect (which may write outbox rows), then ack.
  *
  * <ul>
- *   <li>Invalid record or {@link InvalidEventException} from the effect: nack, so the channel's
- *       dead-letter strategy sends it to {@code <topic>.dlq} with the reason; the consumer goes on.</li>
+ *   <li>Invalid record, {@link InvalidEventException} from the effect or a data exception of the
+ *       database: nack, so the channel's dead-letter strategy sends it to {@code <topic>.dlq} with
+ *       the reason; the consumer goes on.</li>
  *   <li>Redelivery: the inbox says so, nothing is applied again.</li>
- *   <li>Any other failure (database down, broker hiccup): retried with backoff, in order, so a
- *       valid event is not dead-lettered because an engine restarted; after
- *       {@code parsipas.events.max-retry} it is dead-lettered with the failure as the reason.</li>
+ *   <li>An engine away (database down, restarting): waited out, in order, for as long as it lasts;
+ *       any other failure: retried for {@code parsipas.events.max-retry}, then dead-lettered
+ *       ({@link Retry}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class EventConsumer {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT5M")
+    @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT15M")
     Duration maxRetry;
 
     public Uni<Void> consume(Message<byte[]> message, String consumer, Set<EventType> accepted,
@@ -52,13 +53,12 @@ public class EventConsumer {
         } catch (InvalidEventException e) {
             return reject(message, consumer, e);
         }
+        Retry retry = new Retry(consumer + ": applying " + event.type().type() + " " + event.id(), maxRetry);
         return Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
                         .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
+                .onFailure().transform(Retry::recordFault)
                 .onFailure(failure -> !(failure instanceof InvalidEventException))
-                .invoke(failure -> LOG.warnf("%s: applying %s %s failed, will retry: %s", consumer, event.type().type(),
-                        event.id(), failure.toString()))
-                .onFailure(failure -> !(failure instanceof InvalidEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(maxRetry.toMillis())
+                .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure instanceof InvalidEventException invalid) {
                         return reject(message, consumer, invalid);

@@ -17,6 +17,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  * Who is calling, as the services need it: a coordinator sees everything; agency staff see their
  * own agency (the {@code agency} claim); a data provider is its client id and may push only what
  * its token lists. Queries take {@link #visibleAgencies()} so the restriction is applied in SQL.
+ * The operator role never widens the agencies whose business data a caller sees or acts for (also
+ * when the same user is agency staff); it only opens operational data ({@link #operationalAgencies()}).
  */
 @RequestScoped
 public class Caller {
@@ -33,18 +35,34 @@ public class Caller {
         return agency == null ? null : agency instanceof JsonString json ? json.getString() : agency.toString();
     }
 
-    /** Agency codes whose data this caller may see; null means all of them. */
+    /** Agency codes whose business data this caller may see; null means all of them (coordinators only). */
     public Set<String> visibleAgencies() {
-        if (isCoordinator() || identity.hasRole(Roles.OPERATOR)) {
+        if (isCoordinator()) {
             return null;
         }
         String agency = agency();
         return agency == null ? Set.of() : Set.of(agency);
     }
 
-    /** Refuses (403) a caller who may not act for this agency. */
+    /** Refuses (403) a caller who may not see or act for this agency's business data. */
     public void requireAgency(String agencyCode) {
-        Set<String> visible = visibleAgencies();
+        require(visibleAgencies(), agencyCode);
+    }
+
+    /**
+     * Agency codes whose operational data (delivery counts and logs, dead letters) this caller may
+     * see: all of them for an operator or a coordinator, else as {@link #visibleAgencies()}.
+     */
+    public Set<String> operationalAgencies() {
+        return identity.hasRole(Roles.OPERATOR) ? null : visibleAgencies();
+    }
+
+    /** Refuses (403) a caller who may not see this agency's operational data. */
+    public void requireOperationalAgency(String agencyCode) {
+        require(operationalAgencies(), agencyCode);
+    }
+
+    private static void require(Set<String> visible, String agencyCode) {
         if (visible != null && !visible.contains(agencyCode)) {
             throw new ForbiddenException("not allowed to act for agency " + agencyCode);
         }

@@ -21,7 +21,7 @@ public class SecuredTestResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
+    @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF, Roles.OPERATOR })
     public Visible read(@PathParam("code") String code) {
         caller.requireAgency(code);
         return new Visible(caller.name(), caller.agency(), caller.visibleAgencies());

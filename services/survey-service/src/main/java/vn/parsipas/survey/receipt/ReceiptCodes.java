@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.JsonLimits;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.survey.Db;
 import vn.parsipas.survey.SurveyConfig;
@@ -100,7 +101,8 @@ public class ReceiptCodes {
 
     /** The registered codes among these, locked for update when a response is about to use them. */
     public Uni<Map<String, Receipt>> find(Collection<String> codes, boolean lock) {
-        List<String> distinct = codes.stream().distinct().sorted().toList();
+        // registration refuses control characters, so such a code is not there (and PostgreSQL would refuse a NUL)
+        List<String> distinct = codes.stream().filter(code -> JsonLimits.lineProblem(code) == null).distinct().sorted().toList();
         if (distinct.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

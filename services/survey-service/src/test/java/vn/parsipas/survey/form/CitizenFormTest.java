@@ -98,6 +98,22 @@ class CitizenFormTest {
         assertThat(Fixtures.count("select count(*) from survey_response where receipt_code = $1", code)).isOne();
     }
 
+    @Test
+    void controlCharactersInTheFormAreRefusedWithAPageAndStoreNothing() {
+        String agency = Fixtures.uniqueAgency();
+        Fixtures.agencies(agency);
+        String code = Fixtures.uniqueReceipt();
+        Fixtures.registerReceipt(code, agency);
+        Map<String, String> nulInCode = answers(code + "\u0000", UUID.randomUUID().toString());
+        Map<String, String> nulInAttribute = answers(code, UUID.randomUUID().toString());
+        nulInAttribute.put("ethnicGroup", "Kinh\u0000");
+
+        post(nulInCode).statusCode(400).contentType("text/html").body(containsString("4 đến 64 ký tự"));
+        post(nulInAttribute).statusCode(400).contentType("text/html").body(containsString("dữ liệu không hợp lệ"));
+        assertThat(Fixtures.count("select count(*) from survey_response where receipt_code = $1", code)).isZero();
+        post(answers(code, UUID.randomUUID().toString())).statusCode(200);
+    }
+
     private static Map<String, String> answers(String code, String responseId) {
         Map<String, String> form = new HashMap<>(Map.of("receiptCode", code, "responseId", responseId, "questionnaireVersion", "1",
                 "channel", "online", "ageBand", "25-34", "gender", "male"));

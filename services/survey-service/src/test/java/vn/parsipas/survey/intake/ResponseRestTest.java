@@ -157,6 +157,29 @@ class ResponseRestTest {
     }
 
     @Test
+    void controlCharactersAndHugeNumbersAreRefusedPerResponseAndTheOthersAreStored() {
+        ObjectNode nul = Fixtures.json(Fixtures.response(agency, JUNE, 4)).put("procedureCode", "1.001\u0000193");
+        ObjectNode lineBreak = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        lineBreak.putObject("respondent").put("ethnicGroup", "Kinh\r\nforged");
+        ObjectNode huge = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        ((ObjectNode) huge.get("answers").get(0)).put("score", new java.math.BigDecimal("1e999999999"));
+        ObjectNode tiny = Fixtures.json(Fixtures.response(agency, JUNE, 4)).put("questionnaireVersion", new java.math.BigDecimal("1e-999999999"));
+        SurveyResponseSubmitted good = Fixtures.response(agency, JUNE, 4);
+
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", List.of(nul, lineBreak, huge, tiny, Fixtures.json(good))))
+                .post("/api/v1/responses/batch").then().statusCode(200)
+                .body("results.status", contains("REJECTED", "REJECTED", "REJECTED", "REJECTED", "ACCEPTED"))
+                .body("results[0].errors[0].field", equalTo("procedureCode"))
+                .body("results[0].errors[0].message", containsString("control character U+0000"))
+                .body("results[1].errors[0].field", equalTo("respondent.ethnicGroup"))
+                .body("results[2].errors[0].field", equalTo("answers[0].score"))
+                .body("results[2].errors[0].message", containsString("out of bounds"))
+                .body("results[3].errors[0].field", equalTo("questionnaireVersion"));
+
+        assertThat(Fixtures.count("select count(*) from survey_response where agency_code = $1", agency)).isOne();
+    }
+
+    @Test
     void aBatchIsBounded() {
         List<ObjectNode> tooMany = java.util.stream.IntStream.range(0, 501).mapToObj(i -> Fixtures.json(Fixtures.response(agency, JUNE, 4)))
                 .toList();

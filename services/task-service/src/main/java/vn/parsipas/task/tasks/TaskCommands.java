@@ -66,8 +66,8 @@ public class TaskCommands {
             throw new InvalidInputException("planId", "is required with criterionCode");
         }
         String hash = Json.fingerprint(request);
-        return Panache.withTransaction(() -> replay(Task.<Task>find("idempotencyKey", idempotencyKey), idempotencyKey, hash,
-                        task -> task.requestHash, task -> task.id)
+        return Panache.withTransaction(() -> replay(Task.<Task>find("assignedBy = ?1 and idempotencyKey = ?2", actor,
+                        idempotencyKey), idempotencyKey, hash, task -> task.requestHash, task -> task.id)
                 .chain(replayed -> replayed != null ? Uni.createFrom().item(replayed)
                         : agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
                                 .chain(() -> requirePlan(request.planId(), request.criterionCode()))

@@ -78,9 +78,13 @@ public class TaskResource {
 
     @POST
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Assign a new task (Idempotency-Key makes a retry safe)")
+    @Operation(summary = "Assign a new task; the Idempotency-Key (required, the caller's own) makes a retry safe")
     public Uni<Response> create(@HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
             @Valid @NotNull NewTask request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new InvalidInputException("Idempotency-Key", "the header is required (at most 200 characters): "
+                    + "a client that retries a lost answer with the same key creates the task once");
+        }
         return commands.create(request, idempotencyKey, caller.name()).chain(created -> queries.byId(created.id())
                 .map(task -> Response.created(URI.create("/api/v1/tasks/" + task.id())).entity(task).build()));
     }

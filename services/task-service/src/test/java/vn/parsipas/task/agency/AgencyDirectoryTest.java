@@ -53,7 +53,7 @@ class AgencyDirectoryTest {
         String code = Fixtures.createAgency("Ban Dân tộc");
         api().delete("/api/v1/agencies/" + code).then().statusCode(200);
 
-        api().body(Map.of("title", "Nhiệm vụ", "leadAgency", code, "deadline", "2099-12-31"))
+        api().header("Idempotency-Key", "inactive-" + code).body(Map.of("title", "Nhiệm vụ", "leadAgency", code, "deadline", "2099-12-31"))
                 .post("/api/v1/tasks").then().statusCode(400).body("errors.field", hasItems("leadAgency"));
     }
 

@@ -145,6 +145,7 @@ class TwoInstancesIT {
         String post(String path, String json) throws IOException, InterruptedException {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.coordinator())
+                    .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isBetween(200, 201);

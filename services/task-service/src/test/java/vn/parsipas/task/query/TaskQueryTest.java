@@ -95,6 +95,10 @@ class TaskQueryTest {
         api().queryParam("limit", 1000).get("/api/v1/tasks").then().statusCode(400).body("errors.field", hasItems("limit"));
         api().queryParam("role", "boss").get("/api/v1/tasks").then().statusCode(400).body("errors.field", hasItems("role"));
         api().queryParam("status", "late").get("/api/v1/tasks").then().statusCode(400).body("errors.field", hasItems("status"));
+        // a NUL would reach PostgreSQL, which refuses it: a 400 naming the parameter, not a 500
+        api().urlEncodingEnabled(false).get("/api/v1/tasks?agency=SO-TU%00PHAP").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItems("agency"));
+        api().urlEncodingEnabled(false).get("/api/v1/tasks/abc%00def").then().statusCode(400).body("errors.field", hasItems("id"));
     }
 
     @Test

@@ -168,7 +168,7 @@ class SecurityMatrixTest {
     }
 
     private Response send(String method, Call call, String token) {
-        var request = api(token);
+        var request = api(token).header("Idempotency-Key", java.util.UUID.randomUUID().toString());
         if (call.contentType() != null) {
             request.contentType(call.contentType());
         }

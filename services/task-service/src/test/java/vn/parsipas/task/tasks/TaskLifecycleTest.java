@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.ShiftableClock;
 import vn.parsipas.task.Fixtures;
 import vn.parsipas.task.TaskServiceTest;
@@ -196,9 +197,28 @@ class TaskLifecycleTest {
         assertThat(Fixtures.events(Topics.TASKS_LIFECYCLE, id, 1)).hasSize(1);
     }
 
-    private static void reject(Map<String, Object> body, String field) {
+    @Test
+    void aNewTaskNeedsAnIdempotencyKeyAndEachCallerHasKeysOfTheirOwn() {
+        Map<String, Object> body = Map.of("title", "Tổng hợp báo cáo CCHC quý III.", "leadAgency", lead, "deadline", DEADLINE.toString());
+        String key = "create-" + java.util.UUID.randomUUID();
+        String otherCoordinator = TestTokens.user("coordinator.other", "coordinator", "SO-NOI-VU");
+
         api().body(body).post("/api/v1/tasks").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems(field));
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        String first = api().header("Idempotency-Key", key).body(body).post("/api/v1/tasks")
+                .then().statusCode(201).extract().path("id");
+        String second = Fixtures.api(otherCoordinator).header("Idempotency-Key", key)
+                .body(Map.of("title", "Một nhiệm vụ khác của người khác", "leadAgency", lead, "deadline", DEADLINE.toString()))
+                .post("/api/v1/tasks").then().statusCode(201).extract().path("id");
+        api().header("Idempotency-Key", key).body(body).post("/api/v1/tasks").then().statusCode(201).body("id", equalTo(first));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(api().queryParam("agency", lead).get("/api/v1/tasks").jsonPath().getList("items")).hasSize(2);
+    }
+
+    private static void reject(Map<String, Object> body, String field) {
+        api().header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(body).post("/api/v1/tasks")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems(field));
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
