@@ -206,7 +206,7 @@ public final class SurveyBenchmark {
         for (String question : List.of("2.2.1-q1", "2.2.1-q2", "2.2.2-q1", "2.2.2-q2", "2.2.3-q1", "2.2.3-q2", "2.2.4-q1", "2.2.6-q1")) {
             answers.add(new Answer(question, 1 + RANDOM.nextInt(5)));
         }
-        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), "sipas-2025", 1, null, agency(RANDOM.nextInt(AGENCIES)), null,
+        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), "sipas-2025", 1, null, null, agency(RANDOM.nextInt(AGENCIES)), null,
                 "counter", Instant.parse("2025-06-01T02:00:00Z").plusSeconds(RANDOM.nextInt(7_000_000)), answers,
                 List.of("shorter-processing-time"), null);
     }
