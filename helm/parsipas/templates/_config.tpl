@@ -27,6 +27,10 @@ QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s" $dbAddress | quote
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s" $dbAddress | quote }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "parsipas.realmUrl" $.root | quote }}
 QUARKUS_OIDC_CLIENT_ID: {{ $.svc.keycloakClient.id | quote }}
+{{- if $.svc.citizenFormPath }}
+# The client address for the form's rate limits: X-Forwarded-For only from the ingress controller.
+PARSIPAS_SURVEY_FORM_LIMITS_TRUSTED_PROXIES: {{ join "," $.root.Values.ingress.trustedProxies | quote }}
+{{- end }}
 {{- if eq $.key "notification" }}
 {{- with $.root.Values.smtp }}
 QUARKUS_MAILER_HOST: {{ .host | quote }}

@@ -82,7 +82,7 @@ class ValuesTest {
         System.out.println("default values render: " + defaults.kinds());
 
         assertThat(defaults.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                "ConfigMap", 4L, "Deployment", 4L, "HorizontalPodAutoscaler", 4L, "Ingress", 1L,
+                "ConfigMap", 4L, "Deployment", 4L, "HorizontalPodAutoscaler", 4L, "Ingress", 2L,
                 "NetworkPolicy", 4L, "PodDisruptionBudget", 4L, "Service", 4L, "ServiceAccount", 4L)));
     }
 
@@ -94,7 +94,7 @@ class ValuesTest {
 
         assertThat(production.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
                 Map.entry("ConfigMap", 5L), Map.entry("Deployment", 4L), Map.entry("HorizontalPodAutoscaler", 4L),
-                Map.entry("Ingress", 1L), Map.entry("KafkaTopic", (long) channels), Map.entry("KafkaUser", 7L),
+                Map.entry("Ingress", 2L), Map.entry("KafkaTopic", (long) channels), Map.entry("KafkaUser", 7L),
                 Map.entry("KeycloakRealmImport", 1L), Map.entry("NetworkPolicy", 4L),
                 Map.entry("PodDisruptionBudget", 4L), Map.entry("Service", 4L), Map.entry("ServiceAccount", 4L),
                 Map.entry("ServiceMonitor", 1L))));
