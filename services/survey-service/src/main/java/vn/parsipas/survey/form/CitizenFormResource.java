@@ -137,7 +137,7 @@ public class CitizenFormResource {
                 return Uni.createFrom().item(refused(code));
             }
             return catalog.find(config.formQuestionnaire(), version).chain(questionnaire -> questionnaire.isEmpty()
-                    ? Uni.createFrom().item(html(400, Templates.code(new CodePage(TITLE, code,
+                    ? Uni.createFrom().item(html(400, Templates.code(new CodePage(TITLE, ReceiptCheck.echo(code),
                             "Phiếu khảo sát này không còn được sử dụng. Vui lòng mở lại trang."))))
                     : answer(questionnaire.get(), check.receipt(), pin, responseId, form));
         }));
@@ -170,13 +170,13 @@ public class CitizenFormResource {
 
     /** The one answer for every code the form cannot open (see {@link ReceiptCheck}). */
     private static Response refused(String code) {
-        return html(400, Templates.code(new CodePage(TITLE, code, ReceiptCheck.REFUSED)));
+        return html(400, Templates.code(new CodePage(TITLE, ReceiptCheck.echo(code), ReceiptCheck.REFUSED)));
     }
 
     private static Response tooManyAttempts(String code, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         String message = "Ông/Bà đã thử quá nhiều lần. Vui lòng thử lại sau khoảng " + Math.max(1, (seconds + 59) / 60) + " phút.";
-        return Response.fromResponse(html(429, Templates.code(new CodePage(TITLE, code, message))))
+        return Response.fromResponse(html(429, Templates.code(new CodePage(TITLE, ReceiptCheck.echo(code), message))))
                 .header("Retry-After", String.valueOf(seconds)).build();
     }
 

@@ -21,6 +21,7 @@ import vn.parsipas.survey.SurveyConfig;
  */
 @Singleton
 public class FormRateLimiter {
+    private static final int MAX_CODE = 64;
     private final SurveyConfig.FormLimits limits;
     private final Clock clock;
     private final ClientAddress clientAddress;
@@ -54,8 +55,10 @@ public class FormRateLimiter {
         return Optional.empty();
     }
 
+    /** A code is at most 64 characters; a longer text still makes a bounded key. */
     private String prefix(String code) {
         String normal = code.strip().toUpperCase(Locale.ROOT);
+        normal = normal.length() > MAX_CODE ? normal.substring(0, MAX_CODE) : normal;
         return normal.length() > limits.codeSuffixLength() ? normal.substring(0, normal.length() - limits.codeSuffixLength()) : normal;
     }
 

@@ -16,6 +16,11 @@ record ReceiptCheck(Receipt receipt) {
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9./-]{4,64}$");
     private static final Pattern PIN = Pattern.compile("^[0-9]{6,10}$");
 
+    /** The code to show again in the field: only one that could be a code (a page never echoes megabytes). */
+    static String echo(String code) {
+        return CODE.matcher(code).matches() ? code : "";
+    }
+
     /** Worth a database look-up at all. */
     static boolean wellFormed(String code, String pin) {
         return CODE.matcher(code).matches() && PIN.matcher(pin).matches();
