@@ -3,13 +3,20 @@
 -- cannot be answered on the public form.
 alter table receipt_code add column pin_hash text;
 
--- Per source and local day (issue 19, M7): responses admitted without a receipt PIN (bounded by
--- the source's daily quota) and responses refused for a wrong PIN (bounded, so that no source can
--- guess PINs). The row is locked while a batch is checked, so concurrent batches cannot exceed them.
+-- Responses admitted without a receipt PIN, per source and local day (issue 19, M7): the row is
+-- locked while a batch is checked, so concurrent batches of one source cannot exceed its quota.
 create table source_quota (
     source      text    not null,
     day         date    not null,
     without_pin integer not null,
-    wrong_pins  integer not null,
+    primary key (source, day)
+);
+
+-- Responses refused for a wrong PIN, per source and day: counted outside the response's own
+-- transaction (a refused response rolls it back), so that no source can guess PINs unbounded.
+create table source_wrong_pins (
+    source     text    not null,
+    day        date    not null,
+    wrong_pins integer not null,
     primary key (source, day)
 );

@@ -128,11 +128,17 @@ public class ResponseIntake {
             }
             outcomes.add(Outcome.of(i, response.responseId(), Status.ACCEPTED));
         }
-        Uni<Void> counts = context.source().counted() ? quota.save(context.source().today()) : Uni.createFrom().voidItem();
-        return counts.chain(() -> store(accepted, usedCodes, door, source, now, context)).map(inserted -> outcomes.stream()
+        return count(context.source()).chain(() -> store(accepted, usedCodes, door, source, now, context)).map(inserted -> outcomes.stream()
                 .map(outcome -> outcome.status() == Status.ACCEPTED && !inserted.contains(outcome.responseId())
                         ? Outcome.of(outcome.index(), outcome.responseId(), Status.DUPLICATE) : outcome)
                 .toList());
+    }
+
+    private Uni<Void> count(SourceCheck check) {
+        SourceQuota.Today today = check.today();
+        Uni<Void> wrongPins = check.newWrongPins() == 0 ? Uni.createFrom().voidItem()
+                : quota.addWrongPins(today.source(), today.day(), check.newWrongPins());
+        return wrongPins.chain(() -> check.newWithoutPin() == 0 ? Uni.createFrom().voidItem() : quota.saveWithoutPin(today));
     }
 
     /** Null when the source may send this response and its receipt code (if any) lets it in; else why not. */

@@ -13,7 +13,8 @@ final class SourceCheck {
     private final Admission admission;
     private final int wrongPinLimit;
     private SourceQuota.Today today;
-    private boolean counted;
+    private int newWithoutPin;
+    private int newWrongPins;
 
     SourceCheck(Admission admission, SourceQuota.Today today, int wrongPinLimit) {
         this.admission = admission;
@@ -48,15 +49,22 @@ final class SourceCheck {
 
     private void count(int withoutPin, int wrongPins) {
         today = new SourceQuota.Today(today.source(), today.day(), today.withoutPin() + withoutPin, today.wrongPins() + wrongPins);
-        counted = true;
+        newWithoutPin += withoutPin;
+        newWrongPins += wrongPins;
     }
 
-    /** The counts after this batch, to store when {@link #counted()}. */
+    /** The counts after this batch. */
     SourceQuota.Today today() {
         return today;
     }
 
-    boolean counted() {
-        return counted;
+    /** Responses of this batch admitted without a PIN. */
+    int newWithoutPin() {
+        return newWithoutPin;
+    }
+
+    /** Responses of this batch refused for a wrong PIN. */
+    int newWrongPins() {
+        return newWrongPins;
     }
 }

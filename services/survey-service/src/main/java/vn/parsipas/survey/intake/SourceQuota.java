@@ -1,34 +1,53 @@
 package vn.parsipas.survey.intake;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.survey.Db;
 
 /** Per source and local day: responses admitted without a receipt PIN, and responses refused for a wrong PIN. */
 @ApplicationScoped
 public class SourceQuota {
+    @Inject
+    Pool pool;
+
     public record Today(String source, LocalDate day, int withoutPin, int wrongPins) {
         static Today none(String source, LocalDate day) {
             return new Today(source, day, 0, 0);
         }
     }
 
-    /** Today's counts; {@code lock} holds the row until the transaction ends, for a batch that may add to them. */
+    /** Today's counts, in the caller's transaction; {@code lock} holds the quota row until it ends, for a batch that may add to it. */
     Uni<Today> read(String source, LocalDate day, boolean lock) {
-        String sql = lock
-                ? "insert into source_quota (source, day, without_pin, wrong_pins) values (?1, ?2, 0, 0) on conflict (source, day)"
-                        + " do update set without_pin = source_quota.without_pin returning without_pin, wrong_pins"
-                : "select without_pin, wrong_pins from source_quota where source = ?1 and day = ?2";
-        return Db.rows(sql, source, day).map(rows -> rows.isEmpty() ? Today.none(source, day)
-                : new Today(source, day, (int) Db.number(rows.get(0)[0]), (int) Db.number(rows.get(0)[1])));
+        String quota = lock
+                ? "insert into source_quota (source, day, without_pin) values (?1, ?2, 0) on conflict (source, day)"
+                        + " do update set without_pin = source_quota.without_pin returning without_pin"
+                : "select without_pin from source_quota where source = ?1 and day = ?2";
+        return Db.rows(quota, source, day).chain(withoutPin -> Db.rows(
+                        "select wrong_pins from source_wrong_pins where source = ?1 and day = ?2", source, day)
+                .map(wrongPins -> new Today(source, day, count(withoutPin), count(wrongPins))));
     }
 
-    /** Stores the counts of a batch that read them with {@code lock}, in its transaction. */
-    Uni<Void> save(Today today) {
-        return Db.execute("update source_quota set without_pin = ?3, wrong_pins = ?4 where source = ?1 and day = ?2",
-                today.source(), today.day(), today.withoutPin(), today.wrongPins()).replaceWithVoid();
+    /** Stores the responses admitted without a PIN, in the transaction that read them with {@code lock}. */
+    Uni<Void> saveWithoutPin(Today today) {
+        return Db.execute("update source_quota set without_pin = ?3 where source = ?1 and day = ?2",
+                today.source(), today.day(), today.withoutPin()).replaceWithVoid();
+    }
+
+    /** Adds wrong PINs in a transaction of their own: they count even when the response's transaction is rolled back. */
+    Uni<Void> addWrongPins(String source, LocalDate day, int count) {
+        return pool.preparedQuery("insert into source_wrong_pins (source, day, wrong_pins) values ($1, $2, $3) on conflict (source, day)"
+                + " do update set wrong_pins = source_wrong_pins.wrong_pins + excluded.wrong_pins")
+                .execute(Tuple.of(source, day, count)).replaceWithVoid();
+    }
+
+    private static int count(List<Object[]> rows) {
+        return rows.isEmpty() ? 0 : (int) Db.number(rows.get(0)[0]);
     }
 }

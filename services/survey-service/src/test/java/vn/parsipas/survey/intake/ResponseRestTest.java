@@ -247,13 +247,16 @@ class ResponseRestTest {
         String code = Fixtures.uniqueReceipt();
         String pin = Fixtures.registerReceipt(code, agency);
         String wrong = pin.equals("000000") ? "000001" : "000000";
-        List<ObjectNode> guesses = java.util.stream.IntStream.range(0, 20)
+        List<ObjectNode> guesses = java.util.stream.IntStream.range(0, 19)
                 .mapToObj(i -> Fixtures.json(Fixtures.response(agency, code, JUNE, 1), wrong)).toList();
         String client = "guessing-kiosk-" + agency.toLowerCase();
 
         Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Map.of("responses", guesses))
-                .post("/api/v1/responses/batch").then().statusCode(200).body("counts.REJECTED", equalTo(20))
-                .body("results[19].errors[0].message", equalTo("receipt code " + code + " is not registered with this PIN"));
+                .post("/api/v1/responses/batch").then().statusCode(200).body("counts.REJECTED", equalTo(19));
+        // A single response refused is rolled back whole, and its wrong PIN still counts.
+        Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, code, JUNE, 1), wrong))
+                .post("/api/v1/responses").then().statusCode(400).body("errors[0].field", equalTo("receiptPin"))
+                .body("errors[0].message", equalTo("receipt code " + code + " is not registered with this PIN"));
         Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, code, JUNE, 1), pin))
                 .post("/api/v1/responses").then().statusCode(400).body("errors[0].message", containsString("sent 20 wrong receipt PINs today"));
         clock.shiftBy(Duration.ofDays(1));
