@@ -23,15 +23,17 @@ public class SourceQuota {
         }
     }
 
-    /** Today's counts, in the caller's transaction; {@code lock} holds the quota row until it ends, for a batch that may add to it. */
-    Uni<Today> read(String source, LocalDate day, boolean lock) {
-        String quota = lock
-                ? "insert into source_quota (source, day, without_pin) values (?1, ?2, 0) on conflict (source, day)"
-                        + " do update set without_pin = source_quota.without_pin returning without_pin"
-                : "select without_pin from source_quota where source = ?1 and day = ?2";
-        return Db.rows(quota, source, day).chain(withoutPin -> Db.rows(
-                        "select wrong_pins from source_wrong_pins where source = ?1 and day = ?2", source, day)
-                .map(wrongPins -> new Today(source, day, count(withoutPin), count(wrongPins))));
+    /**
+     * Today's counts, in the caller's transaction. A batch that may add responses without a PIN
+     * ({@code withoutPin}) locks the quota row until the transaction ends; for one whose responses all
+     * prove their receipt, only the wrong PINs matter.
+     */
+    Uni<Today> read(String source, LocalDate day, boolean withoutPin) {
+        Uni<Integer> admitted = withoutPin ? Db.rows("insert into source_quota (source, day, without_pin) values (?1, ?2, 0)"
+                + " on conflict (source, day) do update set without_pin = source_quota.without_pin returning without_pin", source, day)
+                .map(SourceQuota::count) : Uni.createFrom().item(0);
+        return admitted.chain(count -> Db.rows("select wrong_pins from source_wrong_pins where source = ?1 and day = ?2", source, day)
+                .map(wrongPins -> new Today(source, day, count, count(wrongPins))));
     }
 
     /** Stores the responses admitted without a PIN, in the transaction that read them with {@code lock}. */
