@@ -102,7 +102,8 @@ public class CitizenFormResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> post(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+    public Uni<Response> post(String body, @Context HttpServerRequest request) {
+        MultivaluedMap<String, String> form = FormBody.parse(body);
         String code = field(form, "receiptCode");
         String pin = field(form, "pin");
         String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();

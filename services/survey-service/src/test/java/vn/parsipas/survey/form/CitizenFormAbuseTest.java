@@ -59,7 +59,8 @@ class CitizenFormAbuseTest {
         String expiringPin = Fixtures.registerReceipt(expiring, agency);
 
         List<Response> refusals = new ArrayList<>(List.of(open(used, usedPin), open(usable, wrong(usablePin)), open(withoutPin, "123456"),
-                open(Fixtures.uniqueReceipt(), "123456"), open("x", "123456"), open(usable, "")));
+                open(Fixtures.uniqueReceipt(), "123456"), open("x", "123456"), open(usable, ""),
+                form(null).body("%%%&&==&").post("/khao-sat")));
         clock.shiftBy(Duration.ofDays(91));
         refusals.add(open(expiring, expiringPin));
 
