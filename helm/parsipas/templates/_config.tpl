@@ -34,6 +34,10 @@ PARSIPAS_NOTIFICATION_PUBLIC_URL: {{ include "parsipas.consoleUrl" $.root | quot
 {{- if and (has $.key (list "task" "notification")) $.root.Values.webhooks.blockedRanges }}
 PARSIPAS_WEBHOOK_BLOCKED_RANGES: {{ join "," $.root.Values.webhooks.blockedRanges | quote }}
 {{- end }}
+{{- if $.svc.citizenFormPath }}
+# The client address for the form's rate limits: X-Forwarded-For only from the ingress controller.
+PARSIPAS_SURVEY_FORM_LIMITS_TRUSTED_PROXIES: {{ join "," $.root.Values.ingress.trustedProxies | quote }}
+{{- end }}
 {{- if eq $.key "notification" }}
 {{- with $.root.Values.smtp }}
 QUARKUS_MAILER_HOST: {{ .host | quote }}

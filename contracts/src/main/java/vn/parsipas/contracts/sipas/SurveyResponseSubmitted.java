@@ -6,11 +6,13 @@ import java.util.List;
 import vn.parsipas.contracts.Event;
 import vn.parsipas.contracts.Lists;
 
+/** A citizen's answers; {@code receiptPin} proves that the sender holds the receipt and is never stored. */
 public record SurveyResponseSubmitted(
         String responseId,
         String questionnaireId,
         int questionnaireVersion,
         String receiptCode,
+        String receiptPin,
         String agencyCode,
         String procedureCode,
         String channel,

@@ -18,6 +18,7 @@ final class Demo implements Runnable {
     private static final String SURVEY_AGENCY = "SO-TU-PHAP";
     /** Time to open the console and sign in before the first alerts arrive. */
     private static final int CONSOLE_GRACE_SECONDS = 45;
+    private static final java.security.SecureRandom PINS = new java.security.SecureRandom();
 
     private final Suite suite;
     private final SuiteClient client;
@@ -77,13 +78,15 @@ final class Demo implements Runnable {
         say("iGate pushed 6 monthly online end-to-end dossier rates (44–49 %): HTTP " + answer.status());
     }
 
-    /** 150 dossiers of Sở Tư pháp returned, registered by iGate, rated 1–2 at a kiosk. */
+    /** 150 dossiers of Sở Tư pháp returned, registered by iGate with the PIN printed on each receipt, rated 1–2 at a kiosk that scanned it. */
     private void submitUnhappyResponses(String igateToken, String kioskToken) {
         List<String> codes = new ArrayList<>();
         List<String> responses = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             String code = "000.00.15.H17-DEMO-" + UUID.randomUUID().toString().substring(0, 8);
-            codes.add("{\"receiptCode\":\"" + code + "\",\"agencyCode\":\"" + SURVEY_AGENCY + "\",\"procedureCode\":\"1.001193\"}");
+            String pin = String.format("%06d", PINS.nextInt(1_000_000));
+            codes.add("{\"receiptCode\":\"" + code + "\",\"agencyCode\":\"" + SURVEY_AGENCY + "\",\"procedureCode\":\"1.001193\","
+                    + "\"pin\":\"" + pin + "\"}");
             int score = 1 + i % 2;
             StringBuilder answers = new StringBuilder();
             for (String subIndex : List.of("2.2.1", "2.2.2", "2.2.3", "2.2.4")) {
@@ -91,7 +94,8 @@ final class Demo implements Runnable {
                         .append("-q1\",\"score\":").append(score).append('}');
             }
             responses.add("{\"responseId\":\"" + UUID.randomUUID() + "\",\"questionnaireId\":\"sipas-2025\",\"questionnaireVersion\":1,"
-                    + "\"receiptCode\":\"" + code + "\",\"agencyCode\":\"" + SURVEY_AGENCY + "\",\"procedureCode\":\"1.001193\","
+                    + "\"receiptCode\":\"" + code + "\",\"receiptPin\":\"" + pin + "\",\"agencyCode\":\"" + SURVEY_AGENCY
+                    + "\",\"procedureCode\":\"1.001193\","
                     + "\"channel\":\"counter\",\"submittedAt\":\"" + Instant.parse(DUE_SOON).minusSeconds(86_400L * (i % 60))
                     + "\",\"answers\":[" + answers + "]}");
         }

@@ -82,7 +82,7 @@ class ValuesTest {
         System.out.println("default values render: " + defaults.kinds());
 
         assertThat(defaults.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                "ConfigMap", 5L, "Deployment", 5L, "HorizontalPodAutoscaler", 5L, "Ingress", 2L,
+                "ConfigMap", 5L, "Deployment", 5L, "HorizontalPodAutoscaler", 5L, "Ingress", 3L,
                 "NetworkPolicy", 5L, "PodDisruptionBudget", 5L, "Service", 5L, "ServiceAccount", 5L)));
     }
 
@@ -94,7 +94,7 @@ class ValuesTest {
 
         assertThat(production.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
                 Map.entry("ConfigMap", 6L), Map.entry("Deployment", 5L), Map.entry("HorizontalPodAutoscaler", 5L),
-                Map.entry("Ingress", 2L), Map.entry("KafkaTopic", (long) channels), Map.entry("KafkaUser", 7L),
+                Map.entry("Ingress", 3L), Map.entry("KafkaTopic", (long) channels), Map.entry("KafkaUser", 7L),
                 Map.entry("KeycloakRealmImport", 1L), Map.entry("NetworkPolicy", 5L),
                 Map.entry("PodDisruptionBudget", 5L), Map.entry("Service", 5L), Map.entry("ServiceAccount", 5L),
                 Map.entry("ServiceMonitor", 1L))));

@@ -171,35 +171,34 @@ class AgencyScenariosIT {
     @Test
     @Order(5)
     void unhappyCitizensOfSoTuPhapRaiseABelowTargetAlertAndAReusedReceiptIsRefused() throws Exception {
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            codes.add("000.00.15.H17-E2E-" + UUID.randomUUID().toString().substring(0, 12));
-        }
-        ArrayNode receipts = SystemUnderTest.JSON.createArrayNode();
-        codes.forEach(code -> receipts.addObject().put("receiptCode", code).put("agencyCode", STP).put("procedureCode", "1.001193"));
-        Answer registered = client.post(sut.url("survey") + "/api/v1/receipt-codes", client.systemToken("igate"),
-                "{\"receiptCodes\":" + receipts + "}");
-        assertThat(registered.status()).as(registered.body()).isBetween(200, 201);
+        // iGate registers 150 returned dossiers, each with the PIN printed beside its code (and in its QR code)
+        List<String> codes = sut.registerReceipts("000.00.15.H17-E2E-" + UUID.randomUUID().toString().substring(0, 8), 150);
 
-        // ten citizens use the public form, anonymously, with their receipt code
-        for (String code : codes.subList(0, 10)) {
-            assertThat(submitForm(code, UUID.randomUUID().toString()).statusCode()).isEqualTo(200);
+        // ten citizens use the public form, anonymously, each from their own address, with their code and PIN
+        for (int i = 0; i < 10; i++) {
+            assertThat(submitForm(codes.get(i), sut.pin(codes.get(i)), "198.51.100." + (i + 1)).statusCode()).isEqualTo(200);
         }
-        // the rest come from the kiosks through the REST batch
+        // the kiosks send the rest through the REST batch: 70 scanned the receipt's QR code (code and PIN), 70 typed
+        // only the code, which the realm lets survey-kiosk do for the departments of the provincial centre, not others
         ArrayNode responses = SystemUnderTest.JSON.createArrayNode();
-        for (String code : codes.subList(10, 150)) {
-            responses.add(sut.surveyResponse(code, 1 + codes.indexOf(code) % 2));
+        for (int i = 10; i < 150; i++) {
+            ObjectNode response = sut.surveyResponse(codes.get(i), 1 + i % 2);
+            responses.add(i < 80 ? response : response.putNull("receiptPin"));
         }
+        responses.add(sut.surveyResponse(null, 1).put("agencyCode", "THANH-TRA-TINH"));
         Answer batch = client.post(sut.url("survey") + "/api/v1/responses/batch", client.systemToken("survey-kiosk"),
                 "{\"responses\":" + responses + "}");
-        assertThat(batch.status()).as(batch.body()).isBetween(200, 207);
-        assertThat(batch.body()).doesNotContain("rejected");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        JsonNode outcomes = SystemUnderTest.json(batch);
+        assertThat(outcomes.at("/counts/ACCEPTED").asInt()).as(batch.body()).isEqualTo(140);
+        assertThat(outcomes.at("/results/140/errors/0/message").asText()).contains("survey-kiosk is not bound to agency THANH-TRA-TINH");
 
-        // a second response for a used code: 409 on the form and on REST, nothing changes
-        HttpResponse<String> again = submitForm(codes.get(0), UUID.randomUUID().toString());
-        assertThat(again.statusCode()).isEqualTo(409);
+        // a second response for a used code: the form's one answer for any code it cannot open; 409 on REST
+        HttpResponse<String> again = submitForm(codes.get(0), sut.pin(codes.get(0)), "198.51.100.1");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("Không mở được phiếu đánh giá với mã hồ sơ và mã PIN này");
         Answer twice = client.post(sut.url("survey") + "/api/v1/responses", client.systemToken("survey-kiosk"),
-                sut.surveyResponse(codes.get(20), 5).put("responseId", UUID.randomUUID().toString()).toString());
+                sut.surveyResponse(codes.get(20), 5).toString());
         assertThat(twice.status()).isEqualTo(409);
 
         awaitAlert("staff.stp", STP, "satisfaction-below-target", a -> true);
@@ -262,15 +261,24 @@ class AgencyScenariosIT {
                 + "\"unit\":\"percent\",\"observedAt\":\"%s-28T01:00:00Z\"}", code, period, value, period);
     }
 
-    static HttpResponse<String> submitForm(String receiptCode, String responseId) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String page = http.send(HttpRequest.newBuilder(URI.create(sut.url("survey") + "/khao-sat?receiptCode="
-                + URLEncoder.encode(receiptCode, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
-        StringBuilder form = new StringBuilder("receiptCode=" + URLEncoder.encode(receiptCode, StandardCharsets.UTF_8)
-                + "&responseId=" + responseId);
-        Matcher version = Pattern.compile("name=\"questionnaireVersion\" value=\"(\\d+)\"").matcher(page);
-        form.append("&questionnaireVersion=").append(version.find() ? version.group(1) : "1");
-        // every rating question gets the lowest answer ("1"); every other choice (the channel, ...) its first option
+    /**
+     * A citizen on the public form, from {@code address} (X-Forwarded-For, as the ingress sends it): the code and
+     * PIN open the questionnaire (both by POST), every rating gets the lowest answer ("1"), every other choice its first
+     * option. The questionnaire's answer, or the code page when the code and PIN did not open it.
+     */
+    static HttpResponse<String> submitForm(String receiptCode, String pin, String address) throws Exception {
+        String codeAndPin = "receiptCode=" + URLEncoder.encode(receiptCode, StandardCharsets.UTF_8) + "&pin=" + pin;
+        HttpResponse<String> opened = postForm(codeAndPin, address);
+        if (opened.statusCode() != 200) {
+            return opened;
+        }
+        String page = opened.body();
+        StringBuilder form = new StringBuilder(codeAndPin);
+        for (String hidden : List.of("responseId", "questionnaireVersion")) {
+            Matcher value = Pattern.compile("name=\"" + hidden + "\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(value.find()).as("the questionnaire carries its %s", hidden).isTrue();
+            form.append('&').append(hidden).append('=').append(URLEncoder.encode(value.group(1), StandardCharsets.UTF_8));
+        }
         Matcher radios = Pattern.compile("type=\"radio\" id=\"[^\"]*\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(page);
         java.util.Map<String, String> chosen = new java.util.LinkedHashMap<>();
         while (radios.find()) {
@@ -281,9 +289,13 @@ class AgencyScenariosIT {
         }
         chosen.forEach((field, value) -> form.append('&').append(URLEncoder.encode(field, StandardCharsets.UTF_8))
                 .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create(sut.url("survey") + "/khao-sat"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return postForm(form.toString(), address);
+    }
+
+    static HttpResponse<String> postForm(String body, String address) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sut.url("survey") + "/khao-sat"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until the agency's inbox, read with that user's own login, holds a matching alert. */

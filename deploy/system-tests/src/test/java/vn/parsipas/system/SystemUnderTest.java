@@ -38,6 +38,7 @@ final class SystemUnderTest {
     final SuiteClient client;
     final Instant startedAt = Instant.now();
     final Duration startTime;
+    private final Map<String, String> pins = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SystemUnderTest() throws Exception {
         Instant begin = Instant.now();
@@ -57,6 +58,8 @@ final class SystemUnderTest {
         env.put("PARSIPAS_NOTIFICATION_EMAIL_DIGEST_WINDOW", "PT1S");
         env.put("PARSIPAS_NOTIFICATION_WEBHOOK_POLL", "1s");
         env.put("PARSIPAS_SURVEY_INDICES_TICK", "1s");
+        // The tests play the ingress: each citizen's address comes in X-Forwarded-For, as the chart's controller sends it.
+        env.put("PARSIPAS_SURVEY_FORM_LIMITS_TRUSTED_PROXIES", "127.0.0.1/32");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()));
         // The agencies' webhook endpoint has a self-signed certificate; the services trust it.
@@ -174,6 +177,7 @@ final class SystemUnderTest {
     }
 
     /** Receipt codes of Sở Tư pháp registered by iGate, as the one-stop-shop system does, 1,000 per request. */
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     java.util.List<String> registerReceipts(String run, int count) {
         java.util.List<String> codes = new java.util.ArrayList<>();
         String igate = client.systemToken("igate");
@@ -181,22 +185,35 @@ final class SystemUnderTest {
             com.fasterxml.jackson.databind.node.ArrayNode receipts = JSON.createArrayNode();
             for (int i = from; i < Math.min(count, from + 1000); i++) {
                 String code = run + "-" + i;
+                String pin = String.format("%06d", RANDOM.nextInt(1_000_000));
                 codes.add(code);
-                receipts.addObject().put("receiptCode", code).put("agencyCode", "SO-TU-PHAP").put("procedureCode", "1.001193");
+                pins.put(code, pin);
+                receipts.addObject().put("receiptCode", code).put("agencyCode", "SO-TU-PHAP").put("procedureCode", "1.001193")
+                        .put("pin", pin);
             }
             SuiteClient.Answer answer = client.post(url("survey") + "/api/v1/receipt-codes", igate, "{\"receiptCodes\":" + receipts + "}");
             assertThat(answer.status()).as(answer.body()).isBetween(200, 201);
+            assertThat(answer.body()).doesNotContain("REJECTED").doesNotContain("CONFLICT");
         }
         return codes;
     }
 
-    /** A SurveyResponseSubmitted document built from the contract's example, for Sở Tư pháp. */
+    /** The PIN printed beside a code that {@link #registerReceipts} registered. */
+    String pin(String receiptCode) {
+        return pins.get(receiptCode);
+    }
+
+    /**
+     * A SurveyResponseSubmitted document built from the contract's example, for Sở Tư pháp: with the
+     * code's PIN, as a kiosk that scanned the receipt's QR code sends it (null code: no PIN either).
+     */
     com.fasterxml.jackson.databind.node.ObjectNode surveyResponse(String receiptCode, int score) {
         try {
             com.fasterxml.jackson.databind.node.ObjectNode response = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
                     repo.resolve("contracts/examples/survey-response-submitted.v1.json").toFile());
             response.put("responseId", java.util.UUID.randomUUID().toString());
             response.put("receiptCode", receiptCode);
+            response.put("receiptPin", receiptCode == null ? null : pins.get(receiptCode));
             response.put("agencyCode", "SO-TU-PHAP");
             response.put("submittedAt", "2025-12-20T03:00:00Z");
             com.fasterxml.jackson.databind.node.ArrayNode answers = response.putArray("answers");

@@ -55,17 +55,36 @@ public final class Fixtures {
         return RestAssured.given().auth().oauth2(TestTokens.staff(agency));
     }
 
-    /** The kiosk client, registered for the shipped questionnaire. */
+    /** The kiosk client, registered for the shipped questionnaire and bound to every agency (as a province-wide platform). */
     public static RequestSpecification asKiosk() {
         return asKiosk(QUESTIONNAIRE);
     }
 
     public static RequestSpecification asKiosk(String... questionnaires) {
-        return RestAssured.given().auth().oauth2(TestTokens.dataProvider(KIOSK, List.of(), List.of(questionnaires)));
+        return RestAssured.given().auth().oauth2(provider(KIOSK, List.of(questionnaires), List.of("*"), null));
+    }
+
+    /** A kiosk client bound to these agencies (realm claim survey_agencies) with this daily quota of responses without a receipt PIN. */
+    public static RequestSpecification asKioskBoundTo(String clientId, int dailyQuota, String... agencies) {
+        return RestAssured.given().auth().oauth2(provider(clientId, List.of(QUESTIONNAIRE), List.of(agencies), dailyQuota));
     }
 
     public static RequestSpecification asOneStopShop() {
-        return RestAssured.given().auth().oauth2(TestTokens.dataProvider(ONE_STOP_SHOP, List.of(), List.of(QUESTIONNAIRE)));
+        return RestAssured.given().auth().oauth2(provider(ONE_STOP_SHOP, List.of(QUESTIONNAIRE), List.of("*"), null));
+    }
+
+    /** A data provider's token as the realm issues it, with the survey claims (survey_agencies, survey_daily_quota). */
+    public static String provider(String clientId, List<String> questionnaires, List<String> surveyAgencies, Integer dailyQuota) {
+        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("preferred_username", "service-account-" + clientId);
+        claims.put("azp", clientId);
+        claims.put("allowed_indicators", List.of());
+        claims.put("allowed_questionnaires", questionnaires);
+        claims.put("survey_agencies", surveyAgencies);
+        if (dailyQuota != null) {
+            claims.put("survey_daily_quota", dailyQuota);
+        }
+        return TestTokens.mint("service-account-" + clientId, List.of("data-provider"), claims);
     }
 
     public static TestKafka kafka() {
@@ -132,7 +151,7 @@ public final class Fixtures {
             answers.add(new Answer(subIndex + "-q1", score));
             answers.add(new Answer(subIndex + "-q2", score));
         }
-        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), QUESTIONNAIRE, 1, receiptCode, agency, "1.001193", "counter",
+        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), QUESTIONNAIRE, 1, receiptCode, null, agency, "1.001193", "counter",
                 submittedAt, answers, List.of("shorter-processing-time"),
                 new SurveyResponseSubmitted.Respondent("35-44", "female", "Ê Đê"));
     }
@@ -153,10 +172,17 @@ public final class Fixtures {
         return rows;
     }
 
-    /** A CloudEvent on sipas.responses.v1 as a kiosk writes it (structured mode, key = agency code). */
+    /** The Kafka source that %test configures to send responses without a receipt PIN (a province-wide survey platform). */
+    public static final String SURVEY_PLATFORM = "/survey-platform";
+
+    /** A CloudEvent on sipas.responses.v1 as the survey platform writes it (structured mode, key = agency code). */
     public static void sendResponse(TestKafka kafka, String eventId, SurveyResponseSubmitted response) {
-        kafka.sendStructured(Topics.SIPAS_RESPONSES, response.agencyCode(), CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
-                eventId, "/kiosk/" + response.agencyCode(), response.responseId(), json(response)).toString());
+        sendResponse(kafka, eventId, SURVEY_PLATFORM, json(response));
+    }
+
+    public static void sendResponse(TestKafka kafka, String eventId, String source, ObjectNode response) {
+        kafka.sendStructured(Topics.SIPAS_RESPONSES, response.get("agencyCode").asText(), CloudEventReader.envelope(
+                EventType.SURVEY_RESPONSE_SUBMITTED, eventId, source, response.get("responseId").asText(), response).toString());
     }
 
     /** An event survey-service published on sipas.indices.v1: its CloudEvents type and its data. */
@@ -209,9 +235,30 @@ public final class Fixtures {
         }
     }
 
-    public static void registerReceipt(String code, String agency) {
+    /** Registers the code as the one-stop shop does, with a fresh PIN (printed on the receipt); returns the PIN. */
+    public static String registerReceipt(String code, String agency) {
+        String pin = pin();
+        asOneStopShop().contentType(ContentType.JSON)
+                .body(Map.of("receiptCodes", List.of(Map.of("receiptCode", code, "agencyCode", agency, "procedureCode", "1.001193",
+                        "pin", pin))))
+                .post("/api/v1/receipt-codes").then().statusCode(200).body("results[0].status", org.hamcrest.Matchers.equalTo("REGISTERED"));
+        return pin;
+    }
+
+    /** A code registered as before PINs existed: usable only by a source bound to its agency, never on the public form. */
+    public static void registerReceiptWithoutPin(String code, String agency) {
         asOneStopShop().contentType(ContentType.JSON)
                 .body(Map.of("receiptCodes", List.of(Map.of("receiptCode", code, "agencyCode", agency, "procedureCode", "1.001193"))))
                 .post("/api/v1/receipt-codes").then().statusCode(200);
+    }
+
+    /** Six random digits, as the one-stop shop draws a receipt PIN. */
+    public static String pin() {
+        return String.format("%06d", new java.security.SecureRandom().nextInt(1_000_000));
+    }
+
+    /** The response as JSON with the receipt PIN that proves its sender holds the receipt. */
+    public static ObjectNode json(SurveyResponseSubmitted response, String receiptPin) {
+        return json(response).put("receiptPin", receiptPin);
     }
 }

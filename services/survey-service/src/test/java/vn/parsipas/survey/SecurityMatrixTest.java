@@ -95,8 +95,8 @@ class SecurityMatrixTest {
                 new Row("GET", "/khao-sat", "200 200 200 200 200 200 200", s -> s.get("/khao-sat")),
                 new Row("POST", "/khao-sat", "200 200 200 200 200 200 200", s -> {
                     String code = Fixtures.uniqueReceipt();
-                    Fixtures.registerReceipt(code, own);
-                    return s.contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(citizenAnswers(code))
+                    String pin = Fixtures.registerReceipt(code, own);
+                    return s.contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(citizenAnswers(code, pin))
                             .post("/khao-sat");
                 }));
     }
@@ -204,8 +204,8 @@ class SecurityMatrixTest {
         String code = Fixtures.uniqueReceipt();
         Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("receiptCodes", List.of(Map.of("receiptCode", code,
                 "agencyCode", own)))).post("/api/v1/receipt-codes").then().statusCode(403);
-        Fixtures.registerReceipt(code, own);
-        RestAssured.given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(citizenAnswers(code))
+        String pin = Fixtures.registerReceipt(code, own);
+        RestAssured.given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(citizenAnswers(code, pin))
                 .post("/khao-sat").then().statusCode(200);
         assertThat(Fixtures.rows("select source, door from survey_response where receipt_code = $1", code))
                 .containsExactly("{\"source\":\"/khao-sat\",\"door\":\"form\"}");
@@ -228,15 +228,15 @@ class SecurityMatrixTest {
             case COORDINATOR -> TestTokens.coordinator();
             case OWN_STAFF -> TestTokens.staff(own);
             case OTHER_STAFF -> TestTokens.staff(other);
-            case PROVIDER -> TestTokens.dataProvider(Fixtures.ONE_STOP_SHOP, List.of(), List.of(Fixtures.QUESTIONNAIRE));
+            case PROVIDER -> Fixtures.provider(Fixtures.ONE_STOP_SHOP, List.of(Fixtures.QUESTIONNAIRE), List.of("*"), null);
             case OTHER_PROVIDER -> TestTokens.dataProvider("finance-system", List.of("state-budget-revenue-growth"), List.of());
             case OPERATOR -> TestTokens.operator();
         };
         return token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
     }
 
-    private static Map<String, String> citizenAnswers(String code) {
-        Map<String, String> form = new HashMap<>(Map.of("receiptCode", code, "responseId", UUID.randomUUID().toString(),
+    private static Map<String, String> citizenAnswers(String code, String pin) {
+        Map<String, String> form = new HashMap<>(Map.of("receiptCode", code, "pin", pin, "responseId", UUID.randomUUID().toString(),
                 "questionnaireVersion", "1", "channel", "online"));
         Fixtures.REQUIRED.forEach(question -> form.put("q_" + question, "4"));
         return form;

@@ -1,9 +1,11 @@
 package vn.parsipas.survey.form;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -13,7 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -24,11 +26,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.directory.AgencyDirectory;
 import vn.parsipas.survey.form.FormView.CodePage;
 import vn.parsipas.survey.form.FormView.FormPage;
 import vn.parsipas.survey.form.FormView.ThanksPage;
+import vn.parsipas.survey.intake.Admission;
 import vn.parsipas.survey.intake.Outcome;
 import vn.parsipas.survey.intake.ResponseIntake;
 import vn.parsipas.survey.intake.Submission;
@@ -38,10 +42,12 @@ import vn.parsipas.survey.receipt.Receipt;
 import vn.parsipas.survey.receipt.ReceiptCodes;
 
 /**
- * The public citizen form at /khao-sat: the citizen enters the receipt code of the returned
- * dossier, then answers the questionnaire. Plain server-rendered HTML that works without
- * JavaScript; the answers go through the same intake as the REST and Kafka doors. Anonymous by
- * design: the registered, unexpired, unused receipt code is what admits a response.
+ * The public citizen form at /khao-sat: the citizen enters the receipt code of the returned dossier
+ * and the PIN printed beside it (or scans the receipt's QR code, which fills both in), then answers
+ * the questionnaire. Plain server-rendered HTML that works without JavaScript; the answers go
+ * through the same intake as the REST and Kafka doors. Anonymous by design: the registered, unexpired,
+ * unused code with its PIN is what admits a response. Every POST is rate limited per client and per
+ * code prefix; the code and PIN travel only in POST bodies.
  */
 @Path("/khao-sat")
 @PermitAll
@@ -50,6 +56,9 @@ public class CitizenFormResource {
     /** The source stored with the responses of this form (it has no client: citizens are anonymous). */
     static final String SOURCE = "/khao-sat";
     static final String TITLE = "Đánh giá sự hài lòng về giải quyết thủ tục hành chính";
+    /** Only this page's own stylesheet, script and form target; never inside a frame. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self';"
+            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @CheckedTemplate
     static class Templates {
@@ -73,74 +82,103 @@ public class CitizenFormResource {
     ResponseIntake intake;
 
     @Inject
+    FormRateLimiter limiter;
+
+    @Inject
     SurveyConfig config;
 
     @Inject
     Clock clock;
 
-    /** Without a code: asks for it. With one: the questionnaire, or why the code cannot be used. */
+    /** Asks for the receipt code and PIN. A code in the query string is not looked up: codes travel by POST only. */
     @GET
-    public Uni<Response> open(@QueryParam("receiptCode") String receiptCode) {
-        if (receiptCode == null || receiptCode.isBlank()) {
-            return Uni.createFrom().item(html(200, Templates.code(new CodePage(TITLE, "", null))));
-        }
-        String code = receiptCode.strip();
-        return Panache.withSession(() -> receiptCodes.find(List.of(code), false).chain(found -> {
-            ReceiptCheck check = ReceiptCheck.of(code, found.get(code), clock.instant());
-            if (!check.usable()) {
-                return Uni.createFrom().item(html(check.status(), Templates.code(new CodePage(TITLE, code, check.message()))));
-            }
-            return questionnaire().chain(questionnaire -> agencyName(check.receipt()).map(agency -> html(200, Templates.questionnaire(
-                    FormView.form(questionnaire.document(), code, UUID.randomUUID().toString(), agency,
-                            check.receipt().procedureCode(), Map.of(FormView.CHANNEL, channelOf(check.receipt())), Map.of())))));
-        }));
+    public Response ask() {
+        return html(200, Templates.code(new CodePage(TITLE, "", null)));
     }
 
-    /** Stores the answers; the thank-you page, or the form again with what to correct. */
+    /**
+     * Step 1, the code and PIN: the questionnaire. Step 2, the answers (with the responseId the
+     * questionnaire carries): the thank-you page, or the questionnaire again with what to correct.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> submit(MultivaluedMap<String, String> form) {
-        String code = form.getFirst("receiptCode") == null ? "" : form.getFirst("receiptCode").strip();
-        String responseId = form.getFirst("responseId") == null ? UUID.randomUUID().toString() : form.getFirst("responseId");
-        int version = parseVersion(form.getFirst("questionnaireVersion"));
-        return Panache.withTransaction(() -> receiptCodes.find(List.of(code), false).chain(found -> {
-            Receipt receipt = found.get(code);
-            ReceiptCheck check = ReceiptCheck.of(code, receipt, clock.instant());
-            return catalog.find(config.formQuestionnaire(), version).chain(questionnaire -> {
-                if (questionnaire.isEmpty() || (!check.usable() && !(receipt != null && responseId.equals(receipt.responseId())))) {
-                    String message = questionnaire.isEmpty() ? "Phiếu khảo sát này không còn được sử dụng. Vui lòng mở lại trang."
-                            : check.message();
-                    return Uni.createFrom().item(html(questionnaire.isEmpty() ? 400 : check.status(),
-                            Templates.code(new CodePage(TITLE, code, message))));
-                }
-                return answer(questionnaire.get(), receipt, responseId, form);
-            });
+    public Uni<Response> post(String body, @Context HttpServerRequest request) {
+        MultivaluedMap<String, String> form = FormBody.parse(body);
+        String code = field(form, "receiptCode");
+        String pin = field(form, "pin");
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        Optional<Duration> wait = limiter.attempt(peer, request.getHeader("X-Forwarded-For"), code);
+        if (wait.isPresent()) {
+            return Uni.createFrom().item(tooManyAttempts(code, wait.get()));
+        }
+        return form.containsKey("responseId") ? submit(code, pin, form) : open(code, pin);
+    }
+
+    private Uni<Response> open(String code, String pin) {
+        if (!ReceiptCheck.wellFormed(code, pin)) {
+            return Uni.createFrom().item(refused(code));
+        }
+        return Panache.withSession(() -> receiptCodes.find(List.of(code), false).chain(found -> {
+            ReceiptCheck check = ReceiptCheck.of(code, pin, found.get(code), null, clock.instant());
+            if (!check.usable()) {
+                return Uni.createFrom().item(refused(code));
+            }
+            return questionnaire().chain(questionnaire -> agencyName(check.receipt()).map(agency -> html(200, Templates.questionnaire(
+                    FormView.form(questionnaire.document(), code, pin, UUID.randomUUID().toString(), agency,
+                            Map.of(FormView.CHANNEL, channelOf(check.receipt())), Map.of())))));
         }));
     }
 
-    private Uni<Response> answer(QuestionnaireVersion questionnaire, Receipt receipt, String responseId, MultivaluedMap<String, String> form) {
+    private Uni<Response> submit(String code, String pin, MultivaluedMap<String, String> form) {
+        String responseId = form.getFirst("responseId");
+        int version = parseVersion(form.getFirst("questionnaireVersion"));
+        return Panache.withTransaction(() -> receiptCodes.find(List.of(code), false).chain(found -> {
+            ReceiptCheck check = ReceiptCheck.of(code, pin, found.get(code), responseId, clock.instant());
+            if (!check.usable()) {
+                return Uni.createFrom().item(refused(code));
+            }
+            return catalog.find(config.formQuestionnaire(), version).chain(questionnaire -> questionnaire.isEmpty()
+                    ? Uni.createFrom().item(html(400, Templates.code(new CodePage(TITLE, ReceiptCheck.echo(code),
+                            "Phiếu khảo sát này không còn được sử dụng. Vui lòng mở lại trang."))))
+                    : answer(questionnaire.get(), check.receipt(), pin, responseId, form));
+        }));
+    }
+
+    private Uni<Response> answer(QuestionnaireVersion questionnaire, Receipt receipt, String pin, String responseId,
+            MultivaluedMap<String, String> form) {
         Map<String, String> errors = FormAnswers.problems(questionnaire, form);
         if (!errors.isEmpty()) {
-            return again(questionnaire, receipt, responseId, form, errors, 400);
+            return again(questionnaire, receipt, pin, responseId, form, errors);
         }
-        ObjectNode document = FormAnswers.document(questionnaire, receipt, responseId, form, clock.instant());
-        return intake.submit(List.of(Submission.read(document)), ResponseIntake.Door.FORM, SOURCE).chain(outcomes -> {
+        ObjectNode document = FormAnswers.document(questionnaire, receipt, pin, responseId, form, clock.instant());
+        return intake.submit(List.of(Submission.read(document)), ResponseIntake.Door.FORM, Admission.proofOnly(SOURCE)).chain(outcomes -> {
             Outcome outcome = outcomes.get(0);
             return switch (outcome.status()) {
                 case ACCEPTED, DUPLICATE -> agencyName(receipt)
                         .map(agency -> html(200, Templates.thanks(new ThanksPage(TITLE, receipt.code(), agency))));
-                case CONFLICT -> Uni.createFrom().item(html(409, Templates.code(new CodePage(TITLE, receipt.code(),
-                        ReceiptCheck.USED))));
-                case REJECTED -> again(questionnaire, receipt, responseId, form, Map.of("receiptCode",
-                        "Phiếu chưa được ghi nhận vì dữ liệu không hợp lệ. Vui lòng kiểm tra lại các câu trả lời."), 400);
+                case CONFLICT -> Uni.createFrom().item(refused(receipt.code()));
+                case REJECTED -> again(questionnaire, receipt, pin, responseId, form, Map.of("receiptCode",
+                        "Phiếu chưa được ghi nhận vì dữ liệu không hợp lệ. Vui lòng kiểm tra lại các câu trả lời."));
             };
         });
     }
 
-    private Uni<Response> again(QuestionnaireVersion questionnaire, Receipt receipt, String responseId, MultivaluedMap<String, String> form,
-            Map<String, String> errors, int status) {
-        return agencyName(receipt).map(agency -> html(status, Templates.questionnaire(FormView.form(questionnaire.document(),
-                receipt.code(), responseId, agency, receipt.procedureCode(), new LinkedHashMap<>(form), errors))));
+    private Uni<Response> again(QuestionnaireVersion questionnaire, Receipt receipt, String pin, String responseId,
+            MultivaluedMap<String, String> form, Map<String, String> errors) {
+        return agencyName(receipt).map(agency -> html(400, Templates.questionnaire(FormView.form(questionnaire.document(),
+                receipt.code(), pin, responseId, agency, new LinkedHashMap<>(form), errors))));
+    }
+
+    /** The one answer for every code the form cannot open (see {@link ReceiptCheck}). */
+    private static Response refused(String code) {
+        return html(400, Templates.code(new CodePage(TITLE, ReceiptCheck.echo(code), ReceiptCheck.REFUSED)));
+    }
+
+    private static Response tooManyAttempts(String code, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String message = "Ông/Bà đã thử quá nhiều lần. Vui lòng thử lại sau khoảng " + Math.max(1, (seconds + 59) / 60) + " phút.";
+        return Response.fromResponse(html(429, Templates.code(new CodePage(TITLE, ReceiptCheck.echo(code), message))))
+                .header("Retry-After", String.valueOf(seconds)).build();
     }
 
     private Uni<QuestionnaireVersion> questionnaire() {
@@ -157,6 +195,11 @@ public class CitizenFormResource {
         return receipt.channel() == null ? List.of() : List.of(receipt.channel());
     }
 
+    private static String field(MultivaluedMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null ? "" : value.strip();
+    }
+
     private static int parseVersion(String value) {
         try {
             return value == null ? 0 : Integer.parseInt(value);
@@ -165,7 +208,9 @@ public class CitizenFormResource {
         }
     }
 
+    /** Every page: no framing (CSP), not cached (it may hold the code and PIN); the referrer and sniffing headers are global. */
     private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML + ";charset=UTF-8").entity(page.render()).build();
+        return Response.status(status).type(MediaType.TEXT_HTML + ";charset=UTF-8").entity(page.render())
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY).header("Cache-Control", "no-store").build();
     }
 }

@@ -20,6 +20,8 @@ import vn.parsipas.survey.receipt.Receipt;
  * SurveyResponseSubmitted document it makes, which then goes through the common intake.
  */
 final class FormAnswers {
+    private static final String NOT_AN_OPTION = "Vui lòng chọn một trong các lựa chọn của câu: ";
+
     private FormAnswers() {
     }
 
@@ -43,17 +45,40 @@ final class FormAnswers {
         if (expectations.size() > questionnaire.maxExpectations()) {
             errors.put(FormView.EXPECTATIONS, "Vui lòng chọn tối đa " + questionnaire.maxExpectations() + " mong muốn.");
         }
+        unknownChoices(questionnaire, form).forEach(errors::putIfAbsent);
+        return errors;
+    }
+
+    /** Values the questionnaire does not offer (a hand-made POST): the page's radio buttons and check boxes only send its options. */
+    private static Map<String, String> unknownChoices(QuestionnaireVersion questionnaire, MultivaluedMap<String, String> form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Questionnaire.Respondent respondent = questionnaire.document().respondent();
+        if (respondent != null) {
+            Map<String, Questionnaire.Attribute> attributes = Map.of(FormView.CHANNEL, respondent.channel(), FormView.AGE_BAND,
+                    respondent.ageBand(), FormView.GENDER, respondent.gender(), FormView.ETHNIC_GROUP, respondent.ethnicGroup());
+            attributes.forEach((field, attribute) -> {
+                String value = form.getFirst(field);
+                if (!blank(value) && !questionnaire.respondentOptions(field).contains(value)) {
+                    errors.put(field, NOT_AN_OPTION + attribute.label());
+                }
+            });
+        }
+        Questionnaire.Expectations expectations = questionnaire.document().expectations();
+        if (expectations != null && form.getOrDefault(FormView.EXPECTATIONS, List.of()).stream().anyMatch(code -> !questionnaire.knowsExpectation(code))) {
+            errors.put(FormView.EXPECTATIONS, NOT_AN_OPTION + expectations.prompt());
+        }
         return errors;
     }
 
     /** The response as a kiosk would send it; the agency and procedure come from the registered receipt code. */
-    static ObjectNode document(QuestionnaireVersion questionnaire, Receipt receipt, String responseId, MultivaluedMap<String, String> form,
-            Instant now) {
+    static ObjectNode document(QuestionnaireVersion questionnaire, Receipt receipt, String pin, String responseId,
+            MultivaluedMap<String, String> form, Instant now) {
         ObjectNode document = EventJson.mapper().createObjectNode()
                 .put("responseId", responseId)
                 .put("questionnaireId", questionnaire.id())
                 .put("questionnaireVersion", questionnaire.version())
                 .put("receiptCode", receipt.code())
+                .put("receiptPin", pin)
                 .put("agencyCode", receipt.agencyCode())
                 .put("procedureCode", receipt.procedureCode())
                 .put("channel", form.getFirst(FormView.CHANNEL))

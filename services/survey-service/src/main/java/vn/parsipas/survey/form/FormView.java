@@ -8,6 +8,7 @@ import java.util.Set;
 import vn.parsipas.survey.questionnaire.Questionnaire;
 import vn.parsipas.survey.questionnaire.Questionnaire.Attribute;
 import vn.parsipas.survey.questionnaire.Questionnaire.Option;
+import vn.parsipas.survey.questionnaire.QuestionnaireVersion;
 
 /**
  * What the citizen form shows: the questionnaire with the citizen's choices so far and, next to
@@ -17,16 +18,16 @@ public final class FormView {
     private FormView() {
     }
 
-    /** The page that asks for the receipt code; {@code error} says why the code was refused. */
+    /** The page that asks for the receipt code and PIN; {@code error} says why they were refused. */
     public record CodePage(String title, String receiptCode, String error) {
     }
 
     public record ThanksPage(String title, String receiptCode, String agencyName) {
     }
 
-    public record FormPage(String title, String intro, String receiptCode, String responseId, String questionnaireId,
-            int questionnaireVersion, String agencyName, String procedureCode, List<SectionView> sections, List<ChoiceView> choices,
-            List<ErrorView> errors) {
+    /** The questionnaire; it carries the code and PIN on to the answers' POST, and shows no procedure (it could reveal the dossier). */
+    public record FormPage(String title, String intro, String receiptCode, String pin, String responseId, String questionnaireId,
+            int questionnaireVersion, String agencyName, List<SectionView> sections, List<ChoiceView> choices, List<ErrorView> errors) {
     }
 
     public record SectionView(String title, List<SubIndexView> subIndices) {
@@ -51,17 +52,17 @@ public final class FormView {
 
     /** Form field names: one per question, one per respondent attribute, one for the expectations. */
     static final String ANSWER_PREFIX = "q_";
-    static final String CHANNEL = "channel";
-    static final String AGE_BAND = "ageBand";
-    static final String GENDER = "gender";
-    static final String ETHNIC_GROUP = "ethnicGroup";
+    static final String CHANNEL = QuestionnaireVersion.CHANNEL;
+    static final String AGE_BAND = QuestionnaireVersion.AGE_BAND;
+    static final String GENDER = QuestionnaireVersion.GENDER;
+    static final String ETHNIC_GROUP = QuestionnaireVersion.ETHNIC_GROUP;
     static final String EXPECTATIONS = "expectations";
 
     /**
      * The form for a questionnaire. {@code values} are the citizen's choices (field name to
      * values), {@code errors} the Vietnamese message for each field to correct.
      */
-    static FormPage form(Questionnaire questionnaire, String receiptCode, String responseId, String agencyName, String procedureCode,
+    static FormPage form(Questionnaire questionnaire, String receiptCode, String pin, String responseId, String agencyName,
             Map<String, List<String>> values, Map<String, String> errors) {
         List<SectionView> sections = new ArrayList<>();
         for (Questionnaire.Section section : questionnaire.sections()) {
@@ -88,8 +89,8 @@ public final class FormView {
             choices.add(choice(GENDER, respondent.gender(), false, false, values, errors));
             choices.add(choice(ETHNIC_GROUP, respondent.ethnicGroup(), false, false, values, errors));
         }
-        return new FormPage(questionnaire.title(), questionnaire.intro(), receiptCode, responseId, questionnaire.id(),
-                questionnaire.version(), agencyName, procedureCode, sections, choices, summary);
+        return new FormPage(questionnaire.title(), questionnaire.intro(), receiptCode, pin, responseId, questionnaire.id(),
+                questionnaire.version(), agencyName, sections, choices, summary);
     }
 
     private static QuestionView question(Questionnaire questionnaire, Questionnaire.Question question, Map<String, List<String>> values,

@@ -5,29 +5,38 @@ import java.util.regex.Pattern;
 
 import vn.parsipas.survey.receipt.Receipt;
 
-/** Whether a receipt code typed by a citizen opens the questionnaire, and if not, what to tell them (and which HTTP status). */
-record ReceiptCheck(Receipt receipt, int status, String message) {
-    static final String USED = "Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần; cảm ơn Ông/Bà.";
-    private static final Pattern FORMAT = Pattern.compile("^[A-Za-z0-9./-]{4,64}$");
+/**
+ * Whether the receipt code and PIN a citizen typed (or scanned) open the questionnaire. Every code
+ * that cannot gets one and the same answer: an anonymous caller learns nothing about whether a
+ * code exists, has a PIN, has been used or has expired.
+ */
+record ReceiptCheck(Receipt receipt) {
+    static final String REFUSED = "Không mở được phiếu đánh giá với mã hồ sơ và mã PIN này. Vui lòng kiểm tra lại hai mã in trên"
+            + " Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Mỗi hồ sơ chỉ được đánh giá một lần, trong thời hạn đánh giá.";
+    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9./-]{4,64}$");
+    private static final Pattern PIN = Pattern.compile("^[0-9]{6,10}$");
 
-    static ReceiptCheck of(String code, Receipt receipt, Instant now) {
-        if (!FORMAT.matcher(code).matches()) {
-            return new ReceiptCheck(null, 400, "Mã hồ sơ gồm 4 đến 64 ký tự: chữ, số và các dấu . / -. Vui lòng kiểm tra lại.");
-        }
-        if (receipt == null) {
-            return new ReceiptCheck(null, 404, "Không tìm thấy hồ sơ có mã " + code
-                    + ". Vui lòng kiểm tra lại mã trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.");
-        }
-        if (receipt.isUsed()) {
-            return new ReceiptCheck(receipt, 409, USED);
-        }
-        if (receipt.isExpiredAt(now)) {
-            return new ReceiptCheck(receipt, 410, "Đã hết thời hạn đánh giá hồ sơ có mã " + code + ".");
-        }
-        return new ReceiptCheck(receipt, 200, null);
+    /** The code to show again in the field: only one that could be a code (a page never echoes megabytes). */
+    static String echo(String code) {
+        return CODE.matcher(code).matches() ? code : "";
+    }
+
+    /** Worth a database look-up at all. */
+    static boolean wellFormed(String code, String pin) {
+        return CODE.matcher(code).matches() && PIN.matcher(pin).matches();
+    }
+
+    /**
+     * Usable: the PIN matches, and the code has no response yet and has not expired. A code already
+     * answered by {@code responseId} (the same form submitted twice) stays usable, to thank again.
+     */
+    static ReceiptCheck of(String code, String pin, Receipt receipt, String responseId, Instant now) {
+        boolean usable = wellFormed(code, pin) && receipt != null && receipt.hasPin(pin)
+                && (receipt.isUsed() ? receipt.responseId().equals(responseId) : !receipt.isExpiredAt(now));
+        return new ReceiptCheck(usable ? receipt : null);
     }
 
     boolean usable() {
-        return status == 200;
+        return receipt != null;
     }
 }

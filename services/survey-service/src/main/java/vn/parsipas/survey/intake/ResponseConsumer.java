@@ -15,6 +15,7 @@ import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.platform.events.EventConsumer;
 import vn.parsipas.platform.events.InvalidEventException;
 import vn.parsipas.platform.events.ReceivedEvent;
+import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.intake.Outcome.Status;
 
 /** The Kafka door: SurveyResponseSubmitted on sipas.responses.v1; a refused response goes to the DLQ with its reason. */
@@ -26,6 +27,9 @@ public class ResponseConsumer {
     @Inject
     ResponseIntake intake;
 
+    @Inject
+    SurveyConfig config;
+
     @Incoming("responses")
     public Uni<Void> consume(Message<byte[]> message) {
         return events.consume(message, "survey-responses", Set.of(EventType.SURVEY_RESPONSE_SUBMITTED), this::apply);
@@ -33,7 +37,7 @@ public class ResponseConsumer {
 
     private Uni<Void> apply(ReceivedEvent event) {
         return intake.submit(List.of(Submission.of(event.data(SurveyResponseSubmitted.class))), ResponseIntake.Door.KAFKA,
-                        event.source())
+                        admission(event.source()))
                 .invoke(outcomes -> {
                     Outcome outcome = outcomes.get(0);
                     if (outcome.status() == Status.REJECTED || outcome.status() == Status.CONFLICT) {
@@ -41,5 +45,15 @@ public class ResponseConsumer {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * A record carries no token: the producer is trusted for its topic (ACLs), and a source listed in
+     * {@code parsipas.survey.sources.kafka-without-pin} (a survey platform) may send without a receipt PIN.
+     */
+    private Admission admission(String source) {
+        SurveyConfig.Sources sources = config.sources();
+        return sources.kafkaWithoutPin().orElse(Set.of()).contains(source) ? Admission.anyAgency(source, sources.dailyQuotaWithoutPin())
+                : Admission.proofOnly(source);
     }
 }

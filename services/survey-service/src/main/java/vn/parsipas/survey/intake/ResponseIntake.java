@@ -2,6 +2,7 @@ package vn.parsipas.survey.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.platform.problem.Problem.FieldError;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.directory.AgencyDirectory;
 import vn.parsipas.survey.directory.AgencyDirectory.Agency;
@@ -29,9 +31,10 @@ import vn.parsipas.survey.receipt.Receipt;
 import vn.parsipas.survey.receipt.ReceiptCodes;
 
 /**
- * The one intake behind the three doors (REST, Kafka, citizen form): checks each response, stores
- * the accepted ones, uses their receipt codes and adds them to the sub-index aggregates, all in
- * the caller's transaction. A batch is checked with a handful of queries, not one per response.
+ * The one intake behind the three doors (REST, Kafka, citizen form): checks each response (the
+ * contract's rules, what its source may send, its receipt code), stores the accepted ones, uses their
+ * receipt codes and adds them to the sub-index aggregates, all in the caller's transaction. A batch
+ * is checked with a handful of queries, not one per response.
  */
 @ApplicationScoped
 public class ResponseIntake {
@@ -51,13 +54,16 @@ public class ResponseIntake {
     ResponseStore store;
 
     @Inject
+    SourceQuota quota;
+
+    @Inject
     SurveyConfig config;
 
     @Inject
     Clock clock;
 
-    /** One outcome per submission, in order; {@code source} is who delivered them (stored with each response). */
-    public Uni<List<Outcome>> submit(List<Submission> submissions, Door door, String source) {
+    /** One outcome per submission, in order; {@code admission} says who delivered them (stored with each response) and what they may send. */
+    public Uni<List<Outcome>> submit(List<Submission> submissions, Door door, Admission admission) {
         List<SurveyResponseSubmitted> wellFormed = submissions.stream().filter(s -> !s.isMalformed())
                 .map(Submission::response).toList();
         return questionnaires(wellFormed).chain(questionnaires -> directory
@@ -65,11 +71,28 @@ public class ResponseIntake {
                 .chain(agencies -> store.existing(wellFormed.stream().map(SurveyResponseSubmitted::responseId).toList())
                         .chain(existing -> receiptCodes.find(wellFormed.stream().map(SurveyResponseSubmitted::receiptCode)
                                         .filter(code -> code != null).toList(), true)
-                                .chain(receipts -> decide(submissions, door, source, new Context(questionnaires, agencies, existing, receipts))))));
+                                .chain(receipts -> sourceToday(wellFormed, receipts, door, admission.source()).chain(today -> decide(
+                                        submissions, door, admission.source(), new Context(questionnaires, agencies, existing, receipts,
+                                                new SourceCheck(admission, today, config.sources().dailyWrongPins()))))))));
     }
 
     private record Context(Map<String, QuestionnaireVersion> questionnaires, Map<String, Agency> agencies, Set<String> existing,
-            Map<String, Receipt> receipts) {
+            Map<String, Receipt> receipts, SourceCheck source) {
+    }
+
+    /** The source's counts of today, locked when the batch may add to them; the form's answers all prove their receipt. */
+    private Uni<SourceQuota.Today> sourceToday(List<SurveyResponseSubmitted> responses, Map<String, Receipt> receipts, Door door,
+            String source) {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
+        if (door == Door.FORM) {
+            return Uni.createFrom().item(SourceQuota.Today.none(source, day));
+        }
+        return quota.read(source, day, responses.stream().anyMatch(response -> !proven(response, receipts)));
+    }
+
+    private static boolean proven(SurveyResponseSubmitted response, Map<String, Receipt> receipts) {
+        Receipt receipt = response.receiptCode() == null ? null : receipts.get(response.receiptCode());
+        return receipt != null && receipt.hasPin(response.receiptPin());
     }
 
     private Uni<List<Outcome>> decide(List<Submission> submissions, Door door, String source, Context context) {
@@ -91,7 +114,7 @@ public class ResponseIntake {
             }
             List<FieldError> errors = ResponseRules.problems(response, context.questionnaires().get(key(response)),
                     context.agencies().get(response.agencyCode()), now, config.maxClockSkew());
-            Outcome refused = errors.isEmpty() ? checkReceipt(i, response, context.receipts(), usedCodes, now)
+            Outcome refused = errors.isEmpty() ? admit(i, response, context, usedCodes, now)
                     : Outcome.refused(i, response.responseId(), Status.REJECTED, errors);
             if (refused != null) {
                 seen.remove(response.responseId());
@@ -105,10 +128,27 @@ public class ResponseIntake {
             }
             outcomes.add(Outcome.of(i, response.responseId(), Status.ACCEPTED));
         }
-        return store(accepted, usedCodes, door, source, now, context).map(inserted -> outcomes.stream()
+        return count(context.source()).chain(() -> store(accepted, usedCodes, door, source, now, context)).map(inserted -> outcomes.stream()
                 .map(outcome -> outcome.status() == Status.ACCEPTED && !inserted.contains(outcome.responseId())
                         ? Outcome.of(outcome.index(), outcome.responseId(), Status.DUPLICATE) : outcome)
                 .toList());
+    }
+
+    private Uni<Void> count(SourceCheck check) {
+        SourceQuota.Today today = check.today();
+        Uni<Void> wrongPins = check.newWrongPins() == 0 ? Uni.createFrom().voidItem()
+                : quota.addWrongPins(today.source(), today.day(), check.newWrongPins());
+        return wrongPins.chain(() -> check.newWithoutPin() == 0 ? Uni.createFrom().voidItem() : quota.saveWithoutPin(today));
+    }
+
+    /** Null when the source may send this response and its receipt code (if any) lets it in; else why not. */
+    private static Outcome admit(int index, SurveyResponseSubmitted response, Context context, Map<String, String> usedInThisBatch,
+            Instant now) {
+        FieldError refusal = context.source().refusal(response, proven(response, context.receipts()));
+        if (refusal != null) {
+            return Outcome.refused(index, response.responseId(), Status.REJECTED, List.of(refusal));
+        }
+        return checkReceipt(index, response, context.receipts(), usedInThisBatch, now);
     }
 
     /** Null when the receipt code (if any) lets the response in; else why not. */
@@ -146,7 +186,7 @@ public class ResponseIntake {
         if (receipt == null || r.procedureCode() != null || receipt.procedureCode() == null) {
             return r;
         }
-        return new SurveyResponseSubmitted(r.responseId(), r.questionnaireId(), r.questionnaireVersion(), r.receiptCode(),
+        return new SurveyResponseSubmitted(r.responseId(), r.questionnaireId(), r.questionnaireVersion(), r.receiptCode(), r.receiptPin(),
                 r.agencyCode(), receipt.procedureCode(), r.channel(), r.submittedAt(), r.answers(), r.expectations(), r.respondent());
     }
 

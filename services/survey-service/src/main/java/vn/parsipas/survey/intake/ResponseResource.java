@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.ForbiddenException;
@@ -26,7 +28,8 @@ import vn.parsipas.survey.intake.Outcome.Status;
 /**
  * Survey platforms and kiosks submit SurveyResponseSubmitted documents, one or a bounded batch.
  * Only data providers, only for the questionnaires their client is registered for; the stored
- * source is their client id, never something the body says.
+ * source is their client id, never something the body says. Without the receipt code and its PIN,
+ * a response is accepted only for the agencies the client is bound to, within its daily quota.
  */
 @Path("/api/v1/responses")
 @RolesAllowed(Roles.DATA_PROVIDER)
@@ -43,6 +46,9 @@ public class ResponseResource {
     @Inject
     SurveyConfig config;
 
+    @Inject
+    JsonWebToken token;
+
     public record BatchResult(Map<Status, Long> counts, List<Outcome> results) {
     }
 
@@ -51,9 +57,9 @@ public class ResponseResource {
     public Uni<Response> submit(JsonNode document, @HeaderParam(IdempotentRequests.HEADER) String key) {
         requireQuestionnaire(document);
         Submission submission = Submission.read(document);
-        String source = source();
+        Admission admission = admission();
         return idempotent.run("responses:" + caller.clientId(), key, document,
-                () -> intake.submit(List.of(submission), ResponseIntake.Door.REST, source)
+                () -> intake.submit(List.of(submission), ResponseIntake.Door.REST, admission)
                 .map(outcomes -> {
                     Outcome outcome = outcomes.get(0);
                     return switch (outcome.status()) {
@@ -79,9 +85,9 @@ public class ResponseResource {
         responses.forEach(this::requireQuestionnaire);
         List<Submission> submissions = new java.util.ArrayList<>();
         responses.forEach(document -> submissions.add(Submission.read(document)));
-        String source = source();
+        Admission admission = admission();
         return idempotent.run("responses-batch:" + caller.clientId(), key, batch,
-                () -> intake.submit(submissions, ResponseIntake.Door.REST, source)
+                () -> intake.submit(submissions, ResponseIntake.Door.REST, admission)
                 .map(outcomes -> idempotent.result(200, new BatchResult(outcomes.stream()
                         .collect(Collectors.groupingBy(Outcome::status, () -> new java.util.EnumMap<>(Status.class), Collectors.counting())),
                         outcomes))));
@@ -99,7 +105,8 @@ public class ResponseResource {
         }
     }
 
-    private String source() {
-        return "/" + caller.clientId();
+    /** The source is the client id; what it may send without a receipt PIN, its token's survey claims. */
+    private Admission admission() {
+        return Admission.of(token, "/" + caller.clientId(), config.sources().dailyQuotaWithoutPin());
     }
 }

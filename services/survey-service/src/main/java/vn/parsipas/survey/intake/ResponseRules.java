@@ -32,11 +32,15 @@ final class ResponseRules {
         } else {
             answers(response, questionnaire, errors);
             expectations(response, questionnaire, errors);
+            respondent(response, questionnaire, errors);
         }
         if (agency == null) {
             errors.add(new FieldError("agencyCode", "unknown agency " + response.agencyCode() + ": it is not in the agency directory"));
         } else if (!agency.handlesDossiers()) {
             errors.add(new FieldError("agencyCode", response.agencyCode() + " is a group of agencies, not one that handles dossiers"));
+        }
+        if (response.receiptPin() != null && response.receiptCode() == null) {
+            errors.add(new FieldError("receiptPin", "comes only with the receiptCode it was printed beside"));
         }
         if (response.submittedAt().isAfter(now.plus(maxClockSkew))) {
             errors.add(new FieldError("submittedAt", "is in the future (" + response.submittedAt() + ")"));
@@ -64,6 +68,31 @@ final class ResponseRules {
         missing.removeAll(answered);
         if (!missing.isEmpty()) {
             errors.add(new FieldError("answers", "missing required answers: " + String.join(", ", missing)));
+        }
+    }
+
+    /**
+     * Channel and respondent attributes must be options of the questionnaire: they are shown in
+     * exports and counted by group, so free text (a spreadsheet formula, say) has no place there.
+     */
+    private static void respondent(SurveyResponseSubmitted response, QuestionnaireVersion questionnaire, List<FieldError> errors) {
+        Set<String> channels = questionnaire.respondentOptions(QuestionnaireVersion.CHANNEL);
+        if (!channels.isEmpty()) {
+            option("channel", QuestionnaireVersion.CHANNEL, response.channel(), questionnaire, errors);
+        }
+        SurveyResponseSubmitted.Respondent respondent = response.respondent();
+        if (respondent != null) {
+            option("respondent.ageBand", QuestionnaireVersion.AGE_BAND, respondent.ageBand(), questionnaire, errors);
+            option("respondent.gender", QuestionnaireVersion.GENDER, respondent.gender(), questionnaire, errors);
+            option("respondent.ethnicGroup", QuestionnaireVersion.ETHNIC_GROUP, respondent.ethnicGroup(), questionnaire, errors);
+        }
+    }
+
+    private static void option(String field, String attribute, String value, QuestionnaireVersion questionnaire, List<FieldError> errors) {
+        Set<String> options = questionnaire.respondentOptions(attribute);
+        if (value != null && !options.contains(value)) {
+            errors.add(new FieldError(field, "is not an option of questionnaire " + questionnaire.id() + " version "
+                    + questionnaire.version() + " (" + String.join(", ", options) + ")"));
         }
     }
 

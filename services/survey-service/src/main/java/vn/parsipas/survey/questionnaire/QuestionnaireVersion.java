@@ -17,11 +17,18 @@ public final class QuestionnaireVersion {
     public static final int MIN_SCORE = 1;
     public static final int MAX_SCORE = 5;
 
+    /** Respondent attributes, named as in SurveyResponseSubmitted and on the form. */
+    public static final String CHANNEL = "channel";
+    public static final String AGE_BAND = "ageBand";
+    public static final String GENDER = "gender";
+    public static final String ETHNIC_GROUP = "ethnicGroup";
+
     private final Questionnaire document;
     private final Map<String, String> subIndexOfQuestion = new LinkedHashMap<>();
     private final Map<String, String> subIndexNames = new LinkedHashMap<>();
     private final Set<String> requiredQuestions = new LinkedHashSet<>();
     private final Set<String> expectationCodes = new LinkedHashSet<>();
+    private final Map<String, Set<String>> respondentOptions = new LinkedHashMap<>();
 
     public QuestionnaireVersion(Questionnaire document) {
         this.document = document;
@@ -37,6 +44,26 @@ public final class QuestionnaireVersion {
         if (document.expectations() != null) {
             document.expectations().options().forEach(option -> expectationCodes.add(option.code()));
         }
+        if (document.respondent() != null) {
+            Questionnaire.Respondent respondent = document.respondent();
+            respondentOptions.put(CHANNEL, codes(respondent.channel()));
+            respondentOptions.put(AGE_BAND, codes(respondent.ageBand()));
+            respondentOptions.put(GENDER, codes(respondent.gender()));
+            respondentOptions.put(ETHNIC_GROUP, codes(respondent.ethnicGroup()));
+        }
+    }
+
+    private static Set<String> codes(Attribute attribute) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (attribute != null) {
+            attribute.options().forEach(option -> codes.add(option.code()));
+        }
+        return codes;
+    }
+
+    /** The codes this version offers for a respondent attribute; empty when it does not ask it. */
+    public Set<String> respondentOptions(String attribute) {
+        return respondentOptions.getOrDefault(attribute, Set.of());
     }
 
     public Questionnaire document() {

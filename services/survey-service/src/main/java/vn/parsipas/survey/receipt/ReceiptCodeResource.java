@@ -24,8 +24,9 @@ import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.idempotency.IdempotentRequests;
 
 /**
- * The one-stop-shop system registers the receipt codes of returned dossiers: a data provider whose
- * client id is one of {@code parsipas.survey.receipt-registrars}, since a code admits an anonymous response.
+ * The one-stop-shop system registers the receipt codes of returned dossiers, each with the random
+ * PIN printed beside it on the receipt: a data provider whose client id is one of
+ * {@code parsipas.survey.receipt-registrars}, since a code and its PIN admit an anonymous response.
  */
 @Path("/api/v1/receipt-codes")
 @RolesAllowed(Roles.DATA_PROVIDER)
@@ -49,7 +50,8 @@ public class ReceiptCodeResource {
             @NotNull @Pattern(regexp = "^[A-Za-z0-9./-]{4,64}$", message = "4 to 64 letters, digits, '.', '/' or '-'") String receiptCode,
             @NotNull @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$", message = "an agency code such as SO-TU-PHAP") @Size(max = 64) String agencyCode,
             @Size(max = 64) String procedureCode,
-            @Pattern(regexp = "^(counter|online|postal)$", message = "counter, online or postal") String channel) {
+            @Pattern(regexp = "^(counter|online|postal)$", message = "counter, online or postal") String channel,
+            @Pattern(regexp = "^[0-9]{6,10}$", message = "6 to 10 digits, drawn at random for each receipt") String pin) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,10 +3,13 @@ package vn.parsipas.survey.receipt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,12 +27,13 @@ import vn.parsipas.survey.receipt.ReceiptCodeResource.Registration;
 import vn.parsipas.survey.receipt.ReceiptCodeResource.RegistrationResult;
 
 /**
- * The receipt codes of returned dossiers, registered by the one-stop-shop system. A code accepts
- * one response until it expires; the row lock taken here makes "one" hold under concurrency.
+ * The receipt codes of returned dossiers, registered by the one-stop-shop system with the hash of
+ * their PIN. A code accepts one response until it expires; the row lock taken here makes "one"
+ * hold under concurrency. A code registered again alike is unchanged; with another PIN, a conflict.
  */
 @ApplicationScoped
 public class ReceiptCodes {
-    private static final String COLUMNS = "code, agency_code, procedure_code, channel, expires_at, response_id, used_at";
+    private static final String COLUMNS = "code, agency_code, procedure_code, channel, expires_at, response_id, used_at, pin_hash";
 
     @Inject
     AgencyDirectory directory;
@@ -77,7 +81,15 @@ public class ReceiptCodes {
         if (!knownAgency.equals(registration.agencyCode())) {
             return RegistrationResult.conflict(index, code, "receipt code " + code + " is registered for " + knownAgency);
         }
+        String knownPin = known != null ? known.pinHash() : pinHash(fresh.get(code));
+        if (!Objects.equals(knownPin, pinHash(registration))) {
+            return RegistrationResult.conflict(index, code, "receipt code " + code + " is registered with another PIN");
+        }
         return RegistrationResult.of(index, code, RegistrationResult.Status.UNCHANGED);
+    }
+
+    private static String pinHash(Registration registration) {
+        return registration.pin() == null ? null : Receipt.pinHash(registration.receiptCode(), registration.pin());
     }
 
     private Uni<Void> insert(Collection<Registration> registrations, Instant now) {
@@ -86,16 +98,16 @@ public class ReceiptCodes {
         }
         List<Object> parameters = new ArrayList<>();
         for (Registration registration : registrations.stream()
-                .sorted(java.util.Comparator.comparing(Registration::receiptCode)).toList()) {
-            parameters.addAll(java.util.Arrays.asList(registration.receiptCode(), registration.agencyCode(),
-                    registration.procedureCode(), registration.channel()));
+                .sorted(Comparator.comparing(Registration::receiptCode)).toList()) {
+            parameters.addAll(Arrays.asList(registration.receiptCode(), registration.agencyCode(),
+                    registration.procedureCode(), registration.channel(), pinHash(registration)));
         }
         int at = parameters.size();
         parameters.add(now);
         parameters.add(now.plus(config.receiptCodeTtl()));
-        return Db.execute("insert into receipt_code (code, agency_code, procedure_code, channel, registered_at, expires_at)"
+        return Db.execute("insert into receipt_code (code, agency_code, procedure_code, channel, pin_hash, registered_at, expires_at)"
                         + " select v.*, cast(?" + (at + 1) + " as timestamptz), cast(?" + (at + 2) + " as timestamptz) from (values "
-                        + Db.valuesList(registrations.size(), "text", "text", "text", "text") + ") v on conflict do nothing",
+                        + Db.valuesList(registrations.size(), "text", "text", "text", "text", "text") + ") v on conflict do nothing",
                 parameters.toArray()).replaceWithVoid();
     }
 
@@ -131,6 +143,6 @@ public class ReceiptCodes {
 
     private static Receipt receipt(Object[] row) {
         return new Receipt((String) row[0], (String) row[1], (String) row[2], (String) row[3], Db.instant(row[4]),
-                (String) row[5], Db.instant(row[6]));
+                (String) row[5], Db.instant(row[6]), (String) row[7]);
     }
 }

@@ -59,6 +59,9 @@ final class BenchService implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", engines.postgresPassword(),
                 "QUARKUS_LOG_LEVEL", "WARN",
                 "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey()));
+        // The benchmark's responses carry no receipt PIN: its Kafka source may send them, and far more than a day's quota.
+        builder.environment().putAll(Map.of("PARSIPAS_SURVEY_SOURCES_KAFKA_WITHOUT_PIN", SurveyBenchmark.KAFKA_SOURCE,
+                "PARSIPAS_SURVEY_SOURCES_DAILY_QUOTA_WITHOUT_PIN", "100000000"));
         BenchService service = new BenchService(engines, "http://127.0.0.1:" + port, builder.start());
         service.awaitReady();
         return service;

@@ -35,6 +35,7 @@ import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
 import vn.parsipas.devstack.TestTokens;
+import vn.parsipas.survey.Fixtures;
 import vn.parsipas.platform.events.CloudEventReader;
 
 /**
@@ -49,7 +50,9 @@ public final class SurveyBenchmark {
     static final int STORED = Integer.getInteger("bench.stored", 1_000_000);
     static final int QUERIES = Integer.getInteger("bench.queries", 5_000);
     static final int BATCH = 500;
-    private static final String KIOSK = "Bearer " + TestTokens.dataProvider("survey-kiosk", List.of(), List.of("sipas-2025"));
+    /** A kiosk platform bound to every agency, with a quota far above the benchmark's responses (none has a receipt PIN). */
+    private static final String KIOSK = "Bearer " + Fixtures.provider("survey-kiosk", List.of("sipas-2025"), List.of("*"), 100_000_000);
+    static final String KAFKA_SOURCE = "/bench-kiosk";
     private static final String OPERATOR = "Bearer " + TestTokens.operator();
     private static final String COORDINATOR = "Bearer " + TestTokens.coordinator();
 
@@ -127,7 +130,7 @@ public final class SurveyBenchmark {
         for (int i = 0; i < KAFKA_RESPONSES; i++) {
             SurveyResponseSubmitted response = response();
             records.add(new ProducerRecord<>(Topics.SIPAS_RESPONSES, response.agencyCode(), CloudEventReader.envelope(
-                    EventType.SURVEY_RESPONSE_SUBMITTED, UUID.randomUUID().toString(), "/bench-kiosk", response.responseId(),
+                    EventType.SURVEY_RESPONSE_SUBMITTED, UUID.randomUUID().toString(), KAFKA_SOURCE, response.responseId(),
                     EventJson.mapper().valueToTree(response)).toString()));
         }
         Instant start = Instant.now();
@@ -206,7 +209,7 @@ public final class SurveyBenchmark {
         for (String question : List.of("2.2.1-q1", "2.2.1-q2", "2.2.2-q1", "2.2.2-q2", "2.2.3-q1", "2.2.3-q2", "2.2.4-q1", "2.2.6-q1")) {
             answers.add(new Answer(question, 1 + RANDOM.nextInt(5)));
         }
-        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), "sipas-2025", 1, null, agency(RANDOM.nextInt(AGENCIES)), null,
+        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), "sipas-2025", 1, null, null, agency(RANDOM.nextInt(AGENCIES)), null,
                 "counter", Instant.parse("2025-06-01T02:00:00Z").plusSeconds(RANDOM.nextInt(7_000_000)), answers,
                 List.of("shorter-processing-time"), null);
     }

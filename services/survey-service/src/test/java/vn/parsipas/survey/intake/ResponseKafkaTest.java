@@ -44,7 +44,7 @@ class ResponseKafkaTest {
             Fixtures.sendResponse(kafka, eventId, response);
             // The same response again in binary mode, under another event id (a kiosk that resent it).
             kafka.send(Topics.SIPAS_RESPONSES, agency, Fixtures.json(response).toString(), Map.of("ce_specversion", "1.0",
-                    "ce_id", UUID.randomUUID().toString(), "ce_source", "/kiosk/" + agency,
+                    "ce_id", UUID.randomUUID().toString(), "ce_source", Fixtures.SURVEY_PLATFORM,
                     "ce_type", EventType.SURVEY_RESPONSE_SUBMITTED.type(), "content-type", "application/json"));
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), Fixtures.response(agency, MAY, 2));
         }
@@ -74,6 +74,9 @@ class ResponseKafkaTest {
         SurveyResponseSubmitted first = Fixtures.response(agency, code, MAY, 5);
         SurveyResponseSubmitted reusedCode = Fixtures.response(agency, code, MAY, 1);
         SurveyResponseSubmitted good = Fixtures.response(agency, MAY, 5);
+        ObjectNode formula = Fixtures.json(Fixtures.response(agency, MAY, 4));
+        ((ObjectNode) formula.get("respondent")).put("ethnicGroup", "@SUM(1+1)*cmd|' /C calc'!A0");
+        ObjectNode unbound = Fixtures.json(Fixtures.response(agency, MAY, 1));
 
         try (TestKafka kafka = Fixtures.kafka()) {
             for (ObjectNode refused : List.of(unknownVersion, missingRequired, outOfScale, unknownAgency)) {
@@ -84,10 +87,12 @@ class ResponseKafkaTest {
                     Map.of("content-type", "application/cloudevents+json"));
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), first);
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), reusedCode);
+            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), Fixtures.SURVEY_PLATFORM, formula);
+            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), "/kiosk-not-listed", unbound);
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), good);
 
             List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
-                    records -> records.stream().filter(r -> agency.equals(r.key())).count() >= 6, Duration.ofSeconds(30))
+                    records -> records.stream().filter(r -> agency.equals(r.key())).count() >= 8, Duration.ofSeconds(30))
                     .stream().filter(r -> agency.equals(r.key())).toList();
             assertThat(dead).extracting(r -> r.headers().get("dead-letter-reason")).satisfiesExactly(
                     reason -> assertThat(reason).contains("has no published version 9"),
@@ -95,7 +100,9 @@ class ResponseKafkaTest {
                     reason -> assertThat(reason).contains("answers[1].score"),
                     reason -> assertThat(reason).contains("unknown agency SO-KHONG-CO"),
                     reason -> assertThat(reason).contains("not valid JSON"),
-                    reason -> assertThat(reason).contains("conflict").contains("receipt code " + code + " already has a response"));
+                    reason -> assertThat(reason).contains("conflict").contains("receipt code " + code + " already has a response"),
+                    reason -> assertThat(reason).contains("respondent.ethnicGroup").contains("is not an option of questionnaire sipas-2025"),
+                    reason -> assertThat(reason).contains("source /kiosk-not-listed is not bound to agency " + agency));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from survey_response where response_id = $1",
                 good.responseId()) == 1);

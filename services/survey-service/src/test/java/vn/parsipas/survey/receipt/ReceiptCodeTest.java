@@ -49,6 +49,27 @@ class ReceiptCodeTest {
                 .statusCode(400).body("errors.field", hasItem("receiptCodes"));
     }
 
+    @Test
+    void aPinIsRegisteredWithItsCodeAndStoredOnlyAsAHash() {
+        String agency = Fixtures.uniqueAgency();
+        Fixtures.agencies(agency);
+        String code = Fixtures.uniqueReceipt();
+
+        register(List.of(withPin(code, agency, "482913"))).statusCode(200).body("results[0].status", equalTo("REGISTERED"));
+        register(List.of(withPin(code, agency, "482913"), withPin(code, agency, "111111"))).statusCode(200)
+                .body("results.status", contains("UNCHANGED", "CONFLICT"))
+                .body("results[1].reason", equalTo("receipt code " + code + " is registered with another PIN"));
+        register(List.of(withPin(Fixtures.uniqueReceipt(), agency, "12ab"))).statusCode(400)
+                .body("errors.field", contains("receiptCodes[0].pin"));
+
+        String stored = Fixtures.rows("select pin_hash from receipt_code where code = $1", code).get(0);
+        org.assertj.core.api.Assertions.assertThat(stored).doesNotContain("482913").matches("\\{\"pin_hash\":\"[0-9a-f]{64}\"\\}");
+    }
+
+    private static Map<String, String> withPin(String receiptCode, String agency, String pin) {
+        return Map.of("receiptCode", receiptCode, "agencyCode", agency, "procedureCode", "1.001193", "pin", pin);
+    }
+
     private static Map<String, String> code(String receiptCode, String agency) {
         return Map.of("receiptCode", receiptCode, "agencyCode", agency, "procedureCode", "1.001193", "channel", "counter");
     }
