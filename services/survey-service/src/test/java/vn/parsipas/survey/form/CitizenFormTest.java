@@ -98,7 +98,7 @@ class CitizenFormTest {
 
         // the one answer for a code that cannot be used (review H4): nothing says why
         post(nulInCode).statusCode(400).contentType("text/html").body(not(containsString("U+0000")));
-        post(nulInAttribute).statusCode(400).contentType("text/html").body(containsString("dữ liệu không hợp lệ"));
+        post(nulInAttribute).statusCode(400).contentType("text/html").body(containsString("Vui lòng chọn một trong các lựa chọn của câu: Dân tộc"));
         assertThat(Fixtures.count("select count(*) from survey_response where receipt_code = $1", code)).isZero();
         post(answers(code, pin, UUID.randomUUID().toString())).statusCode(200);
     }
