@@ -3,12 +3,19 @@ package vn.parsipas.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.parsipas.helm.WorkloadsTest.texts;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +77,55 @@ class KafkaResourcesTest {
         }
     }
 
+    /**
+     * The ACLs come from the AsyncAPI document, the subscriptions from each service's
+     * application.properties: a topic a service reads, dead-letters to or writes that the document
+     * does not give it would be denied by the broker in production (survey-service and the agency
+     * directory, chart check H1).
+     */
+    @Test
+    void everyTopicAServiceIsConfiguredForIsInItsAsyncApiOperationsAndItsAcls() throws IOException {
+        Map<String, Set<String>> publishes = access("send");
+        Map<String, Set<String>> consumes = access("receive");
+        Map<String, Properties> services = serviceConfigurations();
+        assertThat(services).containsKeys("task-service", "indicator-service", "survey-service", "notification-service");
+
+        services.forEach((service, config) -> {
+            JsonNode user = production.named("KafkaUser", service);
+            for (String key : config.stringPropertyNames()) {
+                String value = config.getProperty(key);
+                if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
+                    assertThat(consumes.getOrDefault(service, Set.of())).as(service + " " + key).contains(value);
+                    assertThat(topics(user, "Read")).as(service + " " + key).contains(value);
+                } else if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic")) {
+                    assertThat(consumes.getOrDefault(service, Set.of())).as(service + " " + key)
+                            .contains(value.substring(0, value.length() - ".dlq".length()));
+                    assertThat(topics(user, "Write")).as(service + " " + key).contains(value);
+                } else if (key.matches("mp\\.messaging\\.outgoing\\.[^.]+\\.topic")) {
+                    assertThat(publishes.getOrDefault(service, Set.of())).as(service + " " + key).contains(value);
+                    assertThat(topics(user, "Write")).as(service + " " + key).contains(value);
+                } else if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id")) {
+                    assertThat(value).as(service + " " + key).startsWith(service);
+                }
+            }
+        });
+    }
+
+    /** application.properties of every service under services/, by application name (the profile-less keys). */
+    private static Map<String, Properties> serviceConfigurations() throws IOException {
+        Map<String, Properties> services = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(Chart.REPO.resolve("services"))) {
+            for (Path file : dirs.map(dir -> dir.resolve("src/main/resources/application.properties")).filter(Files::exists).toList()) {
+                Properties config = new Properties();
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    config.load(reader);
+                }
+                services.put(config.getProperty("quarkus.application.name"), config);
+            }
+        }
+        return services;
+    }
+
     @Test
     void externalProducersMayWriteOnlyTheirListedTopics() {
         Set<String> external = access("send").get("external");
@@ -109,8 +165,9 @@ class KafkaResourcesTest {
             assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=" + tokenEndpoint);
             String client = env.get("KAFKA_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_ID");
             assertThat(production.named("KafkaUser", client).isMissingNode()).as(client).isFalse();
-            assertThat(secretRef(deployment, "KAFKA_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET"))
-                    .isEqualTo(secretRef(deployment, "QUARKUS_OIDC_CREDENTIALS_SECRET")).isNotBlank();
+            JsonNode container = WorkloadsTest.onlyContainer(deployment);
+            assertThat(secretRef(container, "KAFKA_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET"))
+                    .isEqualTo(secretRef(container, "QUARKUS_OIDC_CREDENTIALS_SECRET")).isNotBlank();
         }
     }
 
@@ -152,8 +209,9 @@ class KafkaResourcesTest {
         return env;
     }
 
-    static String secretRef(JsonNode deployment, String variable) {
-        for (JsonNode entry : WorkloadsTest.onlyContainer(deployment).path("env")) {
+    /** The Secret and key (name/key) a container's variable comes from; "" when it has none. */
+    static String secretRef(JsonNode container, String variable) {
+        for (JsonNode entry : container.path("env")) {
             if (variable.equals(entry.path("name").asText())) {
                 JsonNode ref = entry.at("/valueFrom/secretKeyRef");
                 return ref.path("name").asText() + "/" + ref.path("key").asText();
