@@ -124,9 +124,12 @@ the operation's summary ("task-service publishes to ...", "external systems publ
 {{- end -}}
 {{- end -}}
 
-{{/* An egress rule to peers (none = any address) on ports. Context: dict peers, ports, protocols (default TCP). */}}
+{{/* An egress rule to peers (none = any address) on ports (at least one). Context: dict peers, ports, protocols (default TCP). */}}
 {{- define "parsipas.egressRule" -}}
 {{- $protocols := .protocols | default (list "TCP") -}}
+{{- if not .ports }}
+{{- fail "an egress rule needs at least one port: without ports it would allow every port" }}
+{{- end }}
 - {{- with .peers }}
   to:
     {{- toYaml . | nindent 4 }}
@@ -149,4 +152,47 @@ the operation's summary ("task-service publishes to ...", "external systems publ
 {{- else -}}
 {{- toString . -}}
 {{- end -}}
+{{- end -}}
+
+{{/* The volumes of a service's pods: a writable /tmp and the CAs it verifies servers with. Context: dict root, svc. */}}
+{{- define "parsipas.volumes" -}}
+# The root file system is read-only; Quarkus and Vert.x write their caches here.
+- name: tmp
+  emptyDir:
+    sizeLimit: 128Mi
+{{- with .root.Values.kafka.tls }}
+{{- if and .enabled .caSecret }}
+- name: kafka-ca
+  secret:
+    secretName: {{ .caSecret }}
+    items:
+      - key: {{ .caKey }}
+        path: {{ .caKey }}
+{{- end }}
+{{- end }}
+{{- if include "parsipas.dbCaPath" .svc }}
+# Only the certificate: CloudNativePG keeps the CA's private key in the same Secret.
+- name: db-ca
+  secret:
+    secretName: {{ .svc.database.caSecret }}
+    items:
+      - key: {{ .svc.database.caKey }}
+        path: {{ .svc.database.caKey }}
+{{- end }}
+{{- end -}}
+
+{{/* Where the volumes of parsipas.volumes are mounted. Context: dict root, svc. */}}
+{{- define "parsipas.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+{{- if and .root.Values.kafka.tls.enabled .root.Values.kafka.tls.caSecret }}
+- name: kafka-ca
+  mountPath: /etc/parsipas/kafka-ca
+  readOnly: true
+{{- end }}
+{{- if include "parsipas.dbCaPath" .svc }}
+- name: db-ca
+  mountPath: /etc/parsipas/db-ca
+  readOnly: true
+{{- end }}
 {{- end -}}
