@@ -153,10 +153,14 @@ public final class Fixtures {
         return rows;
     }
 
-    /** A CloudEvent on sipas.responses.v1 as a kiosk writes it (structured mode, key = agency code). */
+    /** The kiosks' own topic of sipas.responses.v1 (the topic names the producer, survey-kiosk). */
+    public static final String KIOSK_TOPIC = Topics.ofProducer(Topics.SIPAS_RESPONSES, KIOSK);
+    public static final String KIOSK_SOURCE = Topics.sourceOf(KIOSK);
+
+    /** A CloudEvent on the kiosks' topic as a kiosk writes it (structured mode, key = agency code). */
     public static void sendResponse(TestKafka kafka, String eventId, SurveyResponseSubmitted response) {
-        kafka.sendStructured(Topics.SIPAS_RESPONSES, response.agencyCode(), CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
-                eventId, "/kiosk/" + response.agencyCode(), response.responseId(), json(response)).toString());
+        kafka.sendStructured(KIOSK_TOPIC, response.agencyCode(), CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
+                eventId, KIOSK_SOURCE, response.responseId(), json(response)).toString());
     }
 
     /** An event survey-service published on sipas.indices.v1: its CloudEvents type and its data. */

@@ -36,6 +36,7 @@ import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
 import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.events.CloudEventReader;
+import vn.parsipas.survey.Fixtures;
 
 /**
  * The survey-service benchmark (docs/benchmarks/survey-service.md): responses/s through REST batches
@@ -126,8 +127,8 @@ public final class SurveyBenchmark {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < KAFKA_RESPONSES; i++) {
             SurveyResponseSubmitted response = response();
-            records.add(new ProducerRecord<>(Topics.SIPAS_RESPONSES, response.agencyCode(), CloudEventReader.envelope(
-                    EventType.SURVEY_RESPONSE_SUBMITTED, UUID.randomUUID().toString(), "/bench-kiosk", response.responseId(),
+            records.add(new ProducerRecord<>(Fixtures.KIOSK_TOPIC, response.agencyCode(), CloudEventReader.envelope(
+                    EventType.SURVEY_RESPONSE_SUBMITTED, UUID.randomUUID().toString(), Fixtures.KIOSK_SOURCE, response.responseId(),
                     EventJson.mapper().valueToTree(response)).toString()));
         }
         Instant start = Instant.now();

@@ -43,8 +43,8 @@ class ResponseKafkaTest {
             Fixtures.sendResponse(kafka, eventId, response);
             Fixtures.sendResponse(kafka, eventId, response);
             // The same response again in binary mode, under another event id (a kiosk that resent it).
-            kafka.send(Topics.SIPAS_RESPONSES, agency, Fixtures.json(response).toString(), Map.of("ce_specversion", "1.0",
-                    "ce_id", UUID.randomUUID().toString(), "ce_source", "/kiosk/" + agency,
+            kafka.send(Fixtures.KIOSK_TOPIC, agency, Fixtures.json(response).toString(), Map.of("ce_specversion", "1.0",
+                    "ce_id", UUID.randomUUID().toString(), "ce_source", Fixtures.KIOSK_SOURCE,
                     "ce_type", EventType.SURVEY_RESPONSE_SUBMITTED.type(), "content-type", "application/json"));
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), Fixtures.response(agency, MAY, 2));
         }
@@ -77,10 +77,10 @@ class ResponseKafkaTest {
 
         try (TestKafka kafka = Fixtures.kafka()) {
             for (ObjectNode refused : List.of(unknownVersion, missingRequired, outOfScale, unknownAgency)) {
-                kafka.sendStructured(Topics.SIPAS_RESPONSES, agency, CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
-                        UUID.randomUUID().toString(), "/kiosk", null, refused).toString());
+                kafka.sendStructured(Fixtures.KIOSK_TOPIC, agency, CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
+                        UUID.randomUUID().toString(), Fixtures.KIOSK_SOURCE, null, refused).toString());
             }
-            kafka.send(Topics.SIPAS_RESPONSES, agency, "{\"specversion\":\"1.0\",\"data\":".getBytes(StandardCharsets.UTF_8),
+            kafka.send(Fixtures.KIOSK_TOPIC, agency, "{\"specversion\":\"1.0\",\"data\":".getBytes(StandardCharsets.UTF_8),
                     Map.of("content-type", "application/cloudevents+json"));
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), first);
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), reusedCode);
