@@ -1,5 +1,6 @@
 package vn.parsipas.notification.directory;
 
+import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +14,19 @@ import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.platform.events.EventConsumer;
 import vn.parsipas.platform.events.ReceivedEvent;
+import vn.parsipas.platform.time.ProducerClock;
 
-/** Keeps the read model of the agency directory; the latest record of an agency wins. */
+/**
+ * Keeps the read model of the agency directory; the latest record of an agency wins, a record dated
+ * in the future counting as now plus the allowed clock skew (it cannot outrank later updates).
+ */
 @ApplicationScoped
 public class DirectoryConsumer {
     @Inject
     EventConsumer events;
+
+    @Inject
+    ProducerClock producerClock;
 
     @Incoming("agencies")
     public Uni<Void> consume(Message<byte[]> message) {
@@ -27,8 +35,9 @@ public class DirectoryConsumer {
 
     private Uni<Void> apply(ReceivedEvent event) {
         AgencyUpserted upserted = event.data(AgencyUpserted.class);
+        Instant updatedAt = producerClock.capped(upserted.updatedAt(), "agency " + upserted.code() + " (event " + event.id() + ")");
         return Agency.<Agency>findById(upserted.code()).chain(existing -> {
-            if (existing != null && existing.updatedAt.isAfter(upserted.updatedAt())) {
+            if (existing != null && existing.updatedAt.isAfter(updatedAt)) {
                 return Uni.createFrom().voidItem();
             }
             Agency agency = existing != null ? existing : new Agency();
@@ -39,7 +48,7 @@ public class DirectoryConsumer {
             agency.emails = String.join("\n", upserted.emails());
             agency.webhookUrl = upserted.webhookUrl();
             agency.active = upserted.active();
-            agency.updatedAt = upserted.updatedAt();
+            agency.updatedAt = updatedAt;
             return agency.persist().replaceWithVoid();
         });
     }
