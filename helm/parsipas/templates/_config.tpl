@@ -12,6 +12,10 @@ QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: /q
 KAFKA_BOOTSTRAP_SERVERS: {{ $.root.Values.kafka.bootstrapServers | quote }}
 KAFKA_SECURITY_PROTOCOL: {{ include "parsipas.kafkaSecurityProtocol" $.root }}
 PARSIPAS_KAFKA_CREATE_TOPICS: {{ not $.root.Values.kafka.strimzi.topics.enabled | quote }}
+{{- with $.root.Values.kafka.externalProducers }}
+# Whose own topics (<channel>.from.<client id>) the services create when Strimzi does not.
+PARSIPAS_KAFKA_EXTERNAL_PRODUCERS: {{ include "parsipas.externalProducerIds" $.root | quote }}
+{{- end }}
 {{- if $.root.Values.kafka.sasl.enabled }}
 KAFKA_SASL_MECHANISM: OAUTHBEARER
 KAFKA_SASL_JAAS_CONFIG: "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"

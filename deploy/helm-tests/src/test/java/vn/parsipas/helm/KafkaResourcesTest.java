@@ -3,19 +3,11 @@ package vn.parsipas.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.parsipas.helm.WorkloadsTest.texts;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +15,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Strimzi topics and users follow the contracts' AsyncAPI document, read here from contracts/. */
 class KafkaResourcesTest {
-    private final JsonNode asyncApi = Chart.yaml(Chart.ASYNCAPI);
+    private final Channels channels = new Channels();
     private final Chart.Rendered production = Chart.renderProduction();
+    private final JsonNode producers = Chart.values("values-production.yaml").at("/kafka/externalProducers");
 
     @Test
     void everyTopicOfTheAsyncApiDocumentHasAKafkaTopicWithItsPartitionsAndCleanupPolicy() {
-        List<JsonNode> channels = new ArrayList<>();
-        asyncApi.get("channels").forEach(channels::add);
-        assertThat(channels).isNotEmpty();
-        assertThat(production.ofKind("KafkaTopic")).hasSize(channels.size());
+        Map<String, JsonNode> topics = channels.topics(producers);
+        // Each external producer has its own topic of each channel it may write, and nothing else writes there.
+        assertThat(topics).containsKeys("indicators.observations.v1.from.igate", "indicators.observations.v1.from.finance-system",
+                "sipas.responses.v1.from.igate", "sipas.responses.v1.from.survey-kiosk")
+                .doesNotContainKeys("indicators.observations.v1", "sipas.responses.v1");
+        assertThat(production.ofKind("KafkaTopic")).hasSize(topics.size());
 
-        for (JsonNode channel : channels) {
-            String topic = channel.get("address").asText();
+        topics.forEach((topic, channel) -> {
             JsonNode binding = channel.at("/bindings/kafka");
             JsonNode kafkaTopic = production.named("KafkaTopic", topic);
 
@@ -47,94 +41,62 @@ class KafkaResourcesTest {
             if (!retention.isMissingNode()) {
                 assertThat(kafkaTopic.at("/spec/config/retention.ms").asText()).as(topic).isEqualTo(retention.asText());
             }
-        }
-        // The reference data topics are compacted; every consumed topic has its dead-letter topic.
+        });
+        // The reference data topics are compacted; every consumed channel has its dead-letter topic.
         assertThat(production.named("KafkaTopic", "directory.agencies.v1").at("/spec/config/cleanup.policy").asText())
                 .isEqualTo("compact");
         assertThat(production.named("KafkaTopic", "plan.targets.v1").at("/spec/config/cleanup.policy").asText())
                 .isEqualTo("compact");
-        access("receive").values().stream().flatMap(Set::stream)
-                .forEach(topic -> assertThat(production.named("KafkaTopic", topic + ".dlq").isMissingNode()).isFalse());
+        channels.access("receive").values().stream().flatMap(Set::stream)
+                .forEach(channel -> assertThat(production.named("KafkaTopic", channel + ".dlq").isMissingNode()).isFalse());
     }
 
     @Test
     void eachServiceMayWriteWhatItPublishesAndReadWhatItConsumes() {
-        Map<String, Set<String>> publishes = access("send");
-        Map<String, Set<String>> consumes = access("receive");
+        Map<String, Set<String>> publishes = channels.access("send");
+        Map<String, Set<String>> consumes = channels.access("receive");
 
         for (String service : List.of("task-service", "indicator-service", "survey-service", "notification-service")) {
             JsonNode user = production.named("KafkaUser", service);
             assertThat(user.at("/spec/authorization/type").asText()).as(service).isEqualTo("simple");
             Set<String> consumed = consumes.getOrDefault(service, Set.of());
             Set<String> writable = new TreeSet<>(publishes.getOrDefault(service, Set.of()));
-            consumed.forEach(topic -> writable.add(topic + ".dlq"));
+            consumed.forEach(channel -> writable.add(channel + ".dlq"));
+            Set<String> readable = new TreeSet<>();
+            consumed.forEach(channel -> readable.add(channels.readResource(channel)));
 
             assertThat(topics(user, "Write")).as(service).isEqualTo(writable);
-            assertThat(topics(user, "Read")).as(service).isEqualTo(consumed);
+            assertThat(topics(user, "Read")).as(service).isEqualTo(readable);
             if (!consumed.isEmpty()) {
                 assertThat(acls(user, "group", "Read")).as(service).containsExactly(service);
             }
         }
-    }
-
-    /**
-     * The ACLs come from the AsyncAPI document, the subscriptions from each service's
-     * application.properties: a topic a service reads, dead-letters to or writes that the document
-     * does not give it would be denied by the broker in production (survey-service and the agency
-     * directory, chart check H1).
-     */
-    @Test
-    void everyTopicAServiceIsConfiguredForIsInItsAsyncApiOperationsAndItsAcls() throws IOException {
-        Map<String, Set<String>> publishes = access("send");
-        Map<String, Set<String>> consumes = access("receive");
-        Map<String, Properties> services = serviceConfigurations();
-        assertThat(services).containsKeys("task-service", "indicator-service", "survey-service", "notification-service");
-
-        services.forEach((service, config) -> {
-            JsonNode user = production.named("KafkaUser", service);
-            for (String key : config.stringPropertyNames()) {
-                String value = config.getProperty(key);
-                if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
-                    assertThat(consumes.getOrDefault(service, Set.of())).as(service + " " + key).contains(value);
-                    assertThat(topics(user, "Read")).as(service + " " + key).contains(value);
-                } else if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic")) {
-                    assertThat(consumes.getOrDefault(service, Set.of())).as(service + " " + key)
-                            .contains(value.substring(0, value.length() - ".dlq".length()));
-                    assertThat(topics(user, "Write")).as(service + " " + key).contains(value);
-                } else if (key.matches("mp\\.messaging\\.outgoing\\.[^.]+\\.topic")) {
-                    assertThat(publishes.getOrDefault(service, Set.of())).as(service + " " + key).contains(value);
-                    assertThat(topics(user, "Write")).as(service + " " + key).contains(value);
-                } else if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id")) {
-                    assertThat(value).as(service + " " + key).startsWith(service);
-                }
-            }
+        // Every producer's topic, those added later included, by prefix.
+        JsonNode indicator = production.named("KafkaUser", "indicator-service");
+        assertThat(indicator.at("/spec/authorization/acls").findValues("resource")).anySatisfy(resource -> {
+            assertThat(resource.path("name").asText()).isEqualTo("indicators.observations.v1.from.");
+            assertThat(resource.path("patternType").asText()).isEqualTo("prefix");
         });
     }
 
-    /** application.properties of every service under services/, by application name (the profile-less keys). */
-    private static Map<String, Properties> serviceConfigurations() throws IOException {
-        Map<String, Properties> services = new TreeMap<>();
-        try (Stream<Path> dirs = Files.list(Chart.REPO.resolve("services"))) {
-            for (Path file : dirs.map(dir -> dir.resolve("src/main/resources/application.properties")).filter(Files::exists).toList()) {
-                Properties config = new Properties();
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    config.load(reader);
-                }
-                services.put(config.getProperty("quarkus.application.name"), config);
-            }
-        }
-        return services;
-    }
-
+    /** Security review M3: a producer writes only its own topics, never another's, never by prefix. */
     @Test
-    void externalProducersMayWriteOnlyTheirListedTopics() {
-        Set<String> external = access("send").get("external");
-        assertThat(external).containsExactlyInAnyOrder("indicators.observations.v1", "sipas.responses.v1");
+    void externalProducersMayWriteOnlyTheirOwnTopicOfTheirListedChannels() {
+        assertThat(channels.access("send").get("external")).containsExactlyInAnyOrder("indicators.observations.v1",
+                "sipas.responses.v1");
 
         JsonNode finance = production.named("KafkaUser", "finance-system");
-        assertThat(topics(finance, "Write")).containsExactly("indicators.observations.v1");
+        assertThat(topics(finance, "Write")).containsExactly("indicators.observations.v1.from.finance-system");
         assertThat(topics(finance, "Read")).isEmpty();
-        assertThat(topics(production.named("KafkaUser", "igate"), "Write")).isEqualTo(external);
+        assertThat(topics(production.named("KafkaUser", "igate"), "Write"))
+                .containsExactly("indicators.observations.v1.from.igate", "sipas.responses.v1.from.igate");
+        assertThat(topics(production.named("KafkaUser", "survey-kiosk"), "Write")).containsExactly("sipas.responses.v1.from.survey-kiosk");
+        for (JsonNode user : production.ofKind("KafkaUser")) {
+            if ("external-producer".equals(user.at("/metadata/labels/app.kubernetes.io~1component").asText())) {
+                user.at("/spec/authorization/acls").forEach(acl -> assertThat(acl.at("/resource/patternType").asText())
+                        .as(WorkloadsTest.name(user)).isEqualTo("literal"));
+            }
+        }
         assertThat(production.ofKind("KafkaUser")).hasSize(4 + 3);
     }
 
@@ -143,8 +105,10 @@ class KafkaResourcesTest {
         Chart.Rendered defaults = Chart.renderDefaults();
         assertThat(defaults.ofKind("KafkaTopic")).isEmpty();
         assertThat(defaults.ofKind("KafkaUser")).isEmpty();
-        defaults.ofKind("Deployment").forEach(d -> assertThat(env(defaults, d).get("PARSIPAS_KAFKA_CREATE_TOPICS"))
-                .isEqualTo("true"));
+        defaults.ofKind("Deployment").forEach(d -> assertThat(env(defaults, d))
+                .containsEntry("PARSIPAS_KAFKA_CREATE_TOPICS", "true")
+                // and with them each external producer's own topics
+                .containsEntry("PARSIPAS_KAFKA_EXTERNAL_PRODUCERS", "igate,finance-system"));
         production.ofKind("Deployment").forEach(d -> assertThat(env(production, d).get("PARSIPAS_KAFKA_CREATE_TOPICS"))
                 .isEqualTo("false"));
     }
@@ -171,22 +135,7 @@ class KafkaResourcesTest {
         }
     }
 
-    /** Topics per actor ("task-service", ..., "external") for one action of the AsyncAPI operations. */
-    private Map<String, Set<String>> access(String action) {
-        Map<String, Set<String>> topics = new HashMap<>();
-        asyncApi.get("operations").forEach(operation -> {
-            if (action.equals(operation.get("action").asText())) {
-                String summary = operation.get("summary").asText();
-                String actor = summary.startsWith("external systems") ? "external" : summary.split(" ")[0];
-                String channel = operation.at("/channel/$ref").asText().substring("#/channels/".length());
-                topics.computeIfAbsent(actor, a -> new TreeSet<>())
-                        .add(asyncApi.at("/channels/" + channel + "/address").asText());
-            }
-        });
-        return topics;
-    }
-
-    private static Set<String> topics(JsonNode user, String operation) {
+    static Set<String> topics(JsonNode user, String operation) {
         return acls(user, "topic", operation);
     }
 
