@@ -68,7 +68,7 @@ class FaultsIT {
         Instant begin = Instant.now();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < events; i++) {
-                kafka.send("indicators.observations.v1", INDICATOR + "/PROVINCE", envelopes.get(i));
+                kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), INDICATOR + "/PROVINCE", envelopes.get(i));
             }
             kafka.flush();
         }
@@ -101,7 +101,7 @@ class FaultsIT {
             ObjectNode data = kafka.example("indicator-observed.v1");
             data.put("indicatorCode", INDICATOR).put("scope", "PROVINCE").put("period", period).put("value", 55.5)
                     .remove(List.of("sourceSystem", "note"));
-            kafka.send("indicators.observations.v1", INDICATOR + "/PROVINCE",
+            kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), INDICATOR + "/PROVINCE",
                     kafka.envelope("kill-ind-" + i, OBSERVED, "indicator-observed.v1", "/igate", INDICATOR, data));
         }
         kafka.flush();
@@ -119,7 +119,7 @@ class FaultsIT {
         for (String code : codes) {
             // before the clock a restarted service starts with (PARSIPAS_CLOCK_START): not "in the future"
             ObjectNode data = sut.surveyResponse(code, 4).put("submittedAt", "2025-11-10T03:00:00Z");
-            kafka.send("sipas.responses.v1", code, kafka.envelope(data.path("responseId").asText(), RESPONSE,
+            kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), code, kafka.envelope(data.path("responseId").asText(), RESPONSE,
                     "survey-response-submitted.v1", "/survey-kiosk", code, data));
         }
         kafka.flush();

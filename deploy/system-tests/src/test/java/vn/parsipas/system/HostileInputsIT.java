@@ -71,7 +71,8 @@ class HostileInputsIT {
 
         int sent = 0;
         for (int i = 0; i < 500; i++) {
-            String topic = i % 2 == 0 ? "indicators.observations.v1" : "sipas.responses.v1";
+            String topic = i % 2 == 0 ? ExternalProducer.topicOf("indicators.observations.v1", "igate")
+                    : ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk");
             kafka.send(topic, run + "-" + i, hostileRecord(i, topic));
             sent++;
         }
@@ -164,7 +165,7 @@ class HostileInputsIT {
             case 3 -> data.put(observations ? "indicatorCode" : "receiptCode", "x'; drop table observation; --");
             default -> data.remove(observations ? "value" : "answers");
         }
-        // forged: an indicator igate is the only allowed source of, sent as another system
+        // forged: igate writing as another system on its own topic
         String source = observations && i % 7 == 0 ? "/tax-system" : observations ? "/igate" : "/survey-kiosk";
         return kafka.envelope("hostile-" + i + "-" + UUID.randomUUID(), observations ? FaultsIT.OBSERVED : FaultsIT.RESPONSE,
                 observations ? "indicator-observed.v1" : "survey-response-submitted.v1", source, "hostile", data)
