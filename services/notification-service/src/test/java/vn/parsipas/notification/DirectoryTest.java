@@ -30,7 +30,7 @@ class DirectoryTest {
         String code = Scenario.code("SO-THU");
         try (Scenario scenario = new Scenario()) {
             scenario.upsert(new AgencyUpserted(code, "Cơ quan giả mạo", "department", "VP-UBND-TINH",
-                    List.of("attacker@evil.example"), scenario.receiver.url("/hooks/attacker"), true,
+                    List.of("canbo@gia-mao.vn"), scenario.receiver.url("/hooks/attacker"), true,
                     Instant.parse("2999-01-01T00:00:00Z")));
             // A genuine update from a producer whose clock runs 10 minutes ahead: later than the cap.
             scenario.send(new AgencyUpserted(code, "Sở thật", "department", "VP-UBND-TINH", List.of(Scenario.email(code)),
