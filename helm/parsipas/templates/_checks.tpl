@@ -35,17 +35,24 @@ database cannot serve. values.schema.json checks each value alone; these compare
 {{- if and $v.kafka.strimzi.users.enabled (not $v.kafka.sasl.enabled) }}
 {{- fail "kafka.strimzi.users.enabled needs kafka.sasl.enabled: the ACLs name authenticated principals, and without SASL every service connects as ANONYMOUS and is denied" }}
 {{- end }}
+{{- $workloads := dict -}}
 {{- range $key, $svc := $v.services }}
-{{- with $svc.autoscaling }}
+{{- $_ := set $workloads (printf "services.%s" $key) $svc }}
+{{- end }}
+{{- if $v.console.enabled }}
+{{- $_ := set $workloads "console" $v.console }}
+{{- end }}
+{{- range $path, $workload := $workloads }}
+{{- with $workload.autoscaling }}
 {{- if and .enabled (gt (int .minReplicas) (int .maxReplicas)) }}
-{{- fail (printf "services.%s.autoscaling: minReplicas %d is above maxReplicas %d" $key (int .minReplicas) (int .maxReplicas)) }}
+{{- fail (printf "%s.autoscaling: minReplicas %d is above maxReplicas %d" $path (int .minReplicas) (int .maxReplicas)) }}
 {{- end }}
 {{- end }}
 {{- range $resource := list "cpu" "memory" }}
-{{- $request := get $svc.resources.requests $resource }}
-{{- $limit := get $svc.resources.limits $resource }}
+{{- $request := get $workload.resources.requests $resource }}
+{{- $limit := get $workload.resources.limits $resource }}
 {{- if and $request $limit (gt (include "parsipas.quantity" $request | float64) (include "parsipas.quantity" $limit | float64)) }}
-{{- fail (printf "services.%s.resources: the %s request %v is above its limit %v" $key $resource $request $limit) }}
+{{- fail (printf "%s.resources: the %s request %v is above its limit %v" $path $resource $request $limit) }}
 {{- end }}
 {{- end }}
 {{- end }}

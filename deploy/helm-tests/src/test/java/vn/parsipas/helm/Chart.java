@@ -119,6 +119,11 @@ final class Chart {
             return new Rendered(List.copyOf(objects));
         }
 
+        /** The four services' Deployments (not the console's). */
+        List<JsonNode> serviceDeployments() {
+            return ofKind("Deployment").stream().filter(d -> !d.at("/metadata/name").asText().endsWith("-console")).toList();
+        }
+
         List<JsonNode> ofKind(String kind) {
             return objects.stream().filter(object -> kind.equals(object.path("kind").asText())).toList();
         }

@@ -52,7 +52,7 @@ class DatabaseConnectionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("releases")
     void connectionPoolsFitTheDatabaseAtTheAutoscalersMaximum(String values, Chart.Rendered release) {
-        for (JsonNode deployment : release.ofKind("Deployment")) {
+        for (JsonNode deployment : release.serviceDeployments()) {
             String service = deployment.at("/spec/template/metadata/labels/app.kubernetes.io~1component").asText();
             JsonNode settings = Chart.values(values).at("/services/" + service);
             int maxConnections = settings.at("/database/maxConnections").asInt();
@@ -71,7 +71,7 @@ class DatabaseConnectionsTest {
     @Test
     void aSchemaOwnerMigratesBeforeTheServiceStartsAsItsOwnUser() {
         Chart.Rendered production = Chart.renderProduction();
-        for (JsonNode deployment : production.ofKind("Deployment")) {
+        for (JsonNode deployment : production.serviceDeployments()) {
             String service = deployment.at("/spec/template/metadata/labels/app.kubernetes.io~1component").asText();
             JsonNode migration = deployment.at("/spec/template/spec/initContainers/0");
             Map<String, String> env = new HashMap<>();
@@ -87,7 +87,7 @@ class DatabaseConnectionsTest {
             assertThat(KafkaResourcesTest.env(production, deployment)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
         }
         Chart.Rendered defaults = Chart.renderDefaults();
-        defaults.ofKind("Deployment").forEach(deployment -> {
+        defaults.serviceDeployments().forEach(deployment -> {
             assertThat(deployment.at("/spec/template/spec/initContainers").isMissingNode()).isTrue();
             assertThat(KafkaResourcesTest.env(defaults, deployment)).doesNotContainKey("QUARKUS_FLYWAY_MIGRATE_AT_START");
         });

@@ -44,7 +44,7 @@ class InsecureSettingsTest {
                 .hasMessageContaining("insecure settings")
                 .hasMessageContaining(setting.substring(0, setting.indexOf('=')))
                 .hasMessageContaining("insecureLocalOnly: true");
-        assertThat(Chart.render(command -> insecure.apply(command).set("insecureLocalOnly", true)).ofKind("Deployment"))
+        assertThat(Chart.render(command -> insecure.apply(command).set("insecureLocalOnly", true)).serviceDeployments())
                 .hasSize(4);
     }
 
@@ -52,7 +52,7 @@ class InsecureSettingsTest {
     void theDefaultValuesAreTheSecureOnes() {
         Chart.Rendered defaults = Chart.renderDefaults();
 
-        for (JsonNode deployment : defaults.ofKind("Deployment")) {
+        for (JsonNode deployment : defaults.serviceDeployments()) {
             Map<String, String> env = KafkaResourcesTest.env(defaults, deployment);
             assertThat(env).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                     .containsEntry("KAFKA_SASL_MECHANISM", "OAUTHBEARER");

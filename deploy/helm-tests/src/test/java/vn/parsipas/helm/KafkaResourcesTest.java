@@ -105,17 +105,17 @@ class KafkaResourcesTest {
         Chart.Rendered defaults = Chart.renderDefaults();
         assertThat(defaults.ofKind("KafkaTopic")).isEmpty();
         assertThat(defaults.ofKind("KafkaUser")).isEmpty();
-        defaults.ofKind("Deployment").forEach(d -> assertThat(env(defaults, d))
+        defaults.serviceDeployments().forEach(d -> assertThat(env(defaults, d))
                 .containsEntry("PARSIPAS_KAFKA_CREATE_TOPICS", "true")
                 // and with them each external producer's own topics
                 .containsEntry("PARSIPAS_KAFKA_EXTERNAL_PRODUCERS", "igate,finance-system"));
-        production.ofKind("Deployment").forEach(d -> assertThat(env(production, d).get("PARSIPAS_KAFKA_CREATE_TOPICS"))
+        production.serviceDeployments().forEach(d -> assertThat(env(production, d).get("PARSIPAS_KAFKA_CREATE_TOPICS"))
                 .isEqualTo("false"));
     }
 
     @Test
     void servicesLogInToKafkaWithOauthBearerAgainstKeycloak() {
-        for (JsonNode deployment : production.ofKind("Deployment")) {
+        for (JsonNode deployment : production.serviceDeployments()) {
             Map<String, String> env = env(production, deployment);
             String tokenEndpoint = "https://sso.daklak.gov.vn/realms/parsipas/protocol/openid-connect/token";
             assertThat(env).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")

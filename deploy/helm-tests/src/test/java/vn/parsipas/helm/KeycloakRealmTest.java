@@ -28,7 +28,7 @@ class KeycloakRealmTest {
         assertThat(realm.at("/roles/realm").size()).isEqualTo(4);
         Map<String, JsonNode> clients = clients(realm);
         assertThat(clients).containsOnlyKeys("task-service", "indicator-service", "survey-service",
-                "notification-service", "igate", "finance-system", "survey-kiosk", "parsipas-web");
+                "notification-service", "igate", "finance-system", "survey-kiosk", "parsipas-web", "parsipas-console");
         assertThat(clients.get("task-service").path("secret").asText()).isEqualTo("${TASK_SERVICE_CLIENT_SECRET}");
         assertThat(clients.get("notification-service").path("secret").asText())
                 .isEqualTo("${NOTIFICATION_SERVICE_CLIENT_SECRET}");
@@ -51,7 +51,7 @@ class KeycloakRealmTest {
                 .isEqualTo("keycloak-client-survey-service");
         assertThat(realmImport.at("/spec/placeholders/SURVEY_SERVICE_CLIENT_SECRET/secret/key").asText())
                 .isEqualTo("client-secret");
-        assertThat(realmImport.at("/spec/placeholders").size()).isEqualTo(4);
+        assertThat(realmImport.at("/spec/placeholders").size()).isEqualTo(5);
         assertThat(realmImport.toString()).doesNotContain("local-only");
     }
 
@@ -101,7 +101,7 @@ class KeycloakRealmTest {
         assertThat(audience).isEqualTo("parsipas-api");
 
         Map<String, JsonNode> clients = clients(Chart.yaml(Chart.TEST_REALM));
-        for (String caller : List.of("parsipas-web", "igate", "finance-system", "survey-kiosk")) {
+        for (String caller : List.of("parsipas-web", "parsipas-console", "igate", "finance-system", "survey-kiosk")) {
             assertThat(clients.get(caller).path("protocolMappers")).as(caller).anySatisfy(mapper -> {
                 assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-audience-mapper");
                 assertThat(mapper.at("/config/included.custom.audience").asText()).isEqualTo(audience);

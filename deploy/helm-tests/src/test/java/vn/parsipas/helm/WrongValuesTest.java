@@ -50,6 +50,8 @@ class WrongValuesTest {
         assertThatThrownBy(() -> Chart.render(command -> command.set("services.indicator.autoscaling.minReplicas", 8)
                 .set("services.indicator.autoscaling.maxReplicas", 3)))
                 .hasMessageContaining("services.indicator.autoscaling: minReplicas 8 is above maxReplicas 3");
+        assertThatThrownBy(() -> Chart.render(command -> command.set("console.autoscaling.minReplicas", 5)))
+                .hasMessageContaining("console.autoscaling: minReplicas 5 is above maxReplicas 4");
     }
 
     @Test
@@ -58,6 +60,8 @@ class WrongValuesTest {
                 .hasMessageContaining("services.survey.resources: the cpu request 2 is above its limit 1");
         assertThatThrownBy(() -> Chart.render(command -> command.set("services.task.resources.requests.memory", "2Gi")))
                 .hasMessageContaining("services.task.resources: the memory request 2Gi is above its limit 512Mi");
+        assertThatThrownBy(() -> Chart.render(command -> command.set("console.resources.requests.memory", "1Gi")))
+                .hasMessageContaining("console.resources: the memory request 1Gi is above its limit 320Mi");
         assertThatThrownBy(() -> Chart.render(command -> command.set("services.task.resources.requests.memory", "lots")))
                 .hasMessageContaining("/services/task/resources/requests/memory");
         assertThatCode(() -> Chart.render(command -> command.set("services.task.resources.requests.cpu", "1000m")

@@ -13,12 +13,16 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.platform.events.EventConsumer;
+import vn.parsipas.platform.events.InvalidEventException;
 import vn.parsipas.platform.events.ReceivedEvent;
 import vn.parsipas.platform.time.ProducerClock;
+import vn.parsipas.platform.webhook.WebhookTargets;
 
 /**
  * Keeps the read model of the agency directory; the latest record of an agency wins, a record dated
- * in the future counting as now plus the allowed clock skew (it cannot outrank later updates).
+ * in the future counting as now plus the allowed clock skew (it cannot outrank later updates). A
+ * record whose webhook URL is not https or names an internal address is dead-lettered (task-service
+ * checks the same when the URL is set; a host name is checked again on every call).
  */
 @ApplicationScoped
 public class DirectoryConsumer {
@@ -28,6 +32,9 @@ public class DirectoryConsumer {
     @Inject
     ProducerClock producerClock;
 
+    @Inject
+    WebhookTargets targets;
+
     @Incoming("agencies")
     public Uni<Void> consume(Message<byte[]> message) {
         return events.consume(message, "notification-directory", Set.of(EventType.AGENCY_UPSERTED), this::apply);
@@ -35,6 +42,10 @@ public class DirectoryConsumer {
 
     private Uni<Void> apply(ReceivedEvent event) {
         AgencyUpserted upserted = event.data(AgencyUpserted.class);
+        String problem = upserted.webhookUrl() == null ? null : targets.problem(upserted.webhookUrl());
+        if (problem != null) {
+            throw new InvalidEventException("webhookUrl " + problem);
+        }
         Instant updatedAt = producerClock.capped(upserted.updatedAt(), "agency " + upserted.code() + " (event " + event.id() + ")");
         return Agency.<Agency>findById(upserted.code()).chain(existing -> {
             if (existing != null && existing.updatedAt.isAfter(updatedAt)) {
