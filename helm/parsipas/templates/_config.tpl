@@ -2,13 +2,20 @@
 {{- define "parsipas.serviceConfig" -}}
 {{- $db := .svc.database -}}
 {{- $dbAddress := printf "%s:%v/%s?sslmode=%s" $db.host $db.port $db.name $db.sslMode -}}
+{{- $dbCa := include "parsipas.dbCaPath" .svc -}}
 QUARKUS_HTTP_PORT: "8080"
+# Requests in flight get this long to finish once the pod stops (after the preStop pause).
+QUARKUS_SHUTDOWN_TIMEOUT: {{ printf "%ds" (int $.root.Values.gracefulShutdown.timeoutSeconds) | quote }}
 # The API lives under the service's prefix on the ingress; health and metrics stay at /q.
 QUARKUS_HTTP_ROOT_PATH: {{ $.svc.pathPrefix | quote }}
 QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: /q
 KAFKA_BOOTSTRAP_SERVERS: {{ $.root.Values.kafka.bootstrapServers | quote }}
 KAFKA_SECURITY_PROTOCOL: {{ include "parsipas.kafkaSecurityProtocol" $.root }}
 PARSIPAS_KAFKA_CREATE_TOPICS: {{ not $.root.Values.kafka.strimzi.topics.enabled | quote }}
+{{- with $.root.Values.kafka.externalProducers }}
+# Whose own topics (<channel>.from.<client id>) the services create when Strimzi does not.
+PARSIPAS_KAFKA_EXTERNAL_PRODUCERS: {{ include "parsipas.externalProducerIds" $.root | quote }}
+{{- end }}
 {{- if $.root.Values.kafka.sasl.enabled }}
 KAFKA_SASL_MECHANISM: OAUTHBEARER
 KAFKA_SASL_JAAS_CONFIG: "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"
@@ -23,8 +30,21 @@ KAFKA_SASL_OAUTHBEARER_SCOPE: {{ . | quote }}
 KAFKA_SSL_TRUSTSTORE_TYPE: PEM
 KAFKA_SSL_TRUSTSTORE_LOCATION: /etc/parsipas/kafka-ca/{{ $.root.Values.kafka.tls.caKey }}
 {{- end }}
-QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s" $dbAddress | quote }}
+QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s%s" $dbAddress (ternary (printf "&sslrootcert=%s" $dbCa) "" (ne $dbCa "")) | quote }}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s" $dbAddress | quote }}
+{{- with $dbCa }}
+QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM: "true"
+QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS: {{ . | quote }}
+{{- end }}
+{{- if eq $db.sslMode "verify-full" }}
+QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM: HTTPS
+{{- end }}
+# The pool fits database.maxConnections at the autoscaler's maximum.
+QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE: {{ include "parsipas.reactivePoolSize" . | quote }}
+{{- if $db.migration.existingSecret }}
+# The schema belongs to the migration user, which migrates in the pod's init container.
+QUARKUS_FLYWAY_MIGRATE_AT_START: "false"
+{{- end }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "parsipas.realmUrl" $.root | quote }}
 QUARKUS_OIDC_CLIENT_ID: {{ $.svc.keycloakClient.id | quote }}
 {{- if and (eq $.key "notification") $.root.Values.console.enabled }}
@@ -58,4 +78,12 @@ JAVA_TOOL_OPTIONS: {{ . | quote }}
 {{- range $name, $value := $.svc.config }}
 {{ $name }}: {{ $value | toString | quote }}
 {{- end }}
+{{- end -}}
+
+
+{{/* Where the database server's CA is mounted, when the service verifies the server. Context: svc. */}}
+{{- define "parsipas.dbCaPath" -}}
+{{- if and (has .database.sslMode (list "verify-ca" "verify-full")) .database.caSecret -}}
+/etc/parsipas/db-ca/{{ .database.caKey }}
+{{- end -}}
 {{- end -}}

@@ -25,6 +25,8 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 {{- $c := .Values.console -}}
 QUARKUS_HTTP_PORT: "8080"
 QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: /q
+# Requests in flight get this long to finish once the pod stops (after the preStop pause).
+QUARKUS_SHUTDOWN_TIMEOUT: {{ printf "%ds" (int .Values.gracefulShutdown.timeoutSeconds) | quote }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "parsipas.realmUrl" . | quote }}
 QUARKUS_OIDC_CLIENT_ID: {{ $c.keycloakClient.id | quote }}
 # quarkus-oidc compares and builds these with the full request path, root path included.

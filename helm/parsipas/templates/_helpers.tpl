@@ -78,16 +78,22 @@ app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
 {{- end -}}
 
 {{/*
-Who writes and reads each topic, from the AsyncAPI operations, as JSON:
-{"produces": {"<actor>": [topics]}, "consumes": {"<actor>": [topics]}} where <actor> is a
-service's application name or "external" for external systems. The actor is the first words of
-the operation's summary ("task-service publishes to ...", "external systems publishes to ...").
+Who writes and reads each channel, from the AsyncAPI operations, as JSON:
+{"produces": {"<actor>": [channels]}, "consumes": {"<actor>": [channels]}, "perProducer": [channels]}
+where <actor> is a service's application name or "external" for external systems, and a channel is
+its topic's name, or for the channels in perProducer (address <channel>.from.{producer}) the stem of
+each producer's own topic. The actor is the first words of the operation's summary
+("task-service publishes to ...", "external systems publishes to ...").
 */}}
 {{- define "parsipas.topicAccess" -}}
 {{- $api := include "parsipas.asyncapi" . | fromYaml -}}
-{{- $access := dict "produces" (dict) "consumes" (dict) -}}
+{{- $access := dict "produces" (dict) "consumes" (dict) "perProducer" (list) -}}
 {{- range $opName, $op := $api.operations -}}
 {{- $channel := index $api.channels (trimPrefix "#/channels/" (index $op.channel "$ref")) -}}
+{{- $name := trimSuffix ".from.{producer}" $channel.address -}}
+{{- if and (ne $name $channel.address) (not (has $name $access.perProducer)) -}}
+{{- $_ := set $access "perProducer" (append $access.perProducer $name) -}}
+{{- end -}}
 {{- $actor := "" -}}
 {{- if hasPrefix "external systems " $op.summary -}}
 {{- $actor = "external" -}}
@@ -99,7 +105,7 @@ the operation's summary ("task-service publishes to ...", "external systems publ
 {{- end -}}
 {{- $side := ternary "produces" "consumes" (eq $op.action "send") -}}
 {{- $topics := get (get $access $side) $actor | default (list) -}}
-{{- $_ := set (get $access $side) $actor (append $topics $channel.address) -}}
+{{- $_ := set (get $access $side) $actor (append $topics $name) -}}
 {{- end -}}
 {{- toJson $access -}}
 {{- end -}}
@@ -124,9 +130,12 @@ the operation's summary ("task-service publishes to ...", "external systems publ
 {{- end -}}
 {{- end -}}
 
-{{/* An egress rule to peers (none = any address) on ports. Context: dict peers, ports, protocols (default TCP). */}}
+{{/* An egress rule to peers (none = any address) on ports (at least one). Context: dict peers, ports, protocols (default TCP). */}}
 {{- define "parsipas.egressRule" -}}
 {{- $protocols := .protocols | default (list "TCP") -}}
+{{- if not .ports }}
+{{- fail "an egress rule needs at least one port: without ports it would allow every port" }}
+{{- end }}
 - {{- with .peers }}
   to:
     {{- toYaml . | nindent 4 }}
@@ -149,4 +158,54 @@ the operation's summary ("task-service publishes to ...", "external systems publ
 {{- else -}}
 {{- toString . -}}
 {{- end -}}
+{{- end -}}
+
+{{/* The volumes of a service's pods: a writable /tmp and the CAs it verifies servers with. Context: dict root, svc. */}}
+{{- define "parsipas.volumes" -}}
+# The root file system is read-only; Quarkus and Vert.x write their caches here.
+- name: tmp
+  emptyDir:
+    sizeLimit: 128Mi
+{{- with .root.Values.kafka.tls }}
+{{- if and .enabled .caSecret }}
+- name: kafka-ca
+  secret:
+    secretName: {{ .caSecret }}
+    items:
+      - key: {{ .caKey }}
+        path: {{ .caKey }}
+{{- end }}
+{{- end }}
+{{- if include "parsipas.dbCaPath" .svc }}
+# Only the certificate: CloudNativePG keeps the CA's private key in the same Secret.
+- name: db-ca
+  secret:
+    secretName: {{ .svc.database.caSecret }}
+    items:
+      - key: {{ .svc.database.caKey }}
+        path: {{ .svc.database.caKey }}
+{{- end }}
+{{- end -}}
+
+{{/* Where the volumes of parsipas.volumes are mounted. Context: dict root, svc. */}}
+{{- define "parsipas.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+{{- if and .root.Values.kafka.tls.enabled .root.Values.kafka.tls.caSecret }}
+- name: kafka-ca
+  mountPath: /etc/parsipas/kafka-ca
+  readOnly: true
+{{- end }}
+{{- if include "parsipas.dbCaPath" .svc }}
+- name: db-ca
+  mountPath: /etc/parsipas/db-ca
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/* The client ids of kafka.externalProducers, comma-separated. */}}
+{{- define "parsipas.externalProducerIds" -}}
+{{- $ids := list -}}
+{{- range .Values.kafka.externalProducers }}{{ $ids = append $ids .clientId }}{{ end -}}
+{{- join "," $ids -}}
 {{- end -}}

@@ -1,6 +1,7 @@
 package vn.parsipas.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ class AsyncApiTest {
             JsonNode message = asyncApi.at(messageRef.get("$ref").asText().substring(1));
             if (message.has("x-cloudevents-type")) {
                 String type = message.get("x-cloudevents-type").asText();
-                topicOfType.put(type, channel.get("address").asText());
+                topicOfType.put(type, channel(channel));
                 schemaOfType.put(type, message.at("/payload/schema/$ref").asText());
             }
         }));
@@ -66,7 +67,7 @@ class AsyncApiTest {
         Set<String> consumed = new HashSet<>();
         asyncApi.get("operations").forEach(operation -> {
             if ("receive".equals(operation.get("action").asText())) {
-                consumed.add(asyncApi.at(operation.at("/channel/$ref").asText().substring(1)).get("address").asText());
+                consumed.add(channel(asyncApi.at(operation.at("/channel/$ref").asText().substring(1))));
             }
         });
 
@@ -81,6 +82,41 @@ class AsyncApiTest {
             assertThat(kafka.path("partitions").asInt()).as(channel.get("address").asText()).isPositive();
             assertThat(kafka.at("/topicConfiguration/cleanup.policy").isArray()).isTrue();
         });
+    }
+
+    /** Security review M3: other systems write each to its own topic, whose name says who produced a record. */
+    @Test
+    void everyChannelExternalSystemsWriteHasOneTopicPerProducer() {
+        Set<String> external = new HashSet<>();
+        asyncApi.get("operations").forEach(operation -> {
+            if (operation.get("summary").asText().startsWith("external systems")) {
+                external.add(operation.at("/channel/$ref").asText().substring("#/channels/".length()));
+            }
+        });
+        assertThat(external).hasSize(2);
+        asyncApi.get("channels").fields().forEachRemaining(entry -> {
+            JsonNode channel = entry.getValue();
+            boolean perProducer = channel.get("address").asText().endsWith(Topics.PER_PRODUCER_ADDRESS);
+            assertThat(perProducer).as(entry.getKey()).isEqualTo(external.contains(entry.getKey()));
+            assertThat(channel.at("/parameters/producer").isMissingNode()).as(entry.getKey()).isEqualTo(!perProducer);
+        });
+    }
+
+    @Test
+    void aProducersTopicNamesItsProducerAndNothingElseDoes() {
+        String topic = Topics.ofProducer(Topics.INDICATORS_OBSERVATIONS, "igate");
+
+        assertThat(topic).isEqualTo("indicators.observations.v1.from.igate");
+        assertThat(Topics.producerOf(topic)).contains("igate");
+        assertThat(Topics.producerOf(Topics.INDICATORS_OBSERVATIONS + Topics.DLQ_SUFFIX)).isEmpty();
+        assertThat(Topics.producerOf(Topics.DIRECTORY_AGENCIES)).isEmpty();
+        assertThat(Topics.producerOf("indicators.observations.v1.from.Bad Name")).isEmpty();
+        assertThatThrownBy(() -> Topics.ofProducer(Topics.SIPAS_RESPONSES, "../igate")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The channel a channel object carries (the address without its producer part). */
+    private static String channel(JsonNode channel) {
+        return channel.get("address").asText().replace(Topics.PER_PRODUCER_ADDRESS, "");
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {

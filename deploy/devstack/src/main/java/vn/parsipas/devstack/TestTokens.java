@@ -17,13 +17,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Bearer tokens minted in the test JVM: RS256 JWTs shaped like the parsipas realm's (realm roles,
- * {@code agency}, {@code azp}, data-provider claims), signed with a key pair made for this JVM.
+ * Bearer tokens minted in the test JVM: RS256 JWTs shaped like the parsipas realm's (audience, realm
+ * roles, {@code agency}, {@code azp}, data-provider claims), signed with a key pair made for this JVM.
  * {@link DevStackTestResource} gives the services the public key, so they verify these tokens
  * exactly as they verify Keycloak's — only the issuer differs. JDK only.
  */
 public final class TestTokens {
     public static final String ISSUER = "https://parsipas.test/minted";
+    /** The audience the realm's API clients put in their tokens and the services require. */
+    public static final String AUDIENCE = "parsipas-api";
     private static final String PRIVATE_KEY_PROPERTY = "parsipas.test-tokens.private-key";
     private static final String PUBLIC_KEY_PROPERTY = "parsipas.test-tokens.public-key";
     private static final KeyPair KEYS = generate();
@@ -73,6 +75,7 @@ public final class TestTokens {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", ISSUER);
         payload.put("sub", subject);
+        payload.put("aud", AUDIENCE);
         payload.put("jti", UUID.randomUUID().toString());
         payload.put("iat", now.getEpochSecond());
         payload.put("exp", now.plusSeconds(3600).getEpochSecond());

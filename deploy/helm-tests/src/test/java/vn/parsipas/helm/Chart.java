@@ -2,6 +2,7 @@ package vn.parsipas.helm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.marcnuri.helm.Helm;
@@ -52,6 +54,21 @@ final class Chart {
         return Rendered.parse(values.apply(command).call());
     }
 
+    /** Renders with the chart's defaults and a values file of the given YAML (what --set cannot say, e.g. an empty list). */
+    static Rendered renderValues(String yaml) {
+        try {
+            Path file = Files.createTempFile("parsipas-values", ".yaml");
+            try {
+                Files.writeString(file, yaml);
+                return render(command -> command.withValuesFile(file));
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Rendered renderDefaults() {
         return render(command -> command);
     }
@@ -60,6 +77,22 @@ final class Chart {
     static Rendered renderProduction() {
         return render(command -> command.withValuesFile(PRODUCTION_VALUES)
                 .setFile("keycloak.realmImport.json", TEST_REALM));
+    }
+
+    /** The values a release of {@link WorkloadsTest#releases()} renders with: the defaults, or the production example over them. */
+    static JsonNode values(String release) {
+        JsonNode defaults = yaml(DIR.resolve("values.yaml"));
+        return release.equals("values-production.yaml") ? merge(defaults, yaml(PRODUCTION_VALUES)) : defaults;
+    }
+
+    /** Helm's merge of a values file over others: objects merge key by key, anything else replaces. */
+    private static JsonNode merge(JsonNode base, JsonNode over) {
+        if (!base.isObject() || !over.isObject()) {
+            return over;
+        }
+        ObjectNode merged = ((ObjectNode) base).deepCopy();
+        over.fields().forEachRemaining(e -> merged.set(e.getKey(), merge(base.path(e.getKey()), e.getValue())));
+        return merged;
     }
 
     static JsonNode yaml(Path file) {
@@ -84,6 +117,11 @@ final class Chart {
                 throw new UncheckedIOException(e);
             }
             return new Rendered(List.copyOf(objects));
+        }
+
+        /** The four services' Deployments (not the console's). */
+        List<JsonNode> serviceDeployments() {
+            return ofKind("Deployment").stream().filter(d -> !d.at("/metadata/name").asText().endsWith("-console")).toList();
         }
 
         List<JsonNode> ofKind(String kind) {

@@ -3,7 +3,6 @@ package vn.parsipas.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.parsipas.helm.WorkloadsTest.texts;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +15,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Strimzi topics and users follow the contracts' AsyncAPI document, read here from contracts/. */
 class KafkaResourcesTest {
-    private final JsonNode asyncApi = Chart.yaml(Chart.ASYNCAPI);
+    private final Channels channels = new Channels();
     private final Chart.Rendered production = Chart.renderProduction();
+    private final JsonNode producers = Chart.values("values-production.yaml").at("/kafka/externalProducers");
 
     @Test
     void everyTopicOfTheAsyncApiDocumentHasAKafkaTopicWithItsPartitionsAndCleanupPolicy() {
-        List<JsonNode> channels = new ArrayList<>();
-        asyncApi.get("channels").forEach(channels::add);
-        assertThat(channels).isNotEmpty();
-        assertThat(production.ofKind("KafkaTopic")).hasSize(channels.size());
+        Map<String, JsonNode> topics = channels.topics(producers);
+        // Each external producer has its own topic of each channel it may write, and nothing else writes there.
+        assertThat(topics).containsKeys("indicators.observations.v1.from.igate", "indicators.observations.v1.from.finance-system",
+                "sipas.responses.v1.from.igate", "sipas.responses.v1.from.survey-kiosk")
+                .doesNotContainKeys("indicators.observations.v1", "sipas.responses.v1");
+        assertThat(production.ofKind("KafkaTopic")).hasSize(topics.size());
 
-        for (JsonNode channel : channels) {
-            String topic = channel.get("address").asText();
+        topics.forEach((topic, channel) -> {
             JsonNode binding = channel.at("/bindings/kafka");
             JsonNode kafkaTopic = production.named("KafkaTopic", topic);
 
@@ -40,45 +41,62 @@ class KafkaResourcesTest {
             if (!retention.isMissingNode()) {
                 assertThat(kafkaTopic.at("/spec/config/retention.ms").asText()).as(topic).isEqualTo(retention.asText());
             }
-        }
-        // The reference data topics are compacted; every consumed topic has its dead-letter topic.
+        });
+        // The reference data topics are compacted; every consumed channel has its dead-letter topic.
         assertThat(production.named("KafkaTopic", "directory.agencies.v1").at("/spec/config/cleanup.policy").asText())
                 .isEqualTo("compact");
         assertThat(production.named("KafkaTopic", "plan.targets.v1").at("/spec/config/cleanup.policy").asText())
                 .isEqualTo("compact");
-        access("receive").values().stream().flatMap(Set::stream)
-                .forEach(topic -> assertThat(production.named("KafkaTopic", topic + ".dlq").isMissingNode()).isFalse());
+        channels.access("receive").values().stream().flatMap(Set::stream)
+                .forEach(channel -> assertThat(production.named("KafkaTopic", channel + ".dlq").isMissingNode()).isFalse());
     }
 
     @Test
     void eachServiceMayWriteWhatItPublishesAndReadWhatItConsumes() {
-        Map<String, Set<String>> publishes = access("send");
-        Map<String, Set<String>> consumes = access("receive");
+        Map<String, Set<String>> publishes = channels.access("send");
+        Map<String, Set<String>> consumes = channels.access("receive");
 
         for (String service : List.of("task-service", "indicator-service", "survey-service", "notification-service")) {
             JsonNode user = production.named("KafkaUser", service);
             assertThat(user.at("/spec/authorization/type").asText()).as(service).isEqualTo("simple");
             Set<String> consumed = consumes.getOrDefault(service, Set.of());
             Set<String> writable = new TreeSet<>(publishes.getOrDefault(service, Set.of()));
-            consumed.forEach(topic -> writable.add(topic + ".dlq"));
+            consumed.forEach(channel -> writable.add(channel + ".dlq"));
+            Set<String> readable = new TreeSet<>();
+            consumed.forEach(channel -> readable.add(channels.readResource(channel)));
 
             assertThat(topics(user, "Write")).as(service).isEqualTo(writable);
-            assertThat(topics(user, "Read")).as(service).isEqualTo(consumed);
+            assertThat(topics(user, "Read")).as(service).isEqualTo(readable);
             if (!consumed.isEmpty()) {
                 assertThat(acls(user, "group", "Read")).as(service).containsExactly(service);
             }
         }
+        // Every producer's topic, those added later included, by prefix.
+        JsonNode indicator = production.named("KafkaUser", "indicator-service");
+        assertThat(indicator.at("/spec/authorization/acls").findValues("resource")).anySatisfy(resource -> {
+            assertThat(resource.path("name").asText()).isEqualTo("indicators.observations.v1.from.");
+            assertThat(resource.path("patternType").asText()).isEqualTo("prefix");
+        });
     }
 
+    /** Security review M3: a producer writes only its own topics, never another's, never by prefix. */
     @Test
-    void externalProducersMayWriteOnlyTheirListedTopics() {
-        Set<String> external = access("send").get("external");
-        assertThat(external).containsExactlyInAnyOrder("indicators.observations.v1", "sipas.responses.v1");
+    void externalProducersMayWriteOnlyTheirOwnTopicOfTheirListedChannels() {
+        assertThat(channels.access("send").get("external")).containsExactlyInAnyOrder("indicators.observations.v1",
+                "sipas.responses.v1");
 
         JsonNode finance = production.named("KafkaUser", "finance-system");
-        assertThat(topics(finance, "Write")).containsExactly("indicators.observations.v1");
+        assertThat(topics(finance, "Write")).containsExactly("indicators.observations.v1.from.finance-system");
         assertThat(topics(finance, "Read")).isEmpty();
-        assertThat(topics(production.named("KafkaUser", "igate"), "Write")).isEqualTo(external);
+        assertThat(topics(production.named("KafkaUser", "igate"), "Write"))
+                .containsExactly("indicators.observations.v1.from.igate", "sipas.responses.v1.from.igate");
+        assertThat(topics(production.named("KafkaUser", "survey-kiosk"), "Write")).containsExactly("sipas.responses.v1.from.survey-kiosk");
+        for (JsonNode user : production.ofKind("KafkaUser")) {
+            if ("external-producer".equals(user.at("/metadata/labels/app.kubernetes.io~1component").asText())) {
+                user.at("/spec/authorization/acls").forEach(acl -> assertThat(acl.at("/resource/patternType").asText())
+                        .as(WorkloadsTest.name(user)).isEqualTo("literal"));
+            }
+        }
         assertThat(production.ofKind("KafkaUser")).hasSize(4 + 3);
     }
 
@@ -87,15 +105,17 @@ class KafkaResourcesTest {
         Chart.Rendered defaults = Chart.renderDefaults();
         assertThat(defaults.ofKind("KafkaTopic")).isEmpty();
         assertThat(defaults.ofKind("KafkaUser")).isEmpty();
-        services(defaults).forEach(d -> assertThat(env(defaults, d).get("PARSIPAS_KAFKA_CREATE_TOPICS"))
-                .isEqualTo("true"));
-        services(production).forEach(d -> assertThat(env(production, d).get("PARSIPAS_KAFKA_CREATE_TOPICS"))
+        defaults.serviceDeployments().forEach(d -> assertThat(env(defaults, d))
+                .containsEntry("PARSIPAS_KAFKA_CREATE_TOPICS", "true")
+                // and with them each external producer's own topics
+                .containsEntry("PARSIPAS_KAFKA_EXTERNAL_PRODUCERS", "igate,finance-system"));
+        production.serviceDeployments().forEach(d -> assertThat(env(production, d).get("PARSIPAS_KAFKA_CREATE_TOPICS"))
                 .isEqualTo("false"));
     }
 
     @Test
     void servicesLogInToKafkaWithOauthBearerAgainstKeycloak() {
-        for (JsonNode deployment : services(production)) {
+        for (JsonNode deployment : production.serviceDeployments()) {
             Map<String, String> env = env(production, deployment);
             String tokenEndpoint = "https://sso.daklak.gov.vn/realms/parsipas/protocol/openid-connect/token";
             assertThat(env).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
@@ -109,27 +129,13 @@ class KafkaResourcesTest {
             assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=" + tokenEndpoint);
             String client = env.get("KAFKA_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_ID");
             assertThat(production.named("KafkaUser", client).isMissingNode()).as(client).isFalse();
-            assertThat(secretRef(deployment, "KAFKA_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET"))
-                    .isEqualTo(secretRef(deployment, "QUARKUS_OIDC_CREDENTIALS_SECRET")).isNotBlank();
+            JsonNode container = WorkloadsTest.onlyContainer(deployment);
+            assertThat(secretRef(container, "KAFKA_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET"))
+                    .isEqualTo(secretRef(container, "QUARKUS_OIDC_CREDENTIALS_SECRET")).isNotBlank();
         }
     }
 
-    /** Topics per actor ("task-service", ..., "external") for one action of the AsyncAPI operations. */
-    private Map<String, Set<String>> access(String action) {
-        Map<String, Set<String>> topics = new HashMap<>();
-        asyncApi.get("operations").forEach(operation -> {
-            if (action.equals(operation.get("action").asText())) {
-                String summary = operation.get("summary").asText();
-                String actor = summary.startsWith("external systems") ? "external" : summary.split(" ")[0];
-                String channel = operation.at("/channel/$ref").asText().substring("#/channels/".length());
-                topics.computeIfAbsent(actor, a -> new TreeSet<>())
-                        .add(asyncApi.at("/channels/" + channel + "/address").asText());
-            }
-        });
-        return topics;
-    }
-
-    private static Set<String> topics(JsonNode user, String operation) {
+    static Set<String> topics(JsonNode user, String operation) {
         return acls(user, "topic", operation);
     }
 
@@ -152,18 +158,14 @@ class KafkaResourcesTest {
         return env;
     }
 
-    static String secretRef(JsonNode deployment, String variable) {
-        for (JsonNode entry : WorkloadsTest.onlyContainer(deployment).path("env")) {
+    /** The Secret and key (name/key) a container's variable comes from; "" when it has none. */
+    static String secretRef(JsonNode container, String variable) {
+        for (JsonNode entry : container.path("env")) {
             if (variable.equals(entry.path("name").asText())) {
                 JsonNode ref = entry.at("/valueFrom/secretKeyRef");
                 return ref.path("name").asText() + "/" + ref.path("key").asText();
             }
         }
         return "";
-    }
-
-    /** The four services' Deployments (the console uses no Kafka). */
-    private static java.util.List<JsonNode> services(Chart.Rendered release) {
-        return release.ofKind("Deployment").stream().filter(d -> !d.at("/metadata/name").asText().endsWith("-console")).toList();
     }
 }

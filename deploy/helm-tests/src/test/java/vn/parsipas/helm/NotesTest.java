@@ -19,6 +19,8 @@ class NotesTest {
                 "keycloak-client-notification-service (key client-secret)",
                 "parsipas-smtp (keys username, password)",
                 "parsipas-cluster-ca-cert (key ca.crt)",
+                "registry-daklak (type kubernetes.io/dockerconfigjson): pulls the images from registry.daklak.gov.vn",
+                "indicator-db-ca (key ca.crt): the CA of indicator-service's PostgreSQL server",
                 "kubectl -n parsipas get kafkatopics",
                 "kubectl -n parsipas get kafkausers",
                 "https://parsipas.daklak.gov.vn/task/api/v1/",
@@ -31,7 +33,7 @@ class NotesTest {
 
         assertThat(notes).contains("parsipas-task-db (keys username, password)",
                 "The services create missing Kafka topics at start",
-                "http://parsipas.local/indicator/api/v1/");
+                "https://parsipas.local/indicator/api/v1/");
     }
 
     private static String install(InstallCommand command) {

@@ -63,15 +63,20 @@ class WorkloadsTest {
             pod.path("volumes").forEach(volume -> assertThat(volume.has("hostPath")).isFalse());
             assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
 
-            JsonNode security = onlyContainer(deployment).path("securityContext");
-            assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as(name(deployment)).isFalse();
-            assertThat(security.path("privileged").asBoolean(false)).isFalse();
-            assertThat(security.path("readOnlyRootFilesystem").asBoolean()).isTrue();
-            assertThat(security.path("runAsNonRoot").asBoolean()).isTrue();
-            assertThat(texts(security.at("/capabilities/drop"))).containsExactly("ALL");
-            assertThat(security.at("/capabilities/add").isMissingNode()).isTrue();
-            // The read-only root needs a writable /tmp for Quarkus and Vert.x.
-            assertThat(texts(onlyContainer(deployment).path("volumeMounts"), "mountPath")).contains("/tmp");
+            List<JsonNode> containers = new ArrayList<>();
+            pod.path("initContainers").forEach(containers::add);
+            pod.path("containers").forEach(containers::add);
+            for (JsonNode container : containers) {
+                JsonNode security = container.path("securityContext");
+                assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as(name(deployment)).isFalse();
+                assertThat(security.path("privileged").asBoolean(false)).isFalse();
+                assertThat(security.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+                assertThat(security.path("runAsNonRoot").asBoolean()).isTrue();
+                assertThat(texts(security.at("/capabilities/drop"))).containsExactly("ALL");
+                assertThat(security.at("/capabilities/add").isMissingNode()).isTrue();
+                // The read-only root needs a writable /tmp for Quarkus and Vert.x.
+                assertThat(texts(container.path("volumeMounts"), "mountPath")).contains("/tmp");
+            }
         }
     }
 
@@ -114,6 +119,34 @@ class WorkloadsTest {
             assertThat(texts(spread, "topologyKey"))
                     .containsExactlyInAnyOrder("kubernetes.io/hostname", "topology.kubernetes.io/zone");
             spread.forEach(constraint -> assertThat(selects(constraint.at("/labelSelector/matchLabels"), podLabels)).isTrue());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releases")
+    void spreadingNeverCountsNodesThePodsCannotRunOn(String values, Chart.Rendered release) {
+        // Without Honor, tainted and cordoned nodes count as empty domains: with DoNotSchedule, pods stay
+        // Pending and a drain stalls on the disruption budget.
+        for (JsonNode deployment : release.ofKind("Deployment")) {
+            deployment.at("/spec/template/spec/topologySpreadConstraints").forEach(constraint ->
+                    assertThat(constraint.path("nodeTaintsPolicy").asText()).as(name(deployment)).isEqualTo("Honor"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releases")
+    void podsLeaveTheLoadBalancerBeforeTheyStopAndFinishWhatTheyServe(String values, Chart.Rendered release) {
+        for (JsonNode deployment : release.ofKind("Deployment")) {
+            JsonNode container = onlyContainer(deployment);
+            Map<String, String> env = KafkaResourcesTest.env(release, deployment);
+            int preStop = Integer.parseInt(container.at("/lifecycle/preStop/exec/command/1").asText());
+            int shutdown = Integer.parseInt(env.get("QUARKUS_SHUTDOWN_TIMEOUT").replace("s", ""));
+
+            assertThat(container.at("/lifecycle/preStop/exec/command/0").asText()).isEqualTo("sleep");
+            assertThat(preStop).as(name(deployment)).isPositive();
+            assertThat(shutdown).isPositive();
+            assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt())
+                    .isGreaterThan(preStop + shutdown);
         }
     }
 

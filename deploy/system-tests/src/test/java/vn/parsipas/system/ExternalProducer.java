@@ -77,6 +77,14 @@ final class ExternalProducer implements AutoCloseable {
         producer.flush();
     }
 
+    /**
+     * A producer's own topic of a channel, {@code <channel>.from.<client id>} (contracts/asyncapi.yaml):
+     * the only topic of that channel its Kafka principal may write, and the source its records must give.
+     */
+    static String topicOf(String channel, String producer) {
+        return channel + ".from." + producer;
+    }
+
     static String newId() {
         return UUID.randomUUID().toString();
     }

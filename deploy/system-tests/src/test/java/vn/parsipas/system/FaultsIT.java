@@ -70,7 +70,7 @@ class FaultsIT {
         Instant begin = Instant.now();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < events; i++) {
-                kafka.send("indicators.observations.v1", INDICATOR + "/PROVINCE", envelopes.get(i));
+                kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), INDICATOR + "/PROVINCE", envelopes.get(i));
             }
             kafka.flush();
         }
@@ -103,7 +103,7 @@ class FaultsIT {
             ObjectNode data = kafka.example("indicator-observed.v1");
             data.put("indicatorCode", INDICATOR).put("scope", "PROVINCE").put("period", period).put("value", 55.5)
                     .remove(List.of("sourceSystem", "note"));
-            kafka.send("indicators.observations.v1", INDICATOR + "/PROVINCE",
+            kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), INDICATOR + "/PROVINCE",
                     kafka.envelope("kill-ind-" + i, OBSERVED, "indicator-observed.v1", "/igate", INDICATOR, data));
         }
         kafka.flush();
@@ -121,7 +121,7 @@ class FaultsIT {
         for (String code : codes) {
             // before the clock a restarted service starts with (PARSIPAS_CLOCK_START): not "in the future"
             ObjectNode data = sut.surveyResponse(code, 4).put("submittedAt", "2025-11-10T03:00:00Z");
-            kafka.send("sipas.responses.v1", code, kafka.envelope(data.path("responseId").asText(), RESPONSE,
+            kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), code, kafka.envelope(data.path("responseId").asText(), RESPONSE,
                     "survey-response-submitted.v1", "/survey-kiosk", code, data));
         }
         kafka.flush();
@@ -193,10 +193,10 @@ class FaultsIT {
             ObjectNode observation = kafka.example("indicator-observed.v1");
             observation.put("indicatorCode", INDICATOR).put("scope", run).put("period", LocalDate.of(1800, 1, 1).plusDays(i).toString())
                     .put("value", 50).remove(List.of("sourceSystem", "note"));
-            kafka.send("indicators.observations.v1", run + "-" + i, kafka.envelope(run + "-obs-" + i, OBSERVED, "indicator-observed.v1",
+            kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), run + "-" + i, kafka.envelope(run + "-obs-" + i, OBSERVED, "indicator-observed.v1",
                     "/igate", INDICATOR + "|" + run, observation));
             ObjectNode response = sut.surveyResponse(codes.get(i), 4).put("submittedAt", "2025-11-10T03:00:00Z");
-            kafka.send("sipas.responses.v1", run + "-" + i, kafka.envelope(response.path("responseId").asText(), RESPONSE,
+            kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), run + "-" + i, kafka.envelope(response.path("responseId").asText(), RESPONSE,
                     "survey-response-submitted.v1", "/survey-kiosk", codes.get(i), response));
         }
         kafka.flush();

@@ -83,7 +83,8 @@ class HostileInputsIT {
 
         int sent = 0;
         for (int i = 0; i < 500; i++) {
-            String topic = i % 2 == 0 ? "indicators.observations.v1" : "sipas.responses.v1";
+            String topic = i % 2 == 0 ? ExternalProducer.topicOf("indicators.observations.v1", "igate")
+                    : ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk");
             kafka.send(topic, run + "-" + i, hostileRecord(i, topic));
             sent++;
         }
@@ -134,7 +135,7 @@ class HostileInputsIT {
                 response.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(rest.statusCode()).isEqualTo(400);
         assertThat(rest.body()).contains("respondent.ethnicGroup");
-        kafka.send("sipas.responses.v1", run + "-formula", kafka.envelope(run + "-formula", FaultsIT.RESPONSE,
+        kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), run + "-formula", kafka.envelope(run + "-formula", FaultsIT.RESPONSE,
                 "survey-response-submitted.v1", "/survey-kiosk", "formula", response));
         kafka.flush();
         await().atMost(FaultsIT.PATIENCE).untilAsserted(() -> assertThat(deadLetters(run)).isOne());
@@ -172,7 +173,7 @@ class HostileInputsIT {
         for (int i = 0; i < HUGE.size() + 1; i++) {
             String value = i < HUGE.size() ? HUGE.get(i) : "42";
             ObjectNode data = (ObjectNode) SystemUnderTest.JSON.readTree(observation(run, i < HUGE.size() ? "2025-0" + (i + 1) : "2025-06", value));
-            kafka.send("indicators.observations.v1", run + "-" + i, kafka.envelope(run + "-" + i, FaultsIT.OBSERVED,
+            kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), run + "-" + i, kafka.envelope(run + "-" + i, FaultsIT.OBSERVED,
                     "indicator-observed.v1", "/igate", FaultsIT.INDICATOR + "|" + run, data));
         }
         kafka.flush();
@@ -204,19 +205,19 @@ class HostileInputsIT {
         List<String> codes = sut.registerReceipts(run, partitions);
         for (int p = 0; p < partitions; p++) {
             ObjectNode response = sut.surveyResponse(codes.get(p), 4).put("submittedAt", "2025-11-10T03:00:00Z");
-            kafka.send("sipas.responses.v1", keyOnPartition(run + "-poison-r", p, partitions), kafka.envelope("poison\u0000" + run + p,
+            kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), keyOnPartition(run + "-poison-r", p, partitions), kafka.envelope("poison\u0000" + run + p,
                     FaultsIT.RESPONSE, "survey-response-submitted.v1", "/survey-kiosk", codes.get(p), response));
             ObjectNode data = (ObjectNode) SystemUnderTest.JSON.readTree(observation(run, day(p), "50"));
-            kafka.send("indicators.observations.v1", keyOnPartition(run + "-poison-o", p, partitions), kafka.envelope(
+            kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), keyOnPartition(run + "-poison-o", p, partitions), kafka.envelope(
                     "poison\u0000" + run + p, FaultsIT.OBSERVED, "indicator-observed.v1", "/igate", FaultsIT.INDICATOR, data));
         }
         for (int p = 0; p < partitions; p++) {
             ObjectNode response = sut.surveyResponse(codes.get(p), 4).put("submittedAt", "2025-11-10T03:00:00Z");
-            kafka.send("sipas.responses.v1", keyOnPartition(run + "-valid-r", p, partitions), kafka.envelope(
+            kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), keyOnPartition(run + "-valid-r", p, partitions), kafka.envelope(
                     response.path("responseId").asText(), FaultsIT.RESPONSE, "survey-response-submitted.v1", "/survey-kiosk",
                     codes.get(p), response));
             ObjectNode data = (ObjectNode) SystemUnderTest.JSON.readTree(observation(run, day(p), "50"));
-            kafka.send("indicators.observations.v1", keyOnPartition(run + "-valid-o", p, partitions), kafka.envelope(
+            kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), keyOnPartition(run + "-valid-o", p, partitions), kafka.envelope(
                     run + "-valid-" + p, FaultsIT.OBSERVED, "indicator-observed.v1", "/igate", FaultsIT.INDICATOR, data));
         }
         kafka.flush();
@@ -360,7 +361,7 @@ class HostileInputsIT {
             case 3 -> data.put(observations ? "indicatorCode" : "receiptCode", "x'; drop table observation; --");
             default -> data.remove(observations ? "value" : "answers");
         }
-        // forged: an indicator igate is the only allowed source of, sent as another system
+        // forged: igate writing as another system on its own topic
         String source = observations && i % 7 == 0 ? "/tax-system" : observations ? "/igate" : "/survey-kiosk";
         return kafka.envelope("hostile-" + i + "-" + UUID.randomUUID(), observations ? FaultsIT.OBSERVED : FaultsIT.RESPONSE,
                 observations ? "indicator-observed.v1" : "survey-response-submitted.v1", source, "hostile", data)

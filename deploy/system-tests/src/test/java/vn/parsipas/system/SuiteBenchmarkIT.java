@@ -66,7 +66,7 @@ class SuiteBenchmarkIT {
             String period = LocalDate.of(1500, 1, 1).plusDays(i).toString();
             data.put("indicatorCode", FaultsIT.INDICATOR).put("scope", "PROVINCE").put("period", period).put("value", 50)
                     .remove(List.of("sourceSystem", "note"));
-            kafka.send("indicators.observations.v1", FaultsIT.INDICATOR, kafka.envelope("bench-" + UUID.randomUUID(),
+            kafka.send(ExternalProducer.topicOf("indicators.observations.v1", "igate"), FaultsIT.INDICATOR, kafka.envelope("bench-" + UUID.randomUUID(),
                     FaultsIT.OBSERVED, "indicator-observed.v1", "/igate", FaultsIT.INDICATOR, data));
         }
         kafka.flush();
@@ -83,7 +83,7 @@ class SuiteBenchmarkIT {
         begin = System.nanoTime();
         for (String code : codes) {
             ObjectNode data = sut.surveyResponse(code, 4).put("submittedAt", "2025-11-10T03:00:00Z");
-            kafka.send("sipas.responses.v1", code, kafka.envelope(data.path("responseId").asText(), FaultsIT.RESPONSE,
+            kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), code, kafka.envelope(data.path("responseId").asText(), FaultsIT.RESPONSE,
                     "survey-response-submitted.v1", "/survey-kiosk", code, data));
         }
         kafka.flush();

@@ -45,7 +45,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
-import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.indicator.IndicatorObserved;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.indicator.Fixtures;
@@ -125,7 +124,7 @@ class IndicatorIngestionBenchmark {
         for (int i = 0; i < OBSERVATIONS; i++) {
             IndicatorObserved data = observation(i, 0);
             keys.add(data.subject() + "|" + data.period());
-            records.add(new ProducerRecord<>(Topics.INDICATORS_OBSERVATIONS, data.subject(),
+            records.add(new ProducerRecord<>(Fixtures.topicOf("/igate"), data.subject(),
                     Fixtures.envelope(data, "bench-" + i, "/igate")));
         }
         return records;
@@ -175,7 +174,7 @@ class IndicatorIngestionBenchmark {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.INDICATORS_OBSERVATIONS));
+            consumer.subscribe(List.of(Fixtures.topicOf("/igate")));
             long read = 0;
             Instant first = null;
             while (read < OBSERVATIONS) {

@@ -108,12 +108,17 @@ public final class Fixtures {
     }
 
     public static void observe(TestKafka kafka, IndicatorObserved data, String source) {
-        kafka.sendStructured(Topics.INDICATORS_OBSERVATIONS, data.subject(), envelope(data, UUID.randomUUID().toString(), source));
+        kafka.sendStructured(topicOf(source), data.subject(), envelope(data, UUID.randomUUID().toString(), source));
+    }
+
+    /** The producer's own topic, where a source system ({@code /igate}) writes. */
+    public static String topicOf(String source) {
+        return Topics.ofProducer(Topics.INDICATORS_OBSERVATIONS, source.substring(1));
     }
 
     /** Binary mode: ce_* headers, the value is the data. */
     public static void observeBinary(TestKafka kafka, IndicatorObserved data, String id, String source) {
-        kafka.send(Topics.INDICATORS_OBSERVATIONS, data.subject(), EventJson.mapper().valueToTree(data).toString(),
+        kafka.send(topicOf(source), data.subject(), EventJson.mapper().valueToTree(data).toString(),
                 Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", source, "ce_type",
                         EventType.INDICATOR_OBSERVED.type(), "content-type", "application/json"));
     }

@@ -78,7 +78,7 @@ class KafkaIngestionTest {
             send(kafka, key, rate(scope, "2025-06", "112.5"), "/igate");
             send(kafka, key, rate(scope, "2025-08", "70"), "/igate");
             send(kafka, key, rate(scope, "2025-06", "62.4"), "/finance-system");
-            kafka.send(Topics.INDICATORS_OBSERVATIONS, key, "{\"specversion\":\"1.0\",\"id\":".getBytes(StandardCharsets.UTF_8),
+            kafka.send(Fixtures.topicOf("/igate"), key, "{\"specversion\":\"1.0\",\"id\":".getBytes(StandardCharsets.UTF_8),
                     Map.of("content-type", "application/cloudevents+json"));
             send(kafka, key, Fixtures.observed(Fixtures.DOSSIER_RATE, scope, "2025-13", "62.4", "percent", "2025-07-01T01:00:00Z"), "/igate");
             send(kafka, key, rate(scope, "2025-06", "62.4"), "/igate");
@@ -88,16 +88,45 @@ class KafkaIngestionTest {
             List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
                     records -> records.stream().filter(r -> key.equals(r.key())).count() >= 7, Duration.ofSeconds(30))
                     .stream().filter(r -> key.equals(r.key())).toList();
-            assertThat(dead).extracting(r -> r.headers().get("dead-letter-reason")).satisfiesExactly(
+            // In order per producer's topic: igate's six, finance-system's one from its own topic.
+            assertThat(dead).filteredOn(r -> Fixtures.topicOf("/igate").equals(r.headers().get("dead-letter-topic")))
+                    .extracting(r -> r.headers().get("dead-letter-reason")).satisfiesExactly(
                     reason -> assertThat(reason).startsWith("indicatorCode: unknown indicator 'tax-evasion-rate'"),
                     reason -> assertThat(reason).startsWith("unit: unit 'count' does not match").contains("'percent'"),
                     reason -> assertThat(reason).startsWith("value: value 112.5 is outside the valid range [0, 100]"),
                     reason -> assertThat(reason).startsWith("period: period 2025-08 is in the future"),
-                    reason -> assertThat(reason).startsWith("source: source '/finance-system' may not report")
-                            .contains("allowed: /igate"),
                     reason -> assertThat(reason).contains("not valid JSON"),
                     reason -> assertThat(reason).contains("period").contains("pattern"));
-            assertThat(dead).allSatisfy(r -> assertThat(r.headers()).containsEntry("dead-letter-topic", Topics.INDICATORS_OBSERVATIONS));
+            assertThat(dead).filteredOn(r -> Fixtures.topicOf("/finance-system").equals(r.headers().get("dead-letter-topic")))
+                    .extracting(r -> r.headers().get("dead-letter-reason")).singleElement().satisfies(reason ->
+                            assertThat(reason).startsWith("source: source '/finance-system' may not report").contains("allowed: /igate"));
+        }
+    }
+
+    /**
+     * Security review M3: finance-system may write the observations topic, but only its own; it can
+     * neither report as igate nor take the id igate's next record will carry (the README's example).
+     */
+    @Test
+    void aProducerCannotReportAsAnotherNorTakeItsEventId() {
+        String scope = scope();
+        String key = Fixtures.DOSSIER_RATE + "|" + scope;
+        String igatesId = "igate-2025-06-online-rate-" + scope;
+        IndicatorObserved forged = rate(scope, "2025-06", "1");
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.sendStructured(Fixtures.topicOf("/finance-system"), key, Fixtures.envelope(forged, igatesId, "/igate"));
+            kafka.sendStructured(Fixtures.topicOf("/finance-system"), key, Fixtures.envelope(forged, igatesId, "/finance-system"));
+            kafka.sendStructured(Fixtures.topicOf("/igate"), key, Fixtures.envelope(rate(scope, "2025-06", "62.4"), igatesId, "/igate"));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(series(scope)).then()
+                    .body("values", hasSize(1)).body("values[0].value", equalTo(62.4f)).body("values[0].source", equalTo("/igate")));
+            List<String> reasons = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().filter(r -> key.equals(r.key())).count() >= 2, Duration.ofSeconds(30))
+                    .stream().filter(r -> key.equals(r.key())).map(r -> r.headers().get("dead-letter-reason")).toList();
+            assertThat(reasons).satisfiesExactly(
+                    reason -> assertThat(reason).isEqualTo("CloudEvent source '/igate' is not the producer of "
+                            + Fixtures.topicOf("/finance-system") + ": its records must have source '/finance-system'"),
+                    reason -> assertThat(reason).startsWith("source: source '/finance-system' may not report"));
         }
     }
 
@@ -127,9 +156,9 @@ class KafkaIngestionTest {
         String id = UUID.randomUUID().toString();
         try (TestKafka kafka = Fixtures.kafka()) {
             IndicatorObserved june = rate(scope, "2025-06", "62.4");
-            kafka.sendStructured(Topics.INDICATORS_OBSERVATIONS, june.subject(), Fixtures.envelope(june, id, "/igate"));
+            kafka.sendStructured(Fixtures.topicOf("/igate"), june.subject(), Fixtures.envelope(june, id, "/igate"));
             Fixtures.observeBinary(kafka, june, id, "/igate");
-            kafka.sendStructured(Topics.INDICATORS_OBSERVATIONS, june.subject(), Fixtures.envelope(june, id, "/igate"));
+            kafka.sendStructured(Fixtures.topicOf("/igate"), june.subject(), Fixtures.envelope(june, id, "/igate"));
             Fixtures.observe(kafka, june, "/igate");
             Fixtures.observe(kafka, rate(scope, "2025-05", "58"), "/igate");
 
@@ -168,7 +197,7 @@ class KafkaIngestionTest {
     }
 
     private static void send(TestKafka kafka, String key, IndicatorObserved data, String source) {
-        kafka.sendStructured(Topics.INDICATORS_OBSERVATIONS, key, Fixtures.envelope(data, UUID.randomUUID().toString(), source));
+        kafka.sendStructured(Fixtures.topicOf(source), key, Fixtures.envelope(data, UUID.randomUUID().toString(), source));
     }
 
     /** A locality of its own per test, so tests never see each other's values. */

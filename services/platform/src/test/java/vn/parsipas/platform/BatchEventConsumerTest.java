@@ -32,7 +32,9 @@ import vn.parsipas.platform.events.CloudEventReader;
 @QuarkusTest
 @PlatformTest
 class BatchEventConsumerTest {
-    private static final String TOPIC = Topics.INDICATORS_OBSERVATIONS;
+    private static final String TOPIC = Topics.ofProducer(Topics.INDICATORS_OBSERVATIONS, "test-system");
+    private static final String OTHER_PRODUCERS_TOPIC = Topics.ofProducer(Topics.INDICATORS_OBSERVATIONS, "other-system");
+    private static final String DLQ = Topics.INDICATORS_OBSERVATIONS + Topics.DLQ_SUFFIX;
 
     @Inject
     Pool pool;
@@ -55,7 +57,7 @@ class BatchEventConsumerTest {
             assertThat(applied(run + "-B")).isZero();
             assertThat(applied(run + "-C")).isZero();
 
-            List<TestKafka.Received> dead = kafka.readUntil(List.of(TOPIC + Topics.DLQ_SUFFIX),
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
                     records -> records.stream().filter(r -> key.equals(r.key())).count() >= 3, Duration.ofSeconds(30))
                     .stream().filter(r -> key.equals(r.key())).toList();
             assertThat(dead).extracting(r -> r.headers().get("dead-letter-reason")).satisfiesExactly(
@@ -81,7 +83,7 @@ class BatchEventConsumerTest {
             kafka.sendStructured(TOPIC, key, observed("g1", run + "-G", "7", null));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> applied(run + "-E") == 1 && applied(run + "-G") == 1);
-            List<TestKafka.Received> dead = kafka.readUntil(List.of(TOPIC + Topics.DLQ_SUFFIX),
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
                     records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(10))
                     .stream().filter(r -> key.equals(r.key())).toList();
             assertThat(dead).singleElement().satisfies(r -> assertThat(r.headers().get("dead-letter-reason"))
@@ -90,10 +92,40 @@ class BatchEventConsumerTest {
         assertThat(applied(run + "-F")).isZero();
     }
 
+    /**
+     * Security review M3: a producer may write only its own topic, which names it; a record there that
+     * claims another source is dead-lettered, so it can neither speak for that system nor take the
+     * event id that system will use (the inbox keys events by source and id).
+     */
+    @Test
+    void aRecordClaimingAnotherProducersSourceIsDeadLetteredAndCannotTakeItsEventId() {
+        String run = Fixtures.uniqueCode();
+        String key = "forged|" + run;
+        String id = "test-system-2025-06-" + run;
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.sendStructured(OTHER_PRODUCERS_TOPIC, key, observed(id, run, "1", null, "/test-system"));
+            kafka.sendStructured(OTHER_PRODUCERS_TOPIC, key, observed(id, run + "-OWN", "1", null, "/other-system"));
+            kafka.sendStructured(TOPIC, key, observed(id, run, "62.4", null, "/test-system"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> applied(run) == 1 && applied(run + "-OWN") == 1);
+            assertThat(value(run)).isEqualByComparingTo("62.4");
+            TestKafka.Received dead = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30))
+                    .stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+            assertThat(dead.headers().get("dead-letter-reason")).isEqualTo("CloudEvent source '/test-system' is not the "
+                    + "producer of " + OTHER_PRODUCERS_TOPIC + ": its records must have source '/other-system'");
+            assertThat(dead.headers().get("dead-letter-topic")).isEqualTo(OTHER_PRODUCERS_TOPIC);
+        }
+    }
+
     private static String observed(String id, String scope, String value, String note) {
+        return observed(id + "-" + scope, scope, value, note, "/test-system");
+    }
+
+    private static String observed(String id, String scope, String value, String note, String source) {
         IndicatorObserved data = new IndicatorObserved("test-indicator", scope, "2025-06", new BigDecimal(value), "count",
                 Instant.parse("2025-07-01T01:00:00Z"), null, note);
-        return CloudEventReader.envelope(EventType.INDICATOR_OBSERVED, id + "-" + scope, "/test-system", data.subject(),
+        return CloudEventReader.envelope(EventType.INDICATOR_OBSERVED, id, source, data.subject(),
                 EventJson.mapper().valueToTree(data)).toString();
     }
 

@@ -31,6 +31,15 @@ class SecurityTest {
         given().auth().oauth2(forged).get(SO_KHCN).then().statusCode(401).contentType("application/problem+json");
     }
 
+    /** Security review M8: a realm token minted for another client (here the account console) is not for these APIs. */
+    @Test
+    void aTokenWithoutTheApiAudienceGets401() {
+        String otherClient = TestTokens.mint("coordinator.test", List.of("coordinator"),
+                Map.of("aud", "account", "azp", "account-console", "agency", "SO-NOI-VU"));
+        given().auth().oauth2(otherClient).get(SO_KHCN).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.coordinator()).get(SO_KHCN).then().statusCode(200);
+    }
+
     @Test
     void staffActOnlyForTheirOwnAgencyAndCoordinatorsForAll() {
         given().auth().oauth2(TestTokens.staff("SO-KHOA-HOC-CONG-NGHE")).get(SO_KHCN).then().statusCode(200)

@@ -174,14 +174,22 @@ public final class Fixtures {
 
     /** The Kafka source that %test configures to send responses without a receipt PIN (a province-wide survey platform). */
     public static final String SURVEY_PLATFORM = "/survey-platform";
+    /** The kiosks' own topic of sipas.responses.v1 (the topic names the producer, survey-kiosk). */
+    public static final String KIOSK_TOPIC = Topics.ofProducer(Topics.SIPAS_RESPONSES, KIOSK);
+    public static final String KIOSK_SOURCE = Topics.sourceOf(KIOSK);
 
-    /** A CloudEvent on sipas.responses.v1 as the survey platform writes it (structured mode, key = agency code). */
+    /** The topic a source writes its responses to: its own, sipas.responses.v1.from.<client id>. */
+    public static String topicOf(String source) {
+        return Topics.ofProducer(Topics.SIPAS_RESPONSES, source.substring(1));
+    }
+
+    /** A CloudEvent on the survey platform's topic as it writes it (structured mode, key = agency code). */
     public static void sendResponse(TestKafka kafka, String eventId, SurveyResponseSubmitted response) {
         sendResponse(kafka, eventId, SURVEY_PLATFORM, json(response));
     }
 
     public static void sendResponse(TestKafka kafka, String eventId, String source, ObjectNode response) {
-        kafka.sendStructured(Topics.SIPAS_RESPONSES, response.get("agencyCode").asText(), CloudEventReader.envelope(
+        kafka.sendStructured(topicOf(source), response.get("agencyCode").asText(), CloudEventReader.envelope(
                 EventType.SURVEY_RESPONSE_SUBMITTED, eventId, source, response.get("responseId").asText(), response).toString());
     }
 

@@ -73,6 +73,15 @@ class KeycloakEndToEndTest {
         given().auth().oauth2(userToken("coordinator.snv")).get(HISTORY).then().statusCode(404);
     }
 
+    /** A service's own client logs in to Kafka (client credentials); its token is not for the APIs (audience). */
+    @Test
+    void aServicesKafkaLoginCannotCallTheApis() {
+        String serviceAccount = clientToken("indicator-service", "local-only-indicator-service-secret");
+
+        push(serviceAccount, "62.4").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(serviceAccount).get("/api/v1/targets").then().statusCode(401);
+    }
+
     @Test
     void staffOfTheProvidingAgencyReadTheValueAndStaffOfAnotherAgencyCannot() {
         try (TestKafka kafka = Fixtures.kafka()) {

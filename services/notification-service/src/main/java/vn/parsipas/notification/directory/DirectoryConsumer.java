@@ -1,5 +1,6 @@
 package vn.parsipas.notification.directory;
 
+import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +15,22 @@ import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.platform.events.EventConsumer;
 import vn.parsipas.platform.events.InvalidEventException;
 import vn.parsipas.platform.events.ReceivedEvent;
+import vn.parsipas.platform.time.ProducerClock;
 import vn.parsipas.platform.webhook.WebhookTargets;
 
 /**
- * Keeps the read model of the agency directory; the latest record of an agency wins. A record whose
- * webhook URL is not https or names an internal address is dead-lettered (task-service checks the same
- * when the URL is set; a host name is checked again on every call).
+ * Keeps the read model of the agency directory; the latest record of an agency wins, a record dated
+ * in the future counting as now plus the allowed clock skew (it cannot outrank later updates). A
+ * record whose webhook URL is not https or names an internal address is dead-lettered (task-service
+ * checks the same when the URL is set; a host name is checked again on every call).
  */
 @ApplicationScoped
 public class DirectoryConsumer {
     @Inject
     EventConsumer events;
+
+    @Inject
+    ProducerClock producerClock;
 
     @Inject
     WebhookTargets targets;
@@ -40,8 +46,9 @@ public class DirectoryConsumer {
         if (problem != null) {
             throw new InvalidEventException("webhookUrl " + problem);
         }
+        Instant updatedAt = producerClock.capped(upserted.updatedAt(), "agency " + upserted.code() + " (event " + event.id() + ")");
         return Agency.<Agency>findById(upserted.code()).chain(existing -> {
-            if (existing != null && existing.updatedAt.isAfter(upserted.updatedAt())) {
+            if (existing != null && existing.updatedAt.isAfter(updatedAt)) {
                 return Uni.createFrom().voidItem();
             }
             Agency agency = existing != null ? existing : new Agency();
@@ -52,7 +59,7 @@ public class DirectoryConsumer {
             agency.emails = String.join("\n", upserted.emails());
             agency.webhookUrl = upserted.webhookUrl();
             agency.active = upserted.active();
-            agency.updatedAt = upserted.updatedAt();
+            agency.updatedAt = updatedAt;
             return agency.persist().replaceWithVoid();
         });
     }

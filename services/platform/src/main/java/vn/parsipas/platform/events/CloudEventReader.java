@@ -23,6 +23,7 @@ import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonLimits;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.SchemaViolation;
+import vn.parsipas.contracts.Topics;
 
 /**
  * Reads a Kafka record as a CloudEvent in binary mode ({@code ce_*} headers, the value is the
@@ -49,6 +50,7 @@ public final class CloudEventReader {
         Envelope envelope = header(headers, "ce_specversion") != null
                 ? binary(headers, text)
                 : structured(text, header(headers, CONTENT_TYPE));
+        requireProducerSource(topic, envelope.source);
         EventType type = EventType.ofType(envelope.type)
                 .filter(accepted::contains)
                 .orElseThrow(() -> new InvalidEventException("unexpected CloudEvent type '" + JsonLimits.clip(envelope.type)
@@ -91,6 +93,17 @@ public final class CloudEventReader {
             throw new InvalidEventException("data must be a JSON object");
         }
         return new Envelope(id, source, type, subject, parseTime(time), data);
+    }
+
+    /**
+     * On a producer's own topic the topic says who wrote the record (only that principal may write
+     * it): a record claiming another source would write under another system's name and event ids.
+     */
+    private static void requireProducerSource(String topic, String source) {
+        Topics.producerOf(topic).map(Topics::sourceOf).filter(expected -> !expected.equals(source)).ifPresent(expected -> {
+            throw new InvalidEventException("CloudEvent source '" + source + "' is not the producer of " + topic
+                    + ": its records must have source '" + expected + "'");
+        });
     }
 
     private static Event toRecord(EventType type, JsonNode data) {

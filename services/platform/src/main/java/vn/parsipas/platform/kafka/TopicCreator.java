@@ -28,11 +28,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import vn.parsipas.contracts.Topics;
 
 /**
  * Creates the topics of the contracts' AsyncAPI document that do not exist yet, with the
- * partitions and cleanup policy it names. Local runs and tests need it; in Kubernetes the
- * operator's KafkaTopic resources own the topics and this is switched off
+ * partitions and cleanup policy it names; a channel with one topic per producer gets the topic of
+ * every producer in {@code parsipas.kafka.external-producers}. Local runs and tests need it; in
+ * Kubernetes the operator's KafkaTopic resources own the topics and this is switched off
  * ({@code parsipas.kafka.create-topics=false}).
  */
 @Singleton
@@ -46,6 +48,9 @@ public class TopicCreator {
     @ConfigProperty(name = "parsipas.kafka.create-topics", defaultValue = "true")
     boolean enabled;
 
+    @ConfigProperty(name = "parsipas.kafka.external-producers")
+    List<String> producers;
+
     void createMissing(@Observes @Priority(1) StartupEvent startup) {
         if (!enabled) {
             return;
@@ -58,7 +63,7 @@ public class TopicCreator {
         });
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics().stream().filter(topic -> !existing.contains(topic.name())).toList();
+            List<NewTopic> missing = topics(producers).stream().filter(topic -> !existing.contains(topic.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 LOG.infof("created %d topics: %s", missing.size(), missing.stream().map(NewTopic::name).toList());
@@ -70,8 +75,8 @@ public class TopicCreator {
         }
     }
 
-    /** Every channel of asyncapi.yaml as a topic: partitions and topic configuration from its Kafka binding. */
-    static List<NewTopic> topics() {
+    /** Every channel of asyncapi.yaml as topics: partitions and topic configuration from its Kafka binding. */
+    static List<NewTopic> topics(List<String> producers) {
         try (InputStream in = TopicCreator.class.getResourceAsStream("/asyncapi.yaml")) {
             JsonNode channels = new ObjectMapper(new YAMLFactory()).readTree(in).get("channels");
             List<NewTopic> topics = new ArrayList<>();
@@ -80,8 +85,13 @@ public class TopicCreator {
                 Map<String, String> configs = new HashMap<>();
                 kafka.path("topicConfiguration").fields().forEachRemaining(entry -> configs.put(entry.getKey(),
                         entry.getValue().isArray() ? join(entry.getValue()) : entry.getValue().asText()));
-                topics.add(new NewTopic(channel.get("address").asText(), kafka.path("partitions").asInt(3), (short) 1)
-                        .configs(configs));
+                String address = channel.get("address").asText();
+                List<String> names = address.endsWith(Topics.PER_PRODUCER_ADDRESS)
+                        ? producers.stream().map(producer -> Topics.ofProducer(address.replace(Topics.PER_PRODUCER_ADDRESS, ""),
+                                producer)).toList()
+                        : List.of(address);
+                names.forEach(name -> topics.add(new NewTopic(name, kafka.path("partitions").asInt(3), (short) 1)
+                        .configs(configs)));
             });
             return topics;
         } catch (IOException e) {

@@ -18,6 +18,7 @@ import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.platform.events.EventConsumer;
 import vn.parsipas.platform.events.ReceivedEvent;
+import vn.parsipas.platform.time.ProducerClock;
 import vn.parsipas.survey.Db;
 
 /** survey-service's copy of the agency directory (directory.agencies.v1), to validate agency codes. */
@@ -27,6 +28,9 @@ public class AgencyDirectory {
 
     @Inject
     EventConsumer events;
+
+    @Inject
+    ProducerClock producerClock;
 
     public record Agency(String code, String name, String kind, boolean active) {
         /** Can a dossier have been handled by it? Collectives (ALL-AGENCIES, ...) are groups, not offices. */
@@ -42,12 +46,15 @@ public class AgencyDirectory {
 
     private Uni<Void> apply(ReceivedEvent event) {
         AgencyUpserted agency = event.data(AgencyUpserted.class);
-        // Latest wins; an older record replayed from the compacted topic does not undo a newer one.
+        // Latest wins; an older record replayed from the compacted topic does not undo a newer one, and
+        // one dated in the future counts as now plus the allowed clock skew, so it cannot pin the agency.
         return Db.execute("insert into agency (code, name, kind, active, updated_at) values (?1, ?2, ?3, ?4, ?5)"
                         + " on conflict (code) do update set name = excluded.name, kind = excluded.kind,"
                         + " active = excluded.active, updated_at = excluded.updated_at"
                         + " where agency.updated_at <= excluded.updated_at",
-                agency.code(), agency.name(), agency.kind(), agency.active(), agency.updatedAt()).replaceWithVoid();
+                agency.code(), agency.name(), agency.kind(), agency.active(),
+                producerClock.capped(agency.updatedAt(), "agency " + agency.code() + " (event " + event.id() + ")"))
+                .replaceWithVoid();
     }
 
     /** The known agencies among these codes, in the caller's session. */

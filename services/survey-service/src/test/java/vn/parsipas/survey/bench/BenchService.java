@@ -61,7 +61,8 @@ final class BenchService implements AutoCloseable {
                 "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey()));
         // The benchmark's responses carry no receipt PIN: its Kafka source may send them, and far more than a day's quota.
         builder.environment().putAll(Map.of("PARSIPAS_SURVEY_SOURCES_KAFKA_WITHOUT_PIN", SurveyBenchmark.KAFKA_SOURCE,
-                "PARSIPAS_SURVEY_SOURCES_DAILY_QUOTA_WITHOUT_PIN", "100000000"));
+                "PARSIPAS_SURVEY_SOURCES_DAILY_QUOTA_WITHOUT_PIN", "100000000",
+                "PARSIPAS_KAFKA_EXTERNAL_PRODUCERS", "igate,finance-system,survey-kiosk," + SurveyBenchmark.KAFKA_SOURCE.substring(1)));
         BenchService service = new BenchService(engines, "http://127.0.0.1:" + port, builder.start());
         service.awaitReady();
         return service;

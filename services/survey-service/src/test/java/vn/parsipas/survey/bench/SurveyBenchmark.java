@@ -37,6 +37,7 @@ import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
 import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.survey.Fixtures;
 import vn.parsipas.platform.events.CloudEventReader;
+import vn.parsipas.survey.Fixtures;
 
 /**
  * The survey-service benchmark (docs/benchmarks/survey-service.md): responses/s through REST batches
@@ -129,7 +130,7 @@ public final class SurveyBenchmark {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < KAFKA_RESPONSES; i++) {
             SurveyResponseSubmitted response = response();
-            records.add(new ProducerRecord<>(Topics.SIPAS_RESPONSES, response.agencyCode(), CloudEventReader.envelope(
+            records.add(new ProducerRecord<>(Fixtures.topicOf(KAFKA_SOURCE), response.agencyCode(), CloudEventReader.envelope(
                     EventType.SURVEY_RESPONSE_SUBMITTED, UUID.randomUUID().toString(), KAFKA_SOURCE, response.responseId(),
                     EventJson.mapper().valueToTree(response)).toString()));
         }

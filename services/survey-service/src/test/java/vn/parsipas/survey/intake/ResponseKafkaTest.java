@@ -43,7 +43,7 @@ class ResponseKafkaTest {
             Fixtures.sendResponse(kafka, eventId, response);
             Fixtures.sendResponse(kafka, eventId, response);
             // The same response again in binary mode, under another event id (a kiosk that resent it).
-            kafka.send(Topics.SIPAS_RESPONSES, agency, Fixtures.json(response).toString(), Map.of("ce_specversion", "1.0",
+            kafka.send(Fixtures.topicOf(Fixtures.SURVEY_PLATFORM), agency, Fixtures.json(response).toString(), Map.of("ce_specversion", "1.0",
                     "ce_id", UUID.randomUUID().toString(), "ce_source", Fixtures.SURVEY_PLATFORM,
                     "ce_type", EventType.SURVEY_RESPONSE_SUBMITTED.type(), "content-type", "application/json"));
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), Fixtures.response(agency, MAY, 2));
@@ -80,15 +80,15 @@ class ResponseKafkaTest {
 
         try (TestKafka kafka = Fixtures.kafka()) {
             for (ObjectNode refused : List.of(unknownVersion, missingRequired, outOfScale, unknownAgency)) {
-                kafka.sendStructured(Topics.SIPAS_RESPONSES, agency, CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
-                        UUID.randomUUID().toString(), "/kiosk", null, refused).toString());
+                kafka.sendStructured(Fixtures.KIOSK_TOPIC, agency, CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED,
+                        UUID.randomUUID().toString(), Fixtures.KIOSK_SOURCE, null, refused).toString());
             }
-            kafka.send(Topics.SIPAS_RESPONSES, agency, "{\"specversion\":\"1.0\",\"data\":".getBytes(StandardCharsets.UTF_8),
+            kafka.send(Fixtures.KIOSK_TOPIC, agency, "{\"specversion\":\"1.0\",\"data\":".getBytes(StandardCharsets.UTF_8),
                     Map.of("content-type", "application/cloudevents+json"));
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), first);
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), reusedCode);
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), Fixtures.SURVEY_PLATFORM, formula);
-            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), "/kiosk-not-listed", unbound);
+            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), Fixtures.KIOSK_SOURCE, unbound);
             Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), good);
 
             List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
@@ -102,7 +102,7 @@ class ResponseKafkaTest {
                     reason -> assertThat(reason).contains("not valid JSON"),
                     reason -> assertThat(reason).contains("conflict").contains("receipt code " + code + " already has a response"),
                     reason -> assertThat(reason).contains("respondent.ethnicGroup").contains("is not an option of questionnaire sipas-2025"),
-                    reason -> assertThat(reason).contains("source /kiosk-not-listed is not bound to agency " + agency));
+                    reason -> assertThat(reason).contains("source " + Fixtures.KIOSK_SOURCE + " is not bound to agency " + agency));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from survey_response where response_id = $1",
                 good.responseId()) == 1);
