@@ -165,7 +165,7 @@ class EvaluationTest {
 
             Fixtures.define(kafka, new TargetDefined(targetId, "dak-lak-2025", 2, "1.16", target.criterionTitle(),
                     target.kind(), target.description(), target.indicator(), null, "gte", target.value(), null, null, null,
-                    null, target.responsibleAgency(), target.deadline(), target.dueAt(), false));
+                    null, target.responsibleAgency(), target.deadline(), target.dueAt(), null, false));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().get("/api/v1/targets/" + targetId).then().statusCode(404));
             Fixtures.observe(kafka, dossierRate("2025-06", "50", "2025-07-01T02:00:00Z"), "/igate");
@@ -184,10 +184,10 @@ class EvaluationTest {
         try (TestKafka kafka = Fixtures.kafka()) {
             Fixtures.define(kafka, new TargetDefined(broken, "dak-lak-2025", 1, "1.16", valid.criterionTitle(), valid.kind(),
                     valid.description(), valid.indicator(), null, null, valid.value(), null, null, null, null,
-                    valid.responsibleAgency(), valid.deadline(), valid.dueAt(), true));
+                    valid.responsibleAgency(), valid.deadline(), valid.dueAt(), null, true));
             Fixtures.define(kafka, new TargetDefined(sipas, "dak-lak-2025", 1, "2.2.1", "Tiếp cận dịch vụ", TargetDefined.KIND_SIPAS,
                     "Tăng ít nhất 3% so với năm 2024", null, "2.2.1", "gte", new BigDecimal("84.31"), "percent", null, null,
-                    null, "BUU-DIEN-TINH", valid.deadline(), valid.dueAt(), true));
+                    null, "VP-UBND-TINH", valid.deadline(), valid.dueAt(), null, true));
             Fixtures.define(kafka, Fixtures.dossierRateTarget(good));
 
             awaitTarget(good);

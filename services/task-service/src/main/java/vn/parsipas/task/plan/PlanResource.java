@@ -31,6 +31,9 @@ public class PlanResource {
     PlanImporter importer;
 
     @Inject
+    PlanPreviews previews;
+
+    @Inject
     PlanCatalog catalog;
 
     @Inject
@@ -38,15 +41,20 @@ public class PlanResource {
 
     @POST
     @RolesAllowed(Roles.COORDINATOR)
-    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Import a plan file (YAML or JSON, deploy/plans/plan.schema.json): idempotent; "
-            + "a revised file makes a new version and publishes only the differences")
-    public Uni<Response> importPlan(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON, PlanFormat.XLSX_MEDIA_TYPE})
+    @Operation(summary = "Import a plan file (YAML or JSON, deploy/plans/plan.schema.json, or the XLSX template): "
+            + "idempotent; a revised file makes a new version and publishes only the differences. With dryRun=true "
+            + "nothing is imported: the answer says what would change, for whom")
+    public Uni<Response> importPlan(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dryRun") boolean dryRun) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("", "the body must be a plan file");
         }
-        boolean yaml = contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON);
-        return importer.importPlan(body, yaml, caller.name()).map(result -> Response
+        PlanFormat format = PlanFormat.ofMediaType(contentType);
+        if (dryRun) {
+            return previews.preview(body, format).map(preview -> Response.ok(preview).build());
+        }
+        return importer.importPlan(body, format, caller.name()).map(result -> Response
                 .status(ImportResult.UNCHANGED.equals(result.outcome()) ? Response.Status.OK : Response.Status.CREATED)
                 .entity(result).build());
     }

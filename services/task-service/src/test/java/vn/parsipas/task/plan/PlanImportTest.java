@@ -140,7 +140,7 @@ class PlanImportTest {
     void aFileThatIsNotYamlIsRejectedWithItsLine() {
         api().contentType("application/yaml").body("apiVersion: parsipas.vn/plan/v1\nplan: [unclosed\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/plans").then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("line"));
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("dòng"));
     }
 
     private static io.restassured.response.Response post(JsonNode plan) {
