@@ -2,10 +2,13 @@ package vn.parsipas.contracts;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -38,8 +41,13 @@ public final class JsonSchemas {
 
     /** Violations of the schema at a URI ({@code classpath:...} or a contracts $id). */
     public static List<SchemaViolation> validate(String schemaUri, JsonNode document) {
+        return validate(schemaUri, document, Locale.ENGLISH);
+    }
+
+    /** The same, with messages in a language the reader reads (the plan file's authors read Vietnamese). */
+    public static List<SchemaViolation> validate(String schemaUri, JsonNode document, Locale locale) {
         JsonSchema schema = CACHE.computeIfAbsent(schemaUri, uri -> FACTORY.getSchema(SchemaLocation.of(uri), CONFIG));
-        return schema.validate(document).stream()
+        return schema.validate(document, (Consumer<ExecutionContext>) context -> context.getExecutionConfig().setLocale(locale)).stream()
                 .map(JsonSchemas::toViolation)
                 .distinct()
                 .sorted(Comparator.comparing(SchemaViolation::field).thenComparing(SchemaViolation::message))

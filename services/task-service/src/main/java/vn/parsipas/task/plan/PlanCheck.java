@@ -42,11 +42,11 @@ public final class PlanCheck {
     }
 
     static int run(String[] args, PrintStream out) {
-        if (args.length == 0 || args[0].isBlank()) {
+        if (args.length == 0 || args[0] == null || args[0].isBlank()) {
             out.println("Cách dùng: PlanCheck <tệp kế hoạch .yaml|.json|.xlsx | template> [tệp ghi ra .xlsx|.yaml]");
             return 2;
         }
-        String output = args.length > 1 && !args[1].isBlank() ? args[1] : null;
+        String output = args.length > 1 && args[1] != null && !args[1].isBlank() ? args[1] : null;
         try {
             if (TEMPLATE.equals(args[0])) {
                 return output == null ? usage(out) : write(Path.of(output), PlanWorkbook.template(List.of()), out);

@@ -3,6 +3,7 @@ package vn.parsipas.task.plan;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -31,6 +32,7 @@ import vn.parsipas.task.plan.workbook.PlanWorkbook;
  */
 public final class PlanReader {
     static final String SCHEMA = "classpath:plans/plan.schema.json";
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final int MAX_ERRORS = 200;
     private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
@@ -79,7 +81,7 @@ public final class PlanReader {
     }
 
     private static ParsedPlan validate(JsonNode document, UnaryOperator<FieldError> locate) {
-        fail(JsonSchemas.validate(SCHEMA, document).stream().map(v -> locate.apply(new FieldError(v.field(), v.message()))).toList());
+        fail(JsonSchemas.validate(SCHEMA, document, VIETNAMESE).stream().map(v -> locate.apply(new FieldError(v.field(), v.message()))).toList());
         try {
             PlanFile file = JSON.treeToValue(document, PlanFile.class);
             fail(PlanChecks.check(file).stream().map(locate).toList());

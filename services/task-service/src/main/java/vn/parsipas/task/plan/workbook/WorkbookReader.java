@@ -3,6 +3,7 @@ package vn.parsipas.task.plan.workbook;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class WorkbookReader {
             boolean duty = task.node().has("recurrence");
             place(task, Sheet.TASKS, criteriaArray, byCode, duty ? recurring : oneOff, duty ? "recurringTasks" : "tasks", "tasks");
         }
-        info.set("sourceNotes", array(notes, "plan.sourceNotes", Sheet.NOTES, null));
+        info.set("sourceNotes", array(notes, "plan.sourceNotes", Sheet.NOTES, WorkbookReader::note));
         fail();
         return new PlanWorkbook.Parsed(plan, locator::locate);
     }
@@ -107,8 +108,11 @@ final class WorkbookReader {
         return codes;
     }
 
-    /** A row of a table as the object it becomes, with the row it came from. */
-    private record Entry(ObjectNode node, int row) {
+    /** A row of a table as the object it becomes, the row it came from, and the fields whose cells could not be read. */
+    private record Entry(ObjectNode node, int row, Set<String> unreadable) {
+        boolean lacks(String field) {
+            return Rows.at(node, field).isMissingNode() && !unreadable.contains(field);
+        }
     }
 
     private interface Shape {
@@ -123,6 +127,7 @@ final class WorkbookReader {
         for (int r = Sheet.FIRST_ROW; r <= rows.getLastRowNum(); r++) {
             Row row = rows.getRow(r);
             ObjectNode node = NODES.objectNode();
+            Set<String> unreadable = new HashSet<>();
             boolean empty = true;
             for (int c = 0; c < sheet.columns().size(); c++) {
                 Column column = sheet.columns().get(c);
@@ -134,13 +139,15 @@ final class WorkbookReader {
                     put(node, column.field(), values.value(row.getCell(c), column));
                 } catch (CellValues.Invalid e) {
                     errors.add(Locator.at(sheet, r, column, e.getMessage()));
+                    unreadable.add(column.field());
                 }
             }
             if (empty) {
                 continue;
             }
+            Entry entry = new Entry(node, r, unreadable);
             for (String field : required) {
-                if (Rows.at(node, field).isMissingNode()) {
+                if (entry.lacks(field)) {
                     errors.add(Locator.at(sheet, r, sheet.column(field), "thiếu «" + sheet.column(field).header() + "»"));
                 }
             }
@@ -149,7 +156,7 @@ final class WorkbookReader {
             if (first != null) {
                 errors.add(Locator.at(sheet, r, sheet.column(key), "mã «" + id + "» đã dùng ở dòng " + (first + 1)));
             }
-            entries.add(new Entry(node, r));
+            entries.add(entry);
         }
         return entries;
     }
@@ -242,6 +249,12 @@ final class WorkbookReader {
         }
     }
 
+    private static void note(Entry entry) {
+        if (!entry.node().has("refs")) {
+            entry.node().putArray("refs");
+        }
+    }
+
     private void criterion(Entry entry) {
         if (!entry.node().has("coordinatingAgencies")) {
             entry.node().putArray("coordinatingAgencies");
@@ -256,14 +269,14 @@ final class WorkbookReader {
         String kind = target.path("kind").asText();
         if ("indicator".equals(kind)) {
             for (String field : List.of("indicator.code", "indicator.name", "indicator.unit")) {
-                if (Rows.at(target, field).isMissingNode()) {
+                if (entry.lacks(field)) {
                     errors.add(Locator.at(Sheet.TARGETS, entry.row(), Sheet.TARGETS.column(field), "chỉ tiêu định lượng phải có «"
                             + Sheet.TARGETS.column(field).header() + "»"));
                 }
             }
         }
         if ("indicator".equals(kind) || "sipas".equals(kind)) {
-            if (!target.has("comparator")) {
+            if (entry.lacks("comparator")) {
                 errors.add(Locator.at(Sheet.TARGETS, entry.row(), Sheet.TARGETS.column("comparator"), "thiếu «So sánh»"));
             }
             if (!target.has("value")) {
@@ -272,7 +285,7 @@ final class WorkbookReader {
         }
         JsonNode baseline = target.get("baseline");
         if (baseline != null) {
-            if (!baseline.has("year")) {
+            if (entry.lacks("baseline.year")) {
                 errors.add(Locator.at(Sheet.TARGETS, entry.row(), Sheet.TARGETS.column("baseline.year"), "giá trị năm gốc cần có năm gốc"));
             } else if (!baseline.has("value")) {
                 ((ObjectNode) baseline).set("value", NullNode.getInstance());
