@@ -154,6 +154,38 @@ class EvaluationTest {
     }
 
     @Test
+    void aGroupPublishedTheNextYearIsJudgedOnTheDayItIsExpectedNotAtTheDeadline() {
+        // 1 April 2026: past the deadline and the yearly grace, but the PAR Index of 2025 is not out yet
+        clock.shiftTo(Instant.parse("2026-04-01T03:00:00Z"));
+        String targetId = Fixtures.unique("dak-lak-2025:t-1.19");
+        TargetDefined group = Fixtures.indicatorTarget(targetId, "1.19", "state-budget-revenue-group",
+                "Nhóm của tỉnh về thực hiện thu ngân sách hàng năm trong kết quả PAR Index (nhóm 1: nhóm địa phương cao)", "group",
+                "eq", BigDecimal.ONE, null, "SO-TAI-CHINH", true);
+        try (TestKafka kafka = Fixtures.kafka()) {
+            Fixtures.define(kafka, new TargetDefined(group.targetId(), group.planId(), 1, group.criterionCode(), group.criterionTitle(),
+                    group.kind(), group.description(), group.indicator(), null, "eq", BigDecimal.ONE, null, null, null, null,
+                    group.responsibleAgency(), group.deadline(), group.dueAt(), java.time.LocalDate.parse("2026-06-30"), true));
+            awaitTarget(targetId);
+            given().get("/api/v1/targets/" + targetId).then().statusCode(200).body("status", org.hamcrest.Matchers.nullValue())
+                    .body("resultExpectedBy", equalTo("2026-06-30"))
+                    .body("reason", org.hamcrest.Matchers.containsString("kết quả dự kiến có trước 30/06/2026"));
+
+            // published in May: the second group, not yet judged
+            clock.shiftTo(Instant.parse("2026-05-21T03:00:00Z"));
+            Fixtures.observe(kafka, Fixtures.observed("state-budget-revenue-group", "PROVINCE", "2025", "2", "group",
+                    "2026-05-20T03:00:00Z"), "/agencies/SO-NOI-VU");
+            assertThat(statuses(statusChanges(kafka, targetId, c -> c.size() >= 1))).containsExactly("AT_RISK");
+
+            // judged the day after the result was expected: missed, to the owner, with the group as people read it
+            clock.shiftTo(Instant.parse("2026-06-30T17:00:01Z"));
+            JsonNode missed = statusChanges(kafka, targetId, c -> c.size() >= 2).get(1);
+            assertThat(missed.get("status").asText()).isEqualTo("MISSED");
+            assertThat(missed.get("responsibleAgency").asText()).isEqualTo("SO-TAI-CHINH");
+            assertThat(missed.get("reason").asText()).contains("= nhóm 1").contains("nhóm 2 (năm 2025)");
+        }
+    }
+
+    @Test
     void aRetiredTargetIsNoLongerEvaluatedNorListed() {
         clock.shiftTo(Instant.parse("2025-07-02T03:00:00Z"));
         String targetId = Fixtures.unique("dak-lak-2025:t-1.16");

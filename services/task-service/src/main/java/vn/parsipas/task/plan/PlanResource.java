@@ -10,6 +10,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -74,6 +75,22 @@ public class PlanResource {
     @Path("/{id}/versions")
     public Uni<List<PlanCatalog.VersionView>> versions(@PathParam("id") String id) {
         return catalog.versions(id);
+    }
+
+    @GET
+    @Path("/{id}/workbook")
+    @Produces(PlanFormat.XLSX_MEDIA_TYPE)
+    @Operation(summary = "The plan's current version as the XLSX template (deploy/plans/README.md)")
+    public Uni<Response> workbook(@PathParam("id") String id) {
+        return catalog.file(id, null).map(PlanTemplateResource::workbook);
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}/workbook")
+    @Produces(PlanFormat.XLSX_MEDIA_TYPE)
+    @Operation(summary = "A stored version of the plan as the XLSX template, to start the next plan from")
+    public Uni<Response> versionWorkbook(@PathParam("id") String id, @PathParam("version") int version) {
+        return catalog.file(id, version).map(PlanTemplateResource::workbook);
     }
 
     @GET

@@ -68,7 +68,7 @@ class PlanWorkbookTest {
         byte[] broken = edit(EXPORTED, workbook -> {
             Sheet tasks = workbook.getSheet("Nhiệm vụ");
             tasks.getRow(2).getCell(4).setCellValue("SO-KHONG-CO");          // unknown agency, row 3, column E
-            tasks.getRow(3).getCell(6).setCellValue("31/13/2025");           // bad date, row 4, column G
+            tasks.getRow(3).getCell(6).setCellValue("29/02/2025");           // no such day, row 4, column G
             tasks.getRow(4).getCell(1).setCellValue("1.1-t1");               // duplicate code, row 5, column B
             Sheet targets = workbook.getSheet("Mục tiêu");
             targets.getRow(3).getCell(9).setBlank();                          // indicator target without unit, row 4, column J
@@ -79,7 +79,7 @@ class PlanWorkbookTest {
                         org.assertj.core.groups.Tuple.tuple("Nhiệm vụ!E3", "Trang «Nhiệm vụ», dòng 3, cột «Cơ quan chủ trì» (ô E3): "
                                 + "cơ quan «SO-KHONG-CO» không có trong trang «Cơ quan»"),
                         org.assertj.core.groups.Tuple.tuple("Nhiệm vụ!G4", "Trang «Nhiệm vụ», dòng 4, cột «Thời hạn» (ô G4): "
-                                + "«31/13/2025» không phải là một ngày; ghi theo dạng dd/mm/yyyy, ví dụ 31/12/2025"),
+                                + "«29/02/2025» không phải là một ngày; ghi theo dạng dd/mm/yyyy, ví dụ 31/12/2025"),
                         org.assertj.core.groups.Tuple.tuple("Nhiệm vụ!B5", "Trang «Nhiệm vụ», dòng 5, cột «Mã nhiệm vụ» (ô B5): "
                                 + "mã «1.1-t1» đã dùng ở dòng 3"),
                         org.assertj.core.groups.Tuple.tuple("Mục tiêu!J4", "Trang «Mục tiêu», dòng 4, cột «Đơn vị» (ô J4): "

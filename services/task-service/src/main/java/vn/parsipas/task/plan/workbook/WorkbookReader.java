@@ -59,7 +59,7 @@ final class WorkbookReader {
         fail();
         values = new CellValues(agencyCodes());
         List<Entry> agencies = table(Sheet.AGENCY_SHEET, "code", "code", "name", "kind");
-        ObjectNode info = planSheet();
+        ObjectNode info = PlanSheet.read(workbook.getSheet(Sheet.PLAN.name()), values, locator, errors);
         List<Entry> groups = table(Sheet.GROUPS, "code", "code", "title");
         List<Entry> criteria = table(Sheet.CRITERIA, "code", "code", "kind", "area", "group", "title", "objective", "leadAgency",
                 "responsibilityText", "deadline", "deadlineText");
@@ -79,8 +79,7 @@ final class WorkbookReader {
         plan.set("criteria", criteriaArray);
         ArrayNode goals = ((ObjectNode) info.get("goals")).putArray("targets");
         for (Entry target : targets) {
-            String path = place(target, Sheet.TARGETS, criteriaArray, byCode, goals, "plan.goals.targets", "targets");
-            if (path != null) {
+            if (place(target, Sheet.TARGETS, criteriaArray, byCode, goals, "plan.goals.targets", "targets")) {
                 target(target);
             }
         }
@@ -161,55 +160,6 @@ final class WorkbookReader {
         return entries;
     }
 
-    /** The sheet «Kế hoạch»: a field per row, header in column A and value in column B. */
-    private ObjectNode planSheet() {
-        XSSFSheet rows = workbook.getSheet(Sheet.PLAN.name());
-        ObjectNode info = NODES.objectNode();
-        ObjectNode goals = info.putObject("goals");
-        goals.putArray("purposes");
-        goals.putArray("requirements");
-        locator.field("plan", Sheet.FIRST_ROW, Sheet.PLAN.columns().get(0));
-        for (int r = Sheet.FIRST_ROW; r <= rows.getLastRowNum(); r++) {
-            Row row = rows.getRow(r);
-            String label = row == null ? null : CellValues.text(row.getCell(0));
-            if (label == null) {
-                continue;
-            }
-            Column column = Sheet.PLAN.columns().stream().filter(c -> c.header().equals(label)).findFirst().orElse(null);
-            if (column == null) {
-                errors.add(Locator.at(Sheet.PLAN, r, null, "trường «" + label + "» không có trong mẫu"));
-                continue;
-            }
-            boolean list = column.field().startsWith("goals.");
-            String path = "plan." + column.field() + (list ? "[" + Rows.at(info, column.field()).size() + "]" : "");
-            locator.field(path, r, column);
-            if (CellValues.text(row.getCell(1)) == null) {
-                continue;
-            }
-            try {
-                JsonNode value = values.value(row.getCell(1), column);
-                if (list) {
-                    ((ArrayNode) Rows.at(info, column.field())).add(value);
-                } else if (info.has(column.field())) {
-                    errors.add(Locator.at(Sheet.PLAN, r, column, "trường được ghi hai lần"));
-                } else {
-                    info.set(column.field(), value);
-                }
-            } catch (CellValues.Invalid e) {
-                errors.add(Locator.at(Sheet.PLAN, r, column, e.getMessage()));
-            }
-        }
-        for (String field : List.of("id", "number", "issuer", "province", "issuedOn", "year", "timeZone", "title", "theme")) {
-            if (!info.has(field)) {
-                errors.add(Locator.at(Sheet.PLAN, Sheet.FIRST_ROW, Sheet.PLAN.column(field), "thiếu giá trị"));
-            }
-        }
-        if (!info.has("coordinatingOffices")) {
-            info.putArray("coordinatingOffices");
-        }
-        return info;
-    }
-
     private ArrayNode array(List<Entry> entries, String path, Sheet sheet, Shape shape) {
         ArrayNode array = NODES.arrayNode();
         for (Entry entry : entries) {
@@ -222,8 +172,8 @@ final class WorkbookReader {
         return array;
     }
 
-    /** Puts a target or task row into its criterion's list, or the plan's when it names none. */
-    private String place(Entry entry, Sheet sheet, ArrayNode criteria, Map<String, Integer> byCode, ArrayNode planList,
+    /** Puts a target or task row into its criterion's list, or the plan's when it names none; false when its criterion does not exist. */
+    private boolean place(Entry entry, Sheet sheet, ArrayNode criteria, Map<String, Integer> byCode, ArrayNode planList,
             String planPath, String field) {
         JsonNode code = entry.node().remove(Sheet.CRITERION);
         ArrayNode list = planList;
@@ -233,14 +183,14 @@ final class WorkbookReader {
             if (index == null) {
                 errors.add(Locator.at(sheet, entry.row(), sheet.column(Sheet.CRITERION), "tiêu chí «" + code.asText()
                         + "» không có trong trang «" + Sheet.CRITERIA.name() + "»"));
-                return null;
+                return false;
             }
             list = (ArrayNode) criteria.get(index).get(field);
             path = "criteria[" + index + "]." + field;
         }
         locator.row(path + "[" + list.size() + "]", sheet, entry.row());
         list.add(entry.node());
-        return path;
+        return true;
     }
 
     private void agency(Entry entry) {

@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -31,35 +29,14 @@ import vn.parsipas.task.agency.Agency;
 import vn.parsipas.task.plan.workbook.PlanWorkbook;
 
 /**
- * Plans as spreadsheets (the XLSX template of deploy/plans/README.md): any stored version exported to
- * the template, so a province starts from last year's plan; an empty template listing the directory's
- * agencies; and a file converted between the template and YAML after the same checks as an import,
- * importing nothing. Importing a filled template is {@code POST /api/v1/plans}.
+ * The XLSX template of deploy/plans/README.md for coordinators: empty, listing the directory's
+ * agencies; and a plan file converted between the template and YAML after the same checks as an
+ * import, importing nothing. Importing a filled template is {@code POST /api/v1/plans}; a stored
+ * version as the template is {@code GET /api/v1/plans/{id}/versions/{n}/workbook}.
  */
 @Path("/api/v1")
-public class PlanWorkbookResource {
+public class PlanTemplateResource {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    @Inject
-    PlanCatalog catalog;
-
-    @GET
-    @Path("/plans/{id}/workbook")
-    @Produces(PlanFormat.XLSX_MEDIA_TYPE)
-    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
-    @Operation(summary = "The plan's current version as the XLSX template")
-    public Uni<Response> current(@PathParam("id") String id) {
-        return catalog.file(id, null).map(PlanWorkbookResource::workbook);
-    }
-
-    @GET
-    @Path("/plans/{id}/versions/{version}/workbook")
-    @Produces(PlanFormat.XLSX_MEDIA_TYPE)
-    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
-    @Operation(summary = "A stored version of the plan as the XLSX template")
-    public Uni<Response> version(@PathParam("id") String id, @PathParam("version") int version) {
-        return catalog.file(id, version).map(PlanWorkbookResource::workbook);
-    }
 
     @GET
     @Path("/plan-template")
@@ -95,7 +72,8 @@ public class PlanWorkbookResource {
                 : attachment(PlanWorkbook.write(plan.document()), name + ".xlsx", PlanFormat.XLSX_MEDIA_TYPE);
     }
 
-    private static Response workbook(PlanCatalog.StoredFile file) {
+    /** A stored version of a plan as the template. */
+    static Response workbook(PlanCatalog.StoredFile file) {
         return attachment(PlanWorkbook.write(PlanReader.parse(file.document().getBytes(StandardCharsets.UTF_8), false)),
                 file.planId() + "-v" + file.version() + ".xlsx", PlanFormat.XLSX_MEDIA_TYPE);
     }
