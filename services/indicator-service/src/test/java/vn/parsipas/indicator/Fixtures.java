@@ -59,9 +59,14 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Each test starts from an empty service (the engines are shared by the whole test JVM). */
+    /**
+     * Each test starts from an empty service (the engines are shared by the whole test JVM). The
+     * evaluation pass runs every second and locks the same tables in another order, so a truncate can
+     * meet it in a deadlock: PostgreSQL aborts one of the two, and the truncate is simply tried again.
+     */
     public static void emptyDatabase(Pool pool) {
         pool.query("truncate observation, observation_history, target, ingestion_request").execute()
+                .onFailure(e -> e.getMessage() != null && e.getMessage().contains("40P01")).retry().atMost(5)
                 .await().atMost(Duration.ofSeconds(30));
     }
 
