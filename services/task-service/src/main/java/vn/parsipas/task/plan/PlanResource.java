@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
@@ -82,7 +83,7 @@ public class PlanResource {
     @Produces(PlanFormat.XLSX_MEDIA_TYPE)
     @Operation(summary = "The plan's current version as the XLSX template (deploy/plans/README.md)")
     public Uni<Response> workbook(@PathParam("id") String id) {
-        return catalog.file(id, null).map(PlanTemplateResource::workbook);
+        return catalog.file(id, null).emitOn(Infrastructure.getDefaultWorkerPool()).map(PlanTemplateResource::workbook);
     }
 
     @GET
@@ -90,7 +91,7 @@ public class PlanResource {
     @Produces(PlanFormat.XLSX_MEDIA_TYPE)
     @Operation(summary = "A stored version of the plan as the XLSX template, to start the next plan from")
     public Uni<Response> versionWorkbook(@PathParam("id") String id, @PathParam("version") int version) {
-        return catalog.file(id, version).map(PlanTemplateResource::workbook);
+        return catalog.file(id, version).emitOn(Infrastructure.getDefaultWorkerPool()).map(PlanTemplateResource::workbook);
     }
 
     @GET

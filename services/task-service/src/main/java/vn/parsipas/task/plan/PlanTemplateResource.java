@@ -1,7 +1,6 @@
 package vn.parsipas.task.plan;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Roles;
 import vn.parsipas.task.agency.Agency;
@@ -44,13 +44,10 @@ public class PlanTemplateResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "An empty XLSX template whose sheet «Cơ quan» lists the directory's active agencies")
     public Uni<Response> template() {
-        return Panache.withSession(() -> Agency.<Agency>list("active = true order by code")).map(agencies -> {
-            List<ObjectNode> rows = agencies.stream().map(a -> {
-                ObjectNode row = JsonNodeFactory.instance.objectNode().put("code", a.code).put("name", a.name).put("kind", a.kind);
-                return a.parentCode == null ? row : row.put("parent", a.parentCode);
-            }).toList();
-            return attachment(PlanWorkbook.template(rows), "mau-ke-hoach.xlsx", PlanFormat.XLSX_MEDIA_TYPE);
-        });
+        return Panache.withSession(() -> Agency.<Agency>list("active = true order by code"))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(agencies -> attachment(PlanWorkbook.template(agencies.stream().map(PlanTemplateResource::row).toList()),
+                        "mau-ke-hoach.xlsx", PlanFormat.XLSX_MEDIA_TYPE));
     }
 
     @POST
@@ -70,6 +67,13 @@ public class PlanTemplateResource {
         return format == PlanFormat.XLSX
                 ? attachment(YAML.writeValueAsBytes(plan.document()), name + ".yaml", "application/yaml")
                 : attachment(PlanWorkbook.write(plan.document()), name + ".xlsx", PlanFormat.XLSX_MEDIA_TYPE);
+    }
+
+    /** An agency of the directory as a row of the template's sheet «Cơ quan». */
+    private static ObjectNode row(Agency agency) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode().put("code", agency.code).put("name", agency.name)
+                .put("kind", agency.kind);
+        return agency.parentCode == null ? row : row.put("parent", agency.parentCode);
     }
 
     /** A stored version of a plan as the template. */
