@@ -138,8 +138,4 @@ record Sheet(String name, List<Column> columns) {
         }
         throw new IllegalArgumentException(name + " has no column " + field);
     }
-
-    boolean has(String field) {
-        return columns.stream().anyMatch(column -> column.field().equals(field));
-    }
 }
