@@ -27,6 +27,13 @@ QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s" $dbAddress | quote
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s" $dbAddress | quote }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "parsipas.realmUrl" $.root | quote }}
 QUARKUS_OIDC_CLIENT_ID: {{ $.svc.keycloakClient.id | quote }}
+{{- if and (eq $.key "notification") $.root.Values.console.enabled }}
+# E-mails and webhooks link to the alert's page in the agency console.
+PARSIPAS_NOTIFICATION_PUBLIC_URL: {{ include "parsipas.consoleUrl" $.root | quote }}
+{{- end }}
+{{- if and (has $.key (list "task" "notification")) $.root.Values.webhooks.blockedRanges }}
+PARSIPAS_WEBHOOK_BLOCKED_RANGES: {{ join "," $.root.Values.webhooks.blockedRanges | quote }}
+{{- end }}
 {{- if eq $.key "notification" }}
 {{- with $.root.Values.smtp }}
 QUARKUS_MAILER_HOST: {{ .host | quote }}

@@ -16,6 +16,8 @@ final class Demo implements Runnable {
     private static final String DUE_SOON = "2025-12-25T01:00:00Z";
     private static final String PAST_DEADLINE = "2026-01-02T01:00:00Z";
     private static final String SURVEY_AGENCY = "SO-TU-PHAP";
+    /** Time to open the console and sign in before the first alerts arrive. */
+    private static final int CONSOLE_GRACE_SECONDS = 45;
 
     private final Suite suite;
     private final SuiteClient client;
@@ -28,6 +30,11 @@ final class Demo implements Runnable {
     @Override
     public void run() {
         try {
+            if (!suite.instances(Suite.CONSOLE).isEmpty()) {
+                say("open " + suite.url(Suite.CONSOLE) + " and sign in as staff.stp (password " + SuiteClient.DEMO_PASSWORD
+                        + "): alerts start arriving in its inbox in " + CONSOLE_GRACE_SECONDS + " s, live");
+                Thread.sleep(CONSOLE_GRACE_SECONDS * 1000L);
+            }
             String operator = client.userToken("operator");
             moveClocks(operator, DUE_SOON);
             pushObservations(client.systemToken("igate"));
@@ -35,7 +42,8 @@ final class Demo implements Runnable {
             Thread.sleep(30_000);
             moveClocks(operator, PAST_DEADLINE);
             say("done. Inboxes (staff.skhcn, staff.stp, staff.vpubnd; password " + SuiteClient.DEMO_PASSWORD + "): "
-                    + suite.url("notification") + "/api/v1/agencies/<code>/alerts; see the README's demo section.");
+                    + (suite.instances(Suite.CONSOLE).isEmpty() ? suite.url("notification") + "/api/v1/agencies/<code>/alerts"
+                            : suite.url(Suite.CONSOLE) + "/canh-bao") + "; see the README's demo section.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

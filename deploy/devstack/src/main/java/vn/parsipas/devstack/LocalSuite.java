@@ -58,6 +58,11 @@ public final class LocalSuite {
             System.out.printf("  %-22s %s   (Swagger UI: /q/swagger-ui, health: /q/health, pid %d)%n",
                     service + "-service", instance.url(), instance.process().pid());
         }
+        if (!suite.instances(Suite.CONSOLE).isEmpty()) {
+            Suite.Instance console = suite.instances(Suite.CONSOLE).get(0);
+            System.out.printf("  %-22s %s   (trang làm việc của cơ quan: đăng nhập bằng staff.stp / local-only-demo; pid %d)%n",
+                    "console", console.url(), console.process().pid());
+        }
         engines.addresses().forEach((key, value) -> System.out.printf("  %-22s %s%n", key, value));
         System.out.println("  logs                   " + suite.logs());
         System.out.println();
@@ -70,6 +75,9 @@ public final class LocalSuite {
         System.out.println("  operator         operator");
         System.out.println("Data providers (client credentials): igate, finance-system, survey-kiosk "
                 + "(secret local-only-<client>-secret). Keycloak admin console: admin / local-only-admin.");
+        if (!suite.instances(Suite.CONSOLE).isEmpty()) {
+            System.out.println("Open " + suite.url(Suite.CONSOLE) + " and sign in as staff.stp (Sở Tư pháp) to see its alerts arrive live.");
+        }
         System.out.println("Ctrl-C stops everything.");
     }
 }

@@ -29,6 +29,9 @@ public final class Suite implements AutoCloseable {
     public static final List<String> SERVICES = List.of("task", "indicator", "survey", "notification");
     private static final Map<String, Integer> LOCAL_PORTS = Map.of("task", 8081, "indicator", 8082, "survey", 8083,
             "notification", 8084);
+    /** The agency console (services/console): a fifth process, started after the services it calls. */
+    public static final String CONSOLE = "console";
+    private static final int LOCAL_CONSOLE_PORT = 8085;
 
     /** One running JVM of a service. */
     public record Instance(String service, int port, Process process) {
@@ -43,6 +46,7 @@ public final class Suite implements AutoCloseable {
     private final Map<String, String> extraEnv;
     private final boolean localPorts;
     private final Map<String, List<Instance>> instances = new LinkedHashMap<>();
+    private int consolePort;
 
     private Suite(Path root, Engines engines, Map<String, String> extraEnv, boolean localPorts) {
         this.root = root;
@@ -67,12 +71,14 @@ public final class Suite implements AutoCloseable {
         try {
             Files.createDirectories(suite.logs);
             SERVICES.forEach(suite::createDatabase);
+            suite.consolePort = localPorts ? LOCAL_CONSOLE_PORT : Ports.free();
             for (String service : SERVICES) {
                 suite.launch(service, localPorts ? LOCAL_PORTS.get(service) : Ports.free());
             }
             for (String service : SERVICES) {
                 suite.awaitReady(suite.instances(service).get(0));
             }
+            suite.startConsole();
             return suite;
         } catch (IOException | RuntimeException e) {
             suite.close();
@@ -146,6 +152,12 @@ public final class Suite implements AutoCloseable {
         if (addresses.containsKey("keycloak.url")) {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", addresses.get("keycloak.url") + "/realms/" + Keycloak.REALM);
         }
+        // e-mails and webhooks link to the alert's page in the console
+        env.put("PARSIPAS_NOTIFICATION_PUBLIC_URL", "http://127.0.0.1:" + consolePort);
+        // Local run and system tests only: webhook receivers on this machine may be called, and
+        // notification-service encrypts webhook secrets with a key that is no secret.
+        env.put("PARSIPAS_WEBHOOK_ALLOWED_RANGES", "127.0.0.1/32");
+        env.put("PARSIPAS_NOTIFICATION_WEBHOOK_SECRET_KEY", "bG9jYWwtb25seS1zdWl0ZS1rZXktMDEyMzQ1Njc4OWE=");
         env.putAll(extraEnv);
         try {
             return new Instance(service, port, builder.start());
@@ -154,11 +166,43 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * The console, when its build and a Keycloak are there: signs people in with the realm and calls the
+     * four services' first instances. It keeps no data, so it needs neither a database nor Kafka.
+     */
+    private void startConsole() throws IOException {
+        Path jar = root.resolve("services/console/target/quarkus-app/quarkus-run.jar");
+        String keycloak = engines.addresses().get("keycloak.url");
+        if (!Files.exists(jar) || keycloak == null) {
+            return;
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(CONSOLE + "-" + consolePort + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(consolePort));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak + "/realms/" + Keycloak.REALM);
+        // The realm export's local-only client secret; plain http on loopback, so no Secure-only cookies.
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "local-only-parsipas-console-secret");
+        env.put("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET", "local-only-console-state-secret-0123456789abcdef");
+        env.put("QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE", "false");
+        env.put("QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE", "false");
+        for (String service : SERVICES) {
+            env.put("QUARKUS_REST_CLIENT_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL", url(service));
+        }
+        Instance console = new Instance(CONSOLE, consolePort, builder.start());
+        instances(CONSOLE).add(console);
+        awaitReady(console);
+    }
+
     private void awaitReady(Instance instance) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(instance.url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        // -Dparsipas.suite.ready-minutes= gives a loaded machine more time (default 3).
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(Long.getLong("parsipas.suite.ready-minutes", 3)));
         while (Instant.now().isBefore(deadline) && instance.process().isAlive()) {
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -25,7 +25,7 @@ class KeycloakRealmTest {
         assertThat(realm.at("/roles/realm").size()).isEqualTo(4);
         Map<String, JsonNode> clients = clients(realm);
         assertThat(clients).containsOnlyKeys("task-service", "indicator-service", "survey-service",
-                "notification-service", "igate", "finance-system", "survey-kiosk", "parsipas-web");
+                "notification-service", "igate", "finance-system", "survey-kiosk", "parsipas-web", "parsipas-console");
         assertThat(clients.get("task-service").path("secret").asText()).isEqualTo("${TASK_SERVICE_CLIENT_SECRET}");
         assertThat(clients.get("notification-service").path("secret").asText())
                 .isEqualTo("${NOTIFICATION_SERVICE_CLIENT_SECRET}");
@@ -48,7 +48,7 @@ class KeycloakRealmTest {
                 .isEqualTo("keycloak-client-survey-service");
         assertThat(realmImport.at("/spec/placeholders/SURVEY_SERVICE_CLIENT_SECRET/secret/key").asText())
                 .isEqualTo("client-secret");
-        assertThat(realmImport.at("/spec/placeholders").size()).isEqualTo(4);
+        assertThat(realmImport.at("/spec/placeholders").size()).isEqualTo(5);
         assertThat(realmImport.toString()).doesNotContain("local-only");
     }
 

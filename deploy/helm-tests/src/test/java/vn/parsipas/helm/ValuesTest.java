@@ -73,17 +73,17 @@ class ValuesTest {
         assertThat(release.named("HorizontalPodAutoscaler", "parsipas-task-service").isMissingNode()).isTrue();
         // With an autoscaler the Deployment leaves the count to it.
         assertThat(release.named("Deployment", "parsipas-survey-service").path("spec").has("replicas")).isFalse();
-        assertThat(release.ofKind("HorizontalPodAutoscaler")).hasSize(3);
+        assertThat(release.ofKind("HorizontalPodAutoscaler")).hasSize(4);
     }
 
     @Test
-    void defaultValuesRenderTheFourServicesAndNothingOptional() {
+    void defaultValuesRenderTheFourServicesTheConsoleAndNothingOptional() {
         Chart.Rendered defaults = Chart.renderDefaults();
         System.out.println("default values render: " + defaults.kinds());
 
         assertThat(defaults.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                "ConfigMap", 4L, "Deployment", 4L, "HorizontalPodAutoscaler", 4L, "Ingress", 1L,
-                "NetworkPolicy", 4L, "PodDisruptionBudget", 4L, "Service", 4L, "ServiceAccount", 4L)));
+                "ConfigMap", 5L, "Deployment", 5L, "HorizontalPodAutoscaler", 5L, "Ingress", 2L,
+                "NetworkPolicy", 5L, "PodDisruptionBudget", 5L, "Service", 5L, "ServiceAccount", 5L)));
     }
 
     @Test
@@ -93,10 +93,10 @@ class ValuesTest {
         System.out.println("values-production.yaml renders: " + production.kinds());
 
         assertThat(production.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
-                Map.entry("ConfigMap", 5L), Map.entry("Deployment", 4L), Map.entry("HorizontalPodAutoscaler", 4L),
-                Map.entry("Ingress", 1L), Map.entry("KafkaTopic", (long) channels), Map.entry("KafkaUser", 7L),
-                Map.entry("KeycloakRealmImport", 1L), Map.entry("NetworkPolicy", 4L),
-                Map.entry("PodDisruptionBudget", 4L), Map.entry("Service", 4L), Map.entry("ServiceAccount", 4L),
+                Map.entry("ConfigMap", 6L), Map.entry("Deployment", 5L), Map.entry("HorizontalPodAutoscaler", 5L),
+                Map.entry("Ingress", 2L), Map.entry("KafkaTopic", (long) channels), Map.entry("KafkaUser", 7L),
+                Map.entry("KeycloakRealmImport", 1L), Map.entry("NetworkPolicy", 5L),
+                Map.entry("PodDisruptionBudget", 5L), Map.entry("Service", 5L), Map.entry("ServiceAccount", 5L),
                 Map.entry("ServiceMonitor", 1L))));
         JsonNode monitor = production.ofKind("ServiceMonitor").get(0);
         assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");

@@ -30,19 +30,28 @@ final class WebhookReceiver implements AutoCloseable {
     static final String STORE_PASSWORD = "local-only-webhook";
 
     /** A request as it arrived. */
-    record Received(String path, Map<String, String> headers, byte[] body) {
+    record Received(String path, Map<String, String> headers, byte[] body, java.time.Instant at) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        /** The signature check an agency performs: HMAC-SHA256 of the raw body with its secret. */
+        /**
+         * The check an agency performs (docs/notification-service.md): {@code X-Parsipas-Signature: t=<unix>,v1=<hex>},
+         * hex the HMAC-SHA256 of {@code <t>.<raw body>} with its secret, and t within five minutes of its arrival.
+         */
         boolean signedWith(String secret) {
+            String signature = headers.getOrDefault("x-parsipas-signature", "");
+            java.util.regex.Matcher parts = java.util.regex.Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})").matcher(signature);
+            if (!parts.matches() || Math.abs(at.getEpochSecond() - Long.parseLong(parts.group(1))) > 300) {
+                return false;
+            }
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                String expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+                mac.update((parts.group(1) + ".").getBytes(StandardCharsets.UTF_8));
+                String expected = java.util.HexFormat.of().formatHex(mac.doFinal(body));
                 return java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                        headers.getOrDefault("x-parsipas-signature", "").getBytes(StandardCharsets.US_ASCII));
+                        parts.group(2).getBytes(StandardCharsets.US_ASCII));
             } catch (java.security.GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -88,7 +97,7 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            receiver.received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
+            receiver.received.add(new Received(exchange.getRequestURI().getPath(), headers, body, java.time.Instant.now()));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -96,9 +105,9 @@ final class WebhookReceiver implements AutoCloseable {
         return receiver;
     }
 
-    /** The URL an agency registers: {@code https://localhost:<port>/<path>}. */
+    /** The URL an agency registers: {@code https://127.0.0.1:<port>/<path>} (the certificate names that address). */
     String url(String path) {
-        return "https://localhost:" + server.getAddress().getPort() + "/" + path;
+        return "https://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
     }
 
     Path trustStore() {

@@ -19,8 +19,8 @@ public interface NotificationConfig {
     @WithDefault("SO-NOI-VU")
     String targetSupervisor();
 
-    /** Where people read their inbox; links in e-mails point there. */
-    @WithDefault("http://127.0.0.1:8084")
+    /** The agency console, where people read their alerts: links in e-mails and webhooks point to its alert pages. */
+    @WithDefault("http://127.0.0.1:8085")
     String publicUrl();
 
     Passes passes();
@@ -28,6 +28,14 @@ public interface NotificationConfig {
     Email email();
 
     Webhook webhook();
+
+    Stream stream();
+
+    Retention retention();
+
+    /** How often every replica reloads its routing rules and silences besides on NOTIFY and after each LISTEN reconnect. */
+    @WithDefault("1m")
+    String reloadEvery();
 
     interface Passes {
         /** How often the repeat and escalation passes run (a Quarkus scheduler interval, or off). */
@@ -76,11 +84,46 @@ public interface NotificationConfig {
         @WithDefault("PT1H")
         Duration backoffMax();
 
+        /** The whole of one call: name lookup, connection, TLS, request and answer. The claim's lease is three times this. */
         @WithDefault("PT10S")
         Duration timeout();
 
-        /** Deliveries one pass claims and sends concurrently. */
+        /** Deliveries a replica sends at once. */
         @WithDefault("200")
         int batchSize();
+
+        /** Deliveries to one agency in flight at once, all replicas together: a slow receiver holds only these. */
+        @WithDefault("2")
+        int perAgency();
+
+        /** Bytes of a receiver's answer read at most; the rest is never read (the connection is closed). */
+        @WithDefault("4096")
+        int maxResponseBytes();
+
+        /**
+         * The AES-256 key (base64, 32 bytes) that encrypts webhook secrets at rest (AES-GCM). From a Kubernetes
+         * Secret in production; the service does not start without it.
+         */
+        String secretKey();
+    }
+
+    interface Stream {
+        /** Live streams one user may hold open at once. */
+        @WithDefault("5")
+        int maxPerUser();
+
+        /** Live streams of one agency's inbox open at once, all its users together. */
+        @WithDefault("50")
+        int maxPerAgency();
+    }
+
+    interface Retention {
+        /** Timeline, deliveries and webhook attempts of an alert resolved longer ago than this are deleted (the alert stays). */
+        @WithDefault("P400D")
+        Duration resolvedAlerts();
+
+        /** Webhook attempt log entries older than this are deleted, whatever the alert. */
+        @WithDefault("P90D")
+        Duration webhookAttempts();
     }
 }

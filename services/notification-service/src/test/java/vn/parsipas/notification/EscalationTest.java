@@ -25,6 +25,7 @@ import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.indicator.TargetStatusChanged;
 import vn.parsipas.contracts.task.TaskOverdue;
+import vn.parsipas.contracts.task.TaskUpdated;
 import vn.parsipas.notification.alert.AlertPasses;
 import vn.parsipas.notification.webhook.WebhookSigner;
 import vn.parsipas.platform.time.ShiftableClock;
@@ -126,6 +127,39 @@ class EscalationTest {
                     .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(403);
             Scenario.asStaffOf(lead).get("/api/v1/alerts/{id}", alertId).then().statusCode(200)
                     .body("alert.status", org.hamcrest.Matchers.equalTo("open"));
+        }
+    }
+
+    @Test
+    void aCopyMayNotAcknowledgeAndAFormerLeadLosesTheAlertOnReassignment() {
+        try (Scenario scenario = new Scenario()) {
+            String lead = Scenario.code("SO-TU-PHAP");
+            String copy = Scenario.code("SO-TAI-CHINH");
+            String next = Scenario.code("SO-NOI-VU");
+            scenario.agency(lead, "Sở Tư pháp", "VP-UBND-TINH");
+            scenario.agency(copy, "Sở Tài chính", "VP-UBND-TINH");
+            scenario.agency(next, "Sở Nội vụ", "VP-UBND-TINH");
+            TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of(copy));
+            scenario.send(task);
+            String alertId = Scenario.inbox(copy, 1).getString("items[0].id");
+
+            Scenario.asStaffOf(copy).contentType(ContentType.JSON).body(Map.of("agencyCode", copy, "comment", "không phải việc của chúng tôi"))
+                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .then().statusCode(403).contentType("application/problem+json");
+            assertThat(Scenario.alert(alertId).getString("alert.status")).isEqualTo("open");
+            assertThat(Scenario.alert(alertId).getString("alert.nextEscalationAt")).isNotNull();
+
+            scenario.send(new TaskUpdated(task.taskId(), task.planId(), task.criterionCode(), task.title(), next, List.of(copy),
+                    Scenario.DEADLINE, task.dueAt(), "reassigned", "in-progress", lead, null, "Giao lại theo chức năng.",
+                    Instant.parse("2026-01-02T02:00:00Z"), "coordinator.snv"));
+            assertThat(Scenario.inbox(next, 1).getString("items[0].id")).isEqualTo(alertId);
+            assertThat(Scenario.asStaffOf(lead).get("/api/v1/agencies/{code}/alerts", lead).jsonPath().getList("items")).isEmpty();
+            Scenario.asStaffOf(lead).get("/api/v1/alerts/{id}", alertId).then().statusCode(403);
+            Scenario.asStaffOf(lead).contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
+                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(403);
+            Scenario.asStaffOf(next).contentType(ContentType.JSON).body(Map.of("agencyCode", next))
+                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("acknowledged"));
         }
     }
 

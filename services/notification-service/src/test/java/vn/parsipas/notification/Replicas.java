@@ -51,6 +51,11 @@ public final class Replicas implements AutoCloseable {
             env.put("QUARKUS_LOG_CONSOLE_JSON", "false");
             // Verify the bearer tokens the tests mint, as the in-JVM service does.
             env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey());
+            // The test webhook receiver: HTTPS with a self-signed certificate, on 127.0.0.1 (allowed for tests only).
+            env.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + WebhookReceiver.TRUST_STORE
+                    + " -Djavax.net.ssl.trustStorePassword=" + WebhookReceiver.STORE_PASSWORD);
+            env.put("PARSIPAS_WEBHOOK_ALLOWED_RANGES", "127.0.0.1/32");
+            env.put("PARSIPAS_NOTIFICATION_WEBHOOK_SECRET_KEY", "bG9jYWwtb25seS10ZXN0LWtleS0wMTIzNDU2Nzg5YWI=");
             env.putAll(settings);
             processes.add(builder.start());
             ports.add(port);

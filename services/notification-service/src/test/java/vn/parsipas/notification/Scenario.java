@@ -31,7 +31,8 @@ import vn.parsipas.platform.time.BusinessTime;
 
 /** What the tests do as the producing services and the agencies would: write facts to Kafka, read inboxes. */
 public final class Scenario implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(30);
+    // generous: on a loaded build machine a fresh consumer can take tens of seconds to apply its first facts
+    static final Duration WAIT = Duration.ofSeconds(60);
     static final LocalDate DEADLINE = LocalDate.parse("2025-12-31");
 
     final TestKafka kafka = new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));

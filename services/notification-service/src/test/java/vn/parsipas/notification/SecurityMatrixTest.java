@@ -109,6 +109,7 @@ class SecurityMatrixTest {
         return List.of(
                 // method, path, parameters, body, then: anonymous, coordinator, own staff, other staff, data provider, operator
                 new Endpoint("GET", "/api/v1/agencies/{code}/alerts", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 403)),
+                new Endpoint("GET", "/api/v1/agencies/{code}/alerts/counts", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 403)),
                 new Endpoint("GET", "/api/v1/alerts", none, noBody, List.of(401, 200, 200, 200, 403, 403)),
                 new Endpoint("GET", "/api/v1/alerts/{id}", who -> List.of(readAlert), noBody, List.of(401, 200, 200, 403, 403, 403)),
                 new Endpoint("POST", "/api/v1/alerts/{id}/acknowledgements",
@@ -128,6 +129,7 @@ class SecurityMatrixTest {
                 new Endpoint("GET", "/api/v1/agencies/{code}/webhook", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 200)),
                 new Endpoint("GET", "/api/v1/agencies/{code}/webhook/deliveries", ownAgency, noBody,
                         List.of(401, 200, 200, 403, 403, 200)),
+                new Endpoint("POST", "/api/v1/agencies/{code}/webhook/test", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 403)),
                 new Endpoint("POST", "/api/v1/webhook-deliveries/{id}/retry",
                         who -> List.of(deadDeliveries.get(who == OPERATOR ? 1 : 0)), noBody, List.of(401, 204, 403, 403, 403, 204)),
                 // The clock moves only where parsipas.clock.adjustable is on (not here): an operator gets 404, the others never reach it.

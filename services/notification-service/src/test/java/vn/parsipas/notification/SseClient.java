@@ -39,7 +39,8 @@ public final class SseClient implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofInputStream())
                 .get(10, TimeUnit.SECONDS);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("SSE stream answered " + response.statusCode());
+            throw new IllegalStateException("SSE stream answered " + response.statusCode() + ", Retry-After: "
+                    + response.headers().firstValue("Retry-After").orElse("none"));
         }
         stream = response.body();
         reader = new Thread(this::read, "sse-client");

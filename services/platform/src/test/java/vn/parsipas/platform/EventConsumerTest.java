@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,15 +19,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.platform.inbox.InboxPurge;
 import vn.parsipas.platform.testapp.AgencyCopy;
 
 @QuarkusTest
 @PlatformTest
 class EventConsumerTest {
+    @Inject
+    Pool pool;
+
+    @Inject
+    InboxPurge purge;
+
     private static final String TOPIC = Topics.DIRECTORY_AGENCIES;
     private static final String DLQ = TOPIC + Topics.DLQ_SUFFIX;
 
@@ -96,6 +107,23 @@ class EventConsumerTest {
         assertThat(given().get("/q/metrics").asString())
                 .contains("parsipas_events_consumed_total{consumer=\"platform-test-directory\",outcome=\"rejected\"}");
         assertThat(given().get("/q/health/ready").jsonPath().getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void theInboxForgetsEventsAppliedLongerAgoThanTheRetention() {
+        String old = "old-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        pool.preparedQuery("insert into inbox (consumer, source, event_id, received_at) values "
+                        + "('platform-test-directory', '/test', $1, now() - interval '91 days'), "
+                        + "('platform-test-directory', '/test', $2, now() - interval '89 days')")
+                .execute(Tuple.of(old, recent)).await().indefinitely();
+
+        assertThat(purge.purge().await().indefinitely()).isGreaterThanOrEqualTo(1);
+
+        assertThat(pool.preparedQuery("select event_id from inbox where event_id in ($1, $2)").execute(Tuple.of(old, recent))
+                .await().indefinitely().iterator().next().getString(0)).isEqualTo(recent);
+        assertThat(pool.preparedQuery("select count(*) from inbox where event_id in ($1, $2)").execute(Tuple.of(old, recent))
+                .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
     }
 
     private static AgencyCopy find(String code) {

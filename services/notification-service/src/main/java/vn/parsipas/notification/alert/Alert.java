@@ -44,6 +44,9 @@ public class Alert extends PanacheEntityBase {
 
     public String title;
 
+    /** The plan criterion or SIPAS item the alert is about (null for a plan-level goal or a task without one). */
+    public String criterionCode;
+
     public String body;
 
     public String causeEventId;

@@ -1,5 +1,6 @@
 package vn.parsipas.notification.alert;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,35 +21,22 @@ import vn.parsipas.platform.problem.NotFoundException;
 @ApplicationScoped
 public class AlertQueries {
 
-    /** Newest first; {@code agency} null lists every alert (the coordinating offices' view). */
-    public Uni<Cursor.Page<AlertView>> list(String agency, String status, String kind, Cursor after, int limit,
-            Set<String> visible) {
+    /**
+     * Newest first; {@code agency} null lists every alert (the coordinating offices' view), and then
+     * the filter's {@code holding} is not used.
+     */
+    public Uni<Cursor.Page<AlertView>> list(String agency, AlertFilter filter, Cursor after, int limit, Set<String> visible) {
         if (visible != null && visible.isEmpty()) {
             return Uni.createFrom().item(new Cursor.Page<>(List.of(), null));
         }
-        StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
-        if (agency != null) {
-            where.append(" and exists (select 1 from AlertRecipient r where r.alertId = a.id and r.agencyCode = :agency)");
-            parameters.and("agency", agency);
-        }
-        if (visible != null) {
-            where.append(" and exists (select 1 from AlertRecipient v where v.alertId = a.id and v.agencyCode in :visible)");
-            parameters.and("visible", visible);
-        }
-        if (status != null) {
-            where.append(" and a.status = :status");
-            parameters.and("status", status);
-        }
-        if (kind != null) {
-            where.append(" and a.kind = :kind");
-            parameters.and("kind", kind);
-        }
+        StringBuilder query = new StringBuilder(from(agency, visible, parameters));
+        filter.appendTo(query, parameters);
         if (after != null) {
-            where.append(" and (a.raisedAt < :at or (a.raisedAt = :at and a.id < :id))");
+            query.append(" and (a.raisedAt < :at or (a.raisedAt = :at and a.id < :id))");
             parameters.and("at", after.at()).and("id", after.id());
         }
-        return Panache.withSession(() -> Alert.<Alert>find("from Alert a where " + where + " order by a.raisedAt desc, a.id desc",
+        return Panache.withSession(() -> Alert.<Alert>find("select a " + query + " order by a.raisedAt desc, a.id desc",
                         parameters).range(0, limit).list())
                 .map(alerts -> {
                     List<AlertView> items = new ArrayList<>(alerts.stream().map(AlertView::of).toList());
@@ -60,6 +48,51 @@ public class AlertQueries {
                     }
                     return new Cursor.Page<>(items, next);
                 });
+    }
+
+    /**
+     * How many of an agency's alerts each inbox tab holds (open and acknowledged ones it holds itself,
+     * those escalated to it, resolved ones), and when the latest of them changed.
+     */
+    public Uni<AlertCounts> counts(String agency, AlertFilter filter, Set<String> visible) {
+        if (visible != null && visible.isEmpty()) {
+            return Uni.createFrom().item(new AlertCounts(0, 0, 0, 0, null));
+        }
+        Parameters parameters = new Parameters();
+        StringBuilder query = new StringBuilder(from(agency, visible, parameters));
+        filter.forCounts().appendTo(query, parameters);
+        String select = "select"
+                + " sum(case when a.status = 'open' and r.role <> 'escalation' then 1 else 0 end),"
+                + " sum(case when a.status = 'acknowledged' and r.role <> 'escalation' then 1 else 0 end),"
+                + " sum(case when a.status <> 'resolved' and r.role = 'escalation' then 1 else 0 end),"
+                + " sum(case when a.status = 'resolved' then 1 else 0 end),"
+                + " max(a.updatedAt) ";
+        return Panache.withSession(() -> Panache.getSession().chain(session -> {
+                    var counting = session.createSelectionQuery(select + query, Object[].class);
+                    parameters.map().forEach(counting::setParameter);
+                    return counting.getSingleResult();
+                }))
+                .map(row -> new AlertCounts(count(row[0]), count(row[1]), count(row[2]), count(row[3]), (Instant) row[4]));
+    }
+
+    /** The alerts listed: those an agency holds (its recipient row is {@code r}), or all that the caller may see. */
+    private static String from(String agency, Set<String> visible, Parameters parameters) {
+        StringBuilder from = new StringBuilder();
+        if (agency != null) {
+            from.append("from Alert a, AlertRecipient r where r.alertId = a.id and r.agencyCode = :agency");
+            parameters.and("agency", agency);
+        } else {
+            from.append("from Alert a where 1 = 1");
+        }
+        if (visible != null) {
+            from.append(" and exists (select 1 from AlertRecipient v where v.alertId = a.id and v.agencyCode in :visible)");
+            parameters.and("visible", visible);
+        }
+        return from.toString();
+    }
+
+    private static long count(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
     }
 
     public Uni<AlertView.Detail> detail(String id, Set<String> visible) {

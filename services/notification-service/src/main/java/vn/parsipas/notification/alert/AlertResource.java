@@ -1,5 +1,8 @@
 package vn.parsipas.notification.alert;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,9 +34,6 @@ import vn.parsipas.platform.security.Roles;
 @Path("/api/v1")
 @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
 public class AlertResource {
-    private static final String STATUS = "open|acknowledged|resolved";
-    private static final String KIND = "task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|satisfaction-below-target";
-
     public record Acknowledgement(
             @NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$") String agencyCode,
             @Size(max = 2000) String comment) {
@@ -50,21 +50,45 @@ public class AlertResource {
 
     @GET
     @Path("/agencies/{code}/alerts")
-    @Operation(summary = "The alerts an agency holds (responsible, copy, escalation), newest first")
+    @Operation(summary = "The alerts an agency holds (responsible, copy, escalation), newest first, filtered")
     public Uni<Cursor.Page<AlertView>> inbox(@PathParam("code") String code,
-            @QueryParam("status") @Pattern(regexp = STATUS) String status, @QueryParam("kind") @Pattern(regexp = KIND) String kind,
+            @QueryParam("status") @Pattern(regexp = AlertFilter.STATUS) String status,
+            @QueryParam("kind") @Pattern(regexp = AlertFilter.KIND) String kind,
+            @QueryParam("severity") @Pattern(regexp = AlertFilter.SEVERITY) String severity,
+            @QueryParam("criterion") @Pattern(regexp = AlertFilter.CRITERION) String criterion,
+            @QueryParam("raisedFrom") LocalDate raisedFrom, @QueryParam("raisedTo") LocalDate raisedTo,
+            @QueryParam("holding") @Pattern(regexp = AlertFilter.HOLDING) String holding,
+            @QueryParam("updatedSince") Instant updatedSince,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         caller.requireAgency(code);
-        return queries.list(code, status, kind, Cursor.parse(cursor), limit, caller.visibleAgencies());
+        AlertFilter filter = new AlertFilter(status, kind, severity, criterion, raisedFrom, raisedTo, holding, updatedSince);
+        return queries.list(code, filter, Cursor.parse(cursor), limit, caller.visibleAgencies());
+    }
+
+    @GET
+    @Path("/agencies/{code}/alerts/counts")
+    @Operation(summary = "How many alerts each inbox tab of an agency holds (open, acknowledged, escalated to it, resolved), filtered")
+    public Uni<AlertCounts> counts(@PathParam("code") String code,
+            @QueryParam("kind") @Pattern(regexp = AlertFilter.KIND) String kind,
+            @QueryParam("severity") @Pattern(regexp = AlertFilter.SEVERITY) String severity,
+            @QueryParam("criterion") @Pattern(regexp = AlertFilter.CRITERION) String criterion,
+            @QueryParam("raisedFrom") LocalDate raisedFrom, @QueryParam("raisedTo") LocalDate raisedTo) {
+        caller.requireAgency(code);
+        AlertFilter filter = new AlertFilter(null, kind, severity, criterion, raisedFrom, raisedTo, null, null);
+        return queries.counts(code, filter, caller.visibleAgencies());
     }
 
     @GET
     @Path("/alerts")
     @Operation(summary = "Every alert of the province, newest first (the coordinating offices' view; staff see their agency's)")
-    public Uni<Cursor.Page<AlertView>> all(@QueryParam("status") @Pattern(regexp = STATUS) String status,
-            @QueryParam("kind") @Pattern(regexp = KIND) String kind, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return queries.list(null, status, kind, Cursor.parse(cursor), limit, caller.visibleAgencies());
+    public Uni<Cursor.Page<AlertView>> all(@QueryParam("status") @Pattern(regexp = AlertFilter.STATUS) String status,
+            @QueryParam("kind") @Pattern(regexp = AlertFilter.KIND) String kind,
+            @QueryParam("severity") @Pattern(regexp = AlertFilter.SEVERITY) String severity,
+            @QueryParam("criterion") @Pattern(regexp = AlertFilter.CRITERION) String criterion,
+            @QueryParam("raisedFrom") LocalDate raisedFrom, @QueryParam("raisedTo") LocalDate raisedTo,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        AlertFilter filter = new AlertFilter(status, kind, severity, criterion, raisedFrom, raisedTo, null, null);
+        return queries.list(null, filter, Cursor.parse(cursor), limit, caller.visibleAgencies());
     }
 
     @GET
@@ -76,12 +100,12 @@ public class AlertResource {
 
     @POST
     @Path("/alerts/{id}/acknowledgements")
-    @Operation(summary = "Acknowledges an alert on behalf of an agency holding it, with a comment; escalation stops. "
-            + "The acknowledging person is the token's user.")
+    @Operation(summary = "Acknowledges an alert on behalf of its responsible agency or an agency it escalated to (a copy may "
+            + "not; a coordinator may for any holder), with a comment; escalation stops. The acknowledging person is the token's user.")
     public Uni<AlertView> acknowledge(@PathParam("id") String id, @Valid @NotNull Acknowledgement body) {
         caller.requireAgency(body.agencyCode());
         return Panache.withTransaction(() -> alerts.acknowledge(id, body.agencyCode(), caller.name(), body.comment(),
-                        caller.visibleAgencies()))
+                        caller.visibleAgencies(), caller.isCoordinator()))
                 .map(AlertView::of);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.notification.delivery.Planner.Recipient;
 import vn.parsipas.notification.fact.Fact;
@@ -66,11 +67,13 @@ public class AlertService {
     }
 
     /**
-     * Someone of an agency holding the alert says they are on it: escalation stops. {@code visible}
-     * are the agencies the caller may see (null for all): an alert none of them holds is refused.
+     * Someone of the agency responsible for the alert, or of an agency it escalated to, says they are on
+     * it: escalation stops. A copy only reads it (403), as does any agency for a coordinator, who may
+     * acknowledge for any holder. {@code visible} are the agencies the caller may see (null for all): an
+     * alert none of them holds is refused.
      */
     public Uni<Alert> acknowledge(String alertId, String agencyCode, String acknowledgedBy, String comment,
-            Set<String> visible) {
+            Set<String> visible, boolean coordinator) {
         return Alert.<Alert>findById(alertId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(alert -> {
             if (alert == null) {
                 throw new NotFoundException("Alert", alertId);
@@ -80,8 +83,11 @@ public class AlertService {
                 if (!Alert.OPEN.equals(alert.status)) {
                     throw new ConflictException("alert " + alertId + " is " + alert.status + ", it can no longer be acknowledged");
                 }
-                if (recipients.stream().noneMatch(r -> r.agencyCode().equals(agencyCode))) {
-                    throw new InvalidInputException("agencyCode", agencyCode + " has not received this alert");
+                Recipient holder = recipients.stream().filter(r -> r.agencyCode().equals(agencyCode)).findFirst()
+                        .orElseThrow(() -> new InvalidInputException("agencyCode", agencyCode + " has not received this alert"));
+                if (AlertRecipient.COPY.equals(holder.role()) && !coordinator) {
+                    throw new ForbiddenException(agencyCode + " holds a copy of this alert: only its responsible agency, "
+                            + "an agency it escalated to or a coordinator may acknowledge it");
                 }
                 Instant now = clock.instant();
                 alert.status = Alert.ACKNOWLEDGED;

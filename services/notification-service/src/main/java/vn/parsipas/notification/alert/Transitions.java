@@ -66,6 +66,7 @@ public class Transitions {
             alert.status = Alert.OPEN;
             alert.subjectId = fact.subjectId();
             alert.title = clip(fact.title(), MAX_TEXT);
+            alert.criterionCode = fact.criterionCode();
             alert.causeEventId = causeEventId == null || causeEventId.length() <= 200 ? causeEventId : causeEventId.substring(0, 200);
             alert.ruleName = rule.name();
             alert.occurrences = 1;
@@ -155,7 +156,10 @@ public class Transitions {
         }));
     }
 
-    /** Moves an open alert to the subject's new responsible agency, which is notified as for a raise. */
+    /**
+     * Moves an open alert to the subject's new responsible agency, which is notified as for a raise; the
+     * former one no longer holds it (it keeps a copy only where the new routing copies it).
+     */
     public Uni<Void> reassign(Alert alert, Fact.Reassign fact) {
         return directory.route(alert.alertKind().family(), fact.responsible(), fact.copies()).chain(routing -> {
             if (routing.deliveredTo().equals(alert.deliveredTo)) {
@@ -163,13 +167,32 @@ public class Transitions {
             }
             Rule rule = rule(alert);
             Instant now = clock.instant();
+            String former = alert.deliveredTo;
             alert.agencyCode = routing.responsible();
             alert.updatedAt = now;
             route(alert, routing, alert.body.substring(0, Math.max(0, alert.body.lastIndexOf('\n'))));
             Recipient lead = new Recipient(routing.deliveredTo(), AlertRecipient.RESPONSIBLE);
-            return AlertRecipient.<AlertRecipient>findById(key(alert.id, lead.agencyCode()))
-                    .chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                            : AlertRecipient.of(alert.id, lead.agencyCode(), lead.role()).persist().replaceWithVoid())
+            boolean formerIsCopy = recipients(routing, rule).stream().anyMatch(r -> r.agencyCode().equals(former));
+            return AlertRecipient.<AlertRecipient>findById(key(alert.id, former))
+                    .chain(previous -> {
+                        // the former lead loses the alert, unless the new routing copies it
+                        if (previous == null || !AlertRecipient.RESPONSIBLE.equals(previous.role)) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        if (formerIsCopy) {
+                            previous.role = AlertRecipient.COPY;
+                            return Uni.createFrom().voidItem();
+                        }
+                        return previous.delete();
+                    })
+                    .chain(() -> AlertRecipient.<AlertRecipient>findById(key(alert.id, lead.agencyCode())))
+                    .chain(existing -> {
+                        if (existing == null) {
+                            return AlertRecipient.of(alert.id, lead.agencyCode(), lead.role()).persist().replaceWithVoid();
+                        }
+                        existing.role = lead.role();
+                        return Uni.createFrom().voidItem();
+                    })
                     .chain(() -> TimelineEntry.of(alert.id, now, "reassigned", lead.agencyCode(), null, fact.detail()).persist())
                     .chain(() -> planner.plan(alert, "reassigned-" + lead.agencyCode(), rule.channels(), List.of(lead)))
                     .call(live -> feed.publish(alert, "reassigned", live))

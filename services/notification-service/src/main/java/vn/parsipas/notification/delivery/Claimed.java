@@ -6,10 +6,13 @@ import java.util.List;
 
 import io.vertx.mutiny.sqlclient.Row;
 
-/** A delivery claimed by a dispatcher, with what it needs to send it: the alert and the recipient agency. */
+/**
+ * A delivery claimed by a dispatcher, with what it needs to send it: the alert and the recipient agency.
+ * {@code reclaimed}: its previous claim's lease expired unsettled (the sender died), that attempt is lost.
+ */
 public record Claimed(String id, String alertId, String transition, String channel, String agencyCode, String role,
-        int attempt, String payload, Instant createdAt, AlertData alert, String agencyName, List<String> emails,
-        String webhookUrl, String secret) {
+        int attempt, boolean reclaimed, String payload, Instant createdAt, AlertData alert, String agencyName,
+        List<String> emails, String webhookUrl, String secret, boolean secretEncrypted) {
 
     /** The alert as it stands when the delivery is sent. */
     public record AlertData(String fingerprint, String kind, String severity, String status, String subjectId,
@@ -28,8 +31,9 @@ public record Claimed(String id, String alertId, String transition, String chann
         String name = row.getString("agency_name");
         return new Claimed(row.getString("id"), row.getString("alert_id"), row.getString("transition"),
                 row.getString("channel"), row.getString("agency_code"), row.getString("role"), row.getInteger("attempts"),
-                row.getString("payload"), instant(row, "created_at"), alert, name == null ? row.getString("agency_code") : name,
-                split(row.getString("emails"), "\n"), row.getString("webhook_url"), row.getString("secret"));
+                row.getBoolean("reclaimed"), row.getString("payload"), instant(row, "created_at"), alert,
+                name == null ? row.getString("agency_code") : name, split(row.getString("emails"), "\n"),
+                row.getString("webhook_url"), row.getString("secret"), Boolean.TRUE.equals(row.getBoolean("secret_encrypted")));
     }
 
     private static List<String> split(String value, String separator) {

@@ -28,28 +28,46 @@ public class DeliveryStore {
     Pool pool;
 
     /**
-     * Claims up to {@code limit} due deliveries of a channel; with {@code wholeAgency}, also the
-     * agency's other pending ones (not yet due), so that they leave together as one digest.
+     * Claims up to {@code limit} due e-mail deliveries, with their agencies' other pending ones (not yet
+     * due), so that they leave together as one digest.
      */
-    public Uni<List<Claimed>> claim(String channel, Instant now, Duration lease, int limit, boolean wholeAgency) {
-        String candidates = wholeAgency
-                ? "with due as (select distinct d.agency_code from delivery d where d.channel = $1 and " + DUE + " limit 50), "
-                        + "claimable as (select d.id from delivery d join due on due.agency_code = d.agency_code "
+    public Uni<List<Claimed>> claimEmails(Instant now, Duration lease, int limit) {
+        return claim("with due as (select distinct d.agency_code from delivery d where d.channel = $1 and " + DUE + " limit 50), "
+                        + "claimable as (select d.id, d.status as previous from delivery d join due on due.agency_code = d.agency_code "
                         + "where d.channel = $1 and (d.status = 'pending' or (d.status = 'sending' and d.next_attempt_at <= $2)) "
-                        + "order by d.created_at limit $3 for update of d skip locked), "
-                : "with claimable as (select d.id from delivery d where d.channel = $1 and " + DUE
-                        + " order by d.next_attempt_at limit $3 for update skip locked), ";
+                        + "order by d.created_at limit $3 for update of d skip locked), ",
+                Tuple.of(Delivery.EMAIL, utc(now), limit, utc(now.plus(lease))));
+    }
+
+    /**
+     * Claims up to {@code limit} due webhook deliveries, at most {@code perAgency} in flight per agency
+     * (counting what other replicas hold under an unexpired lease): one slow receiver holds only its own.
+     */
+    public Uni<List<Claimed>> claimWebhooks(Instant now, Duration lease, int limit, int perAgency) {
+        return claim("with busy as (select agency_code, count(*) as held from delivery where channel = $1 and status = 'sending' "
+                        + "and next_attempt_at > $2 group by agency_code), "
+                        + "ranked as (select d.id, row_number() over (partition by d.agency_code order by d.next_attempt_at, d.id) as rank, "
+                        + "coalesce(b.held, 0) as held from delivery d left join busy b on b.agency_code = d.agency_code "
+                        + "where d.channel = $1 and " + DUE + "), "
+                        + "claimable as (select d.id, d.status as previous from delivery d join ranked r on r.id = d.id "
+                        + "where r.rank + r.held <= $5 order by d.next_attempt_at limit $3 for update of d skip locked), ",
+                Tuple.of(Delivery.WEBHOOK, utc(now), limit, utc(now.plus(lease)), perAgency));
+    }
+
+    /** Marks the candidates sending until the lease ends (a re-claim counts as one more attempt) and reads what sending needs. */
+    private Uni<List<Claimed>> claim(String candidates, Tuple parameters) {
         String sql = candidates
                 + "claimed as (update delivery d set status = 'sending', next_attempt_at = $4, attempts = d.attempts + 1 "
-                + "from claimable where d.id = claimable.id returning d.*) "
+                + "from claimable where d.id = claimable.id returning d.*, claimable.previous) "
                 + "select c.id, c.alert_id, c.transition, c.channel, c.agency_code, c.role, c.attempts, c.payload, c.created_at, "
+                + "c.previous = 'sending' as reclaimed, "
                 + "a.fingerprint, a.kind, a.severity, a.status as alert_status, a.subject_id, a.agency_code as responsible, "
                 + "a.delivered_to, a.cc_agencies, a.title, a.body, a.occurrences, a.raised_at, a.acknowledged_at, "
                 + "a.acknowledged_by, a.escalation_level, a.escalated_to, a.resolved_at, a.resolution, "
-                + "g.name as agency_name, g.emails, g.webhook_url, s.secret "
+                + "g.name as agency_name, g.emails, g.webhook_url, s.secret, s.encrypted as secret_encrypted "
                 + "from claimed c join alert a on a.id = c.alert_id left join agency g on g.code = c.agency_code "
                 + "left join webhook_secret s on s.agency_code = c.agency_code order by c.agency_code, c.created_at";
-        return pool.preparedQuery(sql).execute(Tuple.of(channel, utc(now), limit, utc(now.plus(lease))))
+        return pool.preparedQuery(sql).execute(parameters)
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     rows.forEach(row -> claimed.add(Claimed.of(row)));

@@ -12,13 +12,22 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.platform.events.EventConsumer;
+import vn.parsipas.platform.events.InvalidEventException;
 import vn.parsipas.platform.events.ReceivedEvent;
+import vn.parsipas.platform.webhook.WebhookTargets;
 
-/** Keeps the read model of the agency directory; the latest record of an agency wins. */
+/**
+ * Keeps the read model of the agency directory; the latest record of an agency wins. A record whose
+ * webhook URL is not https or names an internal address is dead-lettered (task-service checks the same
+ * when the URL is set; a host name is checked again on every call).
+ */
 @ApplicationScoped
 public class DirectoryConsumer {
     @Inject
     EventConsumer events;
+
+    @Inject
+    WebhookTargets targets;
 
     @Incoming("agencies")
     public Uni<Void> consume(Message<byte[]> message) {
@@ -27,6 +36,10 @@ public class DirectoryConsumer {
 
     private Uni<Void> apply(ReceivedEvent event) {
         AgencyUpserted upserted = event.data(AgencyUpserted.class);
+        String problem = upserted.webhookUrl() == null ? null : targets.problem(upserted.webhookUrl());
+        if (problem != null) {
+            throw new InvalidEventException("webhookUrl " + problem);
+        }
         return Agency.<Agency>findById(upserted.code()).chain(existing -> {
             if (existing != null && existing.updatedAt.isAfter(upserted.updatedAt())) {
                 return Uni.createFrom().voidItem();

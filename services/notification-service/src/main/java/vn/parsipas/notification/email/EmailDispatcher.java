@@ -19,7 +19,6 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.delivery.Backoff;
 import vn.parsipas.notification.delivery.Claimed;
-import vn.parsipas.notification.delivery.Delivery;
 import vn.parsipas.notification.delivery.DeliveryStore;
 import vn.parsipas.notification.delivery.Pump;
 
@@ -55,7 +54,7 @@ public class EmailDispatcher {
     /** One pass: sends the due e-mails of up to 50 agencies; returns how many deliveries it claimed. */
     public Uni<Integer> pass() {
         Instant now = clock.instant();
-        return store.claim(Delivery.EMAIL, now, LEASE, 500, true).chain(claimed -> {
+        return store.claimEmails(now, LEASE, 500).chain(claimed -> {
             Map<String, List<Claimed>> byAgency = new LinkedHashMap<>();
             claimed.forEach(delivery -> byAgency.computeIfAbsent(delivery.agencyCode(), code -> new ArrayList<>()).add(delivery));
             List<Uni<Void>> sends = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
+import vn.parsipas.notification.alert.AlertLink;
 import vn.parsipas.notification.alert.Labels;
 import vn.parsipas.notification.delivery.Claimed;
 import vn.parsipas.notification.fact.Texts;
@@ -35,7 +36,7 @@ final class Mails {
         };
         return new Item(Labels.transition(delivery.transition()), alert.title(), Arrays.asList(alert.body().split("\n")),
                 Labels.severity(alert.severity()), Labels.status(alert.status()), role, Texts.dateTime(alert.raisedAt()),
-                alert.occurrences(), publicUrl + "/api/v1/alerts/" + delivery.alertId());
+                alert.occurrences(), AlertLink.of(publicUrl, delivery.alertId()));
     }
 
     static String subject(String agencyName, List<Item> items) {

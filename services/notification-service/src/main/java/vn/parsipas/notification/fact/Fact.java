@@ -9,7 +9,7 @@ public sealed interface Fact {
 
     /** A condition holds: open an alert for it (or count it on the open one) and close the alerts it replaces. */
     record Raise(AlertKind kind, String subjectId, String responsible, List<String> copies, String title, String body,
-            List<AlertKind> supersedes) implements Fact {
+            List<AlertKind> supersedes, String criterionCode) implements Fact {
         public String fingerprint() {
             return kind.fingerprint(subjectId);
         }

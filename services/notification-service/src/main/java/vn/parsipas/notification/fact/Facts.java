@@ -40,13 +40,13 @@ public final class Facts {
             return List.of(new Fact.Raise(AlertKind.TASK_DUE_SOON, e.taskId(), e.leadAgency(),
                     e.coordinatingAgencies(), criterion(AlertKind.TASK_DUE_SOON.label(), e.criterionCode()),
                     "Nhiệm vụ \"" + e.title() + "\" sẽ đến hạn vào ngày " + date(e.deadline()) + " (còn " + e.daysBefore()
-                            + " ngày).", List.of()));
+                            + " ngày).", List.of(), e.criterionCode()));
         }
         if (event instanceof TaskOverdue e) {
             return List.of(new Fact.Raise(AlertKind.TASK_OVERDUE, e.taskId(), e.leadAgency(),
                     e.coordinatingAgencies(), criterion(AlertKind.TASK_OVERDUE.label(), e.criterionCode()),
                     "Nhiệm vụ \"" + e.title() + "\" đã quá hạn " + daysOverdue(e) + " ngày (hạn " + date(e.deadline())
-                            + ") và chưa hoàn thành.", List.of(AlertKind.TASK_DUE_SOON)));
+                            + ") và chưa hoàn thành.", List.of(AlertKind.TASK_DUE_SOON), e.criterionCode()));
         }
         if (event instanceof TaskDeadlineCleared e) {
             return List.of(new Fact.Clear(e.taskId(), TASK_KINDS,
@@ -79,7 +79,7 @@ public final class Facts {
                     "\"" + e.subIndexName() + "\" (" + scope(e.scope()) + ", kỳ " + e.period() + ") đạt "
                             + number(e.satisfiedPercent()) + "% (khoảng tin cậy 95%: " + number(e.intervalLowPercent()) + "–"
                             + number(e.intervalHighPercent()) + "%, " + e.responses() + " phiếu), thấp hơn mục tiêu "
-                            + number(e.targetPercent()) + "%.", List.of()));
+                            + number(e.targetPercent()) + "%.", List.of(), e.subIndex()));
         }
         if (event instanceof SatisfactionRecovered e) {
             return List.of(new Fact.Clear(e.subIndex() + "|" + e.scope(),
@@ -118,7 +118,7 @@ public final class Facts {
         String agency = kind == AlertKind.TARGET_NO_DATA && e.dataProvider() != null ? e.dataProvider() : e.responsibleAgency();
         List<AlertKind> others = TARGET_KINDS.stream().filter(other -> other != kind).toList();
         return List.of(new Fact.Raise(kind, e.targetId(), agency, List.of(), criterion(kind.label(), e.criterionCode()),
-                body + " " + e.reason(), others));
+                body + " " + e.reason(), others, e.criterionCode()));
     }
 
     private static String periodOf(TargetStatusChanged e) {

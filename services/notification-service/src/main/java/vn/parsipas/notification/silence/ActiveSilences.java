@@ -30,7 +30,7 @@ public class ActiveSilences {
             String reason) {
         boolean mutes(Instant at, String fingerprint, String recipient) {
             return !startsAt.isAfter(at) && endsAt.isAfter(at) && (agencyCode == null || agencyCode.equals(recipient))
-                    && (fingerprintPattern == null || Silence.glob(fingerprintPattern).matcher(fingerprint).matches());
+                    && (fingerprintPattern == null || Silence.matches(fingerprintPattern, fingerprint));
         }
     }
 

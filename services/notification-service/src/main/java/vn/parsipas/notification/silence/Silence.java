@@ -1,7 +1,6 @@
 package vn.parsipas.notification.silence;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -35,15 +34,33 @@ public class Silence extends PanacheEntityBase {
 
     public int mutedCount;
 
-    static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+    /**
+     * Whether a fingerprint matches a pattern ({@code *} any characters, {@code ?} one): the classic
+     * greedy matcher that remembers only the last {@code *}, so it takes at most pattern × text steps
+     * (never the exponential backtracking of a regular expression such as {@code (.*.)*Z}).
+     */
+    static boolean matches(String pattern, String text) {
+        int p = 0;
+        int t = 0;
+        int star = -1;
+        int resume = 0;
+        while (t < text.length()) {
+            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
+                p++;
+                t++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = t;
+            } else if (star >= 0) {
+                p = star + 1;
+                t = ++resume;
+            } else {
+                return false;
             }
         }
-        return Pattern.compile(regex.toString());
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
     }
 }

@@ -6,7 +6,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A row whose insert NOTIFYs the live streams (see V2__alert_change_notices.sql); it never stays. */
+/** A row whose insert NOTIFYs its id to the live streams (V2, V3 migrations); removed by the retention job. */
 @Entity
 @Table(name = "alert_change")
 public class AlertChangeNotice extends PanacheEntityBase {

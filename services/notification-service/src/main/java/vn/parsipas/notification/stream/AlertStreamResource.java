@@ -24,9 +24,10 @@ import vn.parsipas.platform.security.Roles;
 /**
  * The live inbox of an agency as server-sent events: one event per new or changed alert, named by
  * the change (raised, updated, repeated, acknowledged, escalated, reassigned, resolved), with an
- * {@link AlertChange} as JSON data; a comment every 20 s keeps proxies from closing the stream.
+ * {@link AlertChange} as JSON data; a comment at once and every 20 s keeps proxies from closing the stream.
  * Only a token for that agency (or a coordinator's) opens it, and the stream ends when the token
- * expires: the client reconnects with a fresh one (sending it as a header, never in the URL).
+ * expires: the client reconnects with a fresh one (sending it as a header, never in the URL). A user
+ * and an agency hold a bounded number of streams at once ({@link StreamQuota}).
  */
 @Path("/api/v1/agencies/{code}/alerts/stream")
 @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
@@ -45,6 +46,9 @@ public class AlertStreamResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    StreamQuota quota;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "New and changed alerts of an agency, live (server-sent events)")
@@ -58,8 +62,12 @@ public class AlertStreamResource {
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(AlertChange.class, change)
                 .build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+        // The first heartbeat goes at once: a client (the console) then knows the stream is open.
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(HEARTBEAT)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(changes, heartbeats).select().first(valid);
+        String user = token.getSubject();
+        quota.acquire(user, code);
+        return Multi.createBy().merging().streams(changes, heartbeats).select().first(valid)
+                .onTermination().invoke(() -> quota.release(user, code));
     }
 }

@@ -22,7 +22,7 @@ import vn.parsipas.platform.problem.NotFoundException;
 /** What operators see and do about webhooks: secrets (write-only), failure counts, the delivery log, dead letters. */
 @ApplicationScoped
 public class WebhookAdmin {
-    /** The webhook of an agency as an operator sees it; the secret only as set or not. */
+    /** The webhook of an agency as an operator sees it; the secret only as set or not, the URL only for coordinators. */
     public record Status(String agencyCode, String agencyName, String url, boolean secretSet, long delivered, long pending,
             long failedAttempts, long deadLetters, Instant lastAttemptAt, String lastError) {
     }
@@ -50,31 +50,28 @@ public class WebhookAdmin {
     @Inject
     Clock clock;
 
-    public Uni<Void> setSecret(String agencyCode, String secret) {
-        return pool.preparedQuery("insert into webhook_secret (agency_code, secret, updated_at) values ($1, $2, $3) "
-                        + "on conflict (agency_code) do update set secret = excluded.secret, updated_at = excluded.updated_at")
-                .execute(Tuple.of(agencyCode, secret, DeliveryStore.utc(clock.instant()))).replaceWithVoid();
-    }
-
-    /** Agencies with a webhook URL, a secret or any webhook delivery; {@code visible} null for all. */
-    public Uni<List<Status>> statuses(Set<String> visible) {
+    /**
+     * Agencies with a webhook URL, a secret or any webhook delivery; {@code visible} null for all. The URL
+     * only {@code withUrl} (coordinators): such a URL often carries its receiver's secret.
+     */
+    public Uni<List<Status>> statuses(Set<String> visible, boolean withUrl) {
         return pool.preparedQuery(STATUS + "where (g.webhook_url is not null or s.agency_code is not null "
                         + "or exists (select 1 from delivery d where d.agency_code = g.code and d.channel = 'webhook')) "
                         + "and ($1::text[] is null or g.code = any($1)) order by g.code")
                 .execute(Tuple.of(visible == null ? null : visible.toArray(String[]::new)))
                 .map(rows -> {
                     List<Status> list = new ArrayList<>();
-                    rows.forEach(row -> list.add(status(row)));
+                    rows.forEach(row -> list.add(status(row, withUrl)));
                     return list;
                 });
     }
 
-    public Uni<Status> status(String agencyCode) {
+    public Uni<Status> status(String agencyCode, boolean withUrl) {
         return pool.preparedQuery(STATUS + "where g.code = $1").execute(Tuple.of(agencyCode)).map(rows -> {
             if (rows.size() == 0) {
                 throw new NotFoundException("Agency", agencyCode);
             }
-            return status(rows.iterator().next());
+            return status(rows.iterator().next(), withUrl);
         });
     }
 
@@ -113,9 +110,9 @@ public class WebhookAdmin {
                 }).replaceWithVoid();
     }
 
-    private static Status status(Row row) {
+    private static Status status(Row row, boolean withUrl) {
         OffsetDateTime last = row.getOffsetDateTime("last_at");
-        return new Status(row.getString("code"), row.getString("name"), row.getString("webhook_url"),
+        return new Status(row.getString("code"), row.getString("name"), withUrl ? row.getString("webhook_url") : null,
                 row.getBoolean("secret_set"), row.getLong("delivered"), row.getLong("pending"), row.getLong("failed"),
                 row.getLong("dead"), last == null ? null : last.toInstant(), row.getString("last_error"));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import vn.parsipas.contracts.EventJson;
+import vn.parsipas.notification.alert.AlertLink;
 import vn.parsipas.notification.delivery.Claimed;
 
 /**
@@ -31,7 +32,7 @@ public record WebhookBody(String deliveryId, String event, String transition, In
                 new Alert(delivery.alertId(), a.fingerprint(), a.kind(), a.severity(), a.status(), a.subjectId(),
                         a.agencyCode(), a.deliveredTo(), a.ccAgencies(), a.title(), a.body(), a.occurrences(), a.raisedAt(),
                         a.acknowledgedAt(), a.escalationLevel(), a.escalatedTo(), a.resolvedAt(), a.resolution(),
-                        publicUrl + "/api/v1/alerts/" + delivery.alertId()));
+                        AlertLink.of(publicUrl, delivery.alertId())));
         try {
             return EventJson.mapper().writeValueAsString(body);
         } catch (JsonProcessingException e) {

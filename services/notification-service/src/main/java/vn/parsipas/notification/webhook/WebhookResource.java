@@ -28,7 +28,8 @@ import vn.parsipas.platform.security.Roles;
 /**
  * Webhook secrets (write-only), the operators' view of failures and the delivery log. An agency's
  * staff set their own secret and read their own webhook's log; operators and coordinators see all
- * and put dead letters back. The URL itself comes from the agency directory, not from this API.
+ * and put dead letters back. The URL itself comes from the agency directory, not from this API, and
+ * only coordinators see it (as in task-service's directory).
  */
 @Path("/api/v1")
 public class WebhookResource {
@@ -37,6 +38,9 @@ public class WebhookResource {
 
     @Inject
     WebhookAdmin admin;
+
+    @Inject
+    WebhookSecrets secrets;
 
     @Inject
     Caller caller;
@@ -48,7 +52,7 @@ public class WebhookResource {
     public Uni<Void> setSecret(@PathParam("code") @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$") String code,
             @Valid @NotNull SecretBody body) {
         caller.requireAgency(code);
-        return admin.setSecret(code, body.secret());
+        return secrets.store(code, body.secret());
     }
 
     @GET
@@ -56,7 +60,7 @@ public class WebhookResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "Every agency's webhook with its delivered, pending, failed and dead-lettered counts")
     public Uni<List<WebhookAdmin.Status>> statuses() {
-        return admin.statuses(caller.visibleAgencies());
+        return admin.statuses(caller.visibleAgencies(), caller.isCoordinator());
     }
 
     @GET
@@ -65,7 +69,7 @@ public class WebhookResource {
     @Operation(summary = "An agency's webhook with its failure counts")
     public Uni<WebhookAdmin.Status> status(@PathParam("code") String code) {
         caller.requireAgency(code);
-        return admin.status(code);
+        return admin.status(code, caller.isCoordinator());
     }
 
     @GET

@@ -9,8 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The webhook signature: {@code X-Parsipas-Signature: sha256=<hex>}, the lower-case hex HMAC-SHA256
- * of the exact body bytes (UTF-8) keyed with the agency's secret (its UTF-8 bytes).
+ * The webhook signature, as the well-known payment webhooks sign: {@code X-Parsipas-Signature: t=<unix
+ * seconds>,v1=<hex>}, the lower-case hex HMAC-SHA256 of {@code <t>.<exact body bytes>} keyed with the
+ * agency's secret (its UTF-8 bytes). The timestamp being signed, a receiver can refuse old calls.
  */
 public final class WebhookSigner {
     public static final String SIGNATURE = "X-Parsipas-Signature";
@@ -22,15 +23,12 @@ public final class WebhookSigner {
     private WebhookSigner() {
     }
 
-    public static String signature(String secret, String body) {
-        return "sha256=" + HexFormat.of().formatHex(hmac(secret, body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static byte[] hmac(String secret, byte[] body) {
+    public static String signature(String secret, long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

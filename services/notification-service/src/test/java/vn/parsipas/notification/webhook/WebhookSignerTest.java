@@ -6,17 +6,19 @@ import org.junit.jupiter.api.Test;
 
 class WebhookSignerTest {
     @Test
-    void signsTheBodyWithHmacSha256AsLowerCaseHex() {
-        // RFC 4231, test case 2.
-        assertThat(WebhookSigner.signature("Jefe", "what do ya want for nothing?"))
-                .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    void signsTheTimestampAndTheBodyWithHmacSha256AsLowerCaseHex() {
+        // the worked example of docs/notification-service.md (python: hmac.new(b"Jefe", b"1767225600.what do ya want for nothing?", sha256))
+        assertThat(WebhookSigner.signature("Jefe", 1767225600L, "what do ya want for nothing?"))
+                .isEqualTo("t=1767225600,v1=8bf4bab82972f519c62eab705abd744e0bc4e8a7e292de99189f49e03834693a");
+        assertThat(WebhookSigner.signature("Jefe", 1767225601L, "what do ya want for nothing?"))
+                .isNotEqualTo(WebhookSigner.signature("Jefe", 1767225600L, "what do ya want for nothing?"));
     }
 
     @Test
     void vietnameseBodiesAreSignedAsTheirUtf8Bytes() {
         String body = "{\"title\":\"Nhiệm vụ quá hạn\"}";
-        assertThat(WebhookSigner.signature("khóa", body)).isNotEqualTo(WebhookSigner.signature("khoa", body))
-                .startsWith("sha256=").hasSize(7 + 64);
+        assertThat(WebhookSigner.signature("khóa", 1767225600L, body))
+                .isEqualTo("t=1767225600,v1=1f37e469d3fabe5a5df36282907e959844a8e13ae1d962042f856b06774a78f9");
     }
 
     @Test

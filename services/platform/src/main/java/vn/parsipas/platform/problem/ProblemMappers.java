@@ -23,7 +23,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        if (e instanceof TooManyRequestsException tooMany) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(tooMany.retryAfter().toSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

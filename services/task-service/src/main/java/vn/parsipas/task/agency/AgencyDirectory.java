@@ -29,6 +29,7 @@ import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
 import vn.parsipas.platform.problem.Problem;
+import vn.parsipas.platform.webhook.WebhookTargets;
 import vn.parsipas.task.agency.AgencyRequests.AgencyChange;
 import vn.parsipas.task.agency.AgencyRequests.NewAgency;
 import vn.parsipas.task.agency.AgencyRequests.PlanAgency;
@@ -51,6 +52,9 @@ public class AgencyDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookTargets targets;
+
     public Uni<Page<AgencyView>> list(String cursor, int limit, String kind) {
         List<String> after = Cursors.decode(cursor, 1);
         String from = after == null ? "" : after.get(0);
@@ -66,8 +70,8 @@ public class AgencyDirectory {
     }
 
     public Uni<AgencyView> create(NewAgency request) {
-        return Panache.withTransaction(() -> Agency.<Agency>findById(request.code())
-                .chain(existing -> {
+        return targets.requireAllowed("webhookUrl", request.webhookUrl())
+                .chain(() -> Panache.withTransaction(() -> Agency.<Agency>findById(request.code()).chain(existing -> {
                     if (existing != null) {
                         throw new ConflictException("agency " + request.code() + " already exists");
                     }
@@ -75,12 +79,13 @@ public class AgencyDirectory {
                     agency.code = request.code();
                     agency.createdAt = clock.instant();
                     return apply(agency, request.asChange(), true);
-                }))
+                })))
                 .map(AgencyView::of);
     }
 
     public Uni<AgencyView> update(String code, AgencyChange request) {
-        return Panache.withTransaction(() -> require(code).chain(agency -> apply(agency, request, false)))
+        return targets.requireAllowed("webhookUrl", request.webhookUrl())
+                .chain(() -> Panache.withTransaction(() -> require(code).chain(agency -> apply(agency, request, false))))
                 .map(AgencyView::of);
     }
 

@@ -83,6 +83,24 @@ class AgencyDirectoryTest {
     }
 
     @Test
+    void aWebhookUrlLeadingIntoTheInternalNetworkIsRefusedWhenSet() {
+        String code = Fixtures.createAgency("Sở Tài chính");
+        for (String url : List.of("https://127.0.0.1:5432/x", "https://localhost/x", "https://169.254.169.254/latest/meta-data",
+                "https://10.20.0.10/admin", "https://192.168.1.1/", "https://172.16.0.1/", "https://100.64.0.1/",
+                "https://[::1]/x", "https://[fe80::1]/x", "https://[fd00::1]/x", "https://224.0.0.1/", "https://0.0.0.0/",
+                "https://[::ffff:127.0.0.1]/x", "https://2130706433/x")) {
+            api().body(Map.of("name", "Sở Tài chính", "kind", "department", "webhookUrl", url))
+                    .put("/api/v1/agencies/" + code).then().statusCode(400)
+                    .body("errors.field", hasItems("webhookUrl"))
+                    .body("errors.find { it.field == 'webhookUrl' }.message", org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.containsString("Exception")));
+        }
+        api().get("/api/v1/agencies/" + code).then().body("webhookUrl", org.hamcrest.Matchers.nullValue());
+        api().body(Map.of("name", "Sở Tài chính", "kind", "department", "webhookUrl", "https://8.8.8.8/hooks/parsipas"))
+                .put("/api/v1/agencies/" + code).then().statusCode(200);
+    }
+
+    @Test
     void theDirectoryIsListedPageByPageInCodeOrder() {
         List<String> codes = new ArrayList<>();
         String cursor = null;

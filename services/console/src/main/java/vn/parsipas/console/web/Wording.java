@@ -1,0 +1,180 @@
+package vn.parsipas.console.web;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * Everything staff read about the suite's states, in Vietnamese, in one place: dates as
+ * dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, numbers with a decimal comma, the words for kinds, severities,
+ * statuses, roles and timeline entries. Templates call them as {@code {vi:dateTime(x)}}.
+ */
+@TemplateExtension(namespace = "vi")
+public final class Wording {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final Locale LOCALE = Locale.forLanguageTag("vi-VN");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private Wording() {
+    }
+
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** The ISO form of an instant, for {@code <time datetime>}. */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** 84.31 → "84,31"; whole numbers without decimals. */
+    public static String number(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(LOCALE));
+        return format.format(value);
+    }
+
+    public static String kind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "task-due-soon" -> "Nhiệm vụ sắp đến hạn";
+            case "task-overdue" -> "Nhiệm vụ quá hạn";
+            case "target-at-risk" -> "Mục tiêu có nguy cơ không đạt";
+            case "target-missed" -> "Mục tiêu không đạt";
+            case "target-no-data" -> "Thiếu số liệu của chỉ tiêu";
+            case "satisfaction-below-target" -> "Chỉ số hài lòng dưới mục tiêu";
+            default -> "Cảnh báo";
+        };
+    }
+
+    public static String severity(String severity) {
+        return switch (severity == null ? "" : severity) {
+            case "critical" -> "Nghiêm trọng";
+            case "warning" -> "Cảnh báo";
+            default -> "Thông tin";
+        };
+    }
+
+    public static String alertStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "open" -> "Chưa tiếp nhận";
+            case "acknowledged" -> "Đã tiếp nhận";
+            default -> "Đã xử lý xong";
+        };
+    }
+
+    /** How an agency holds an alert. */
+    public static String role(String role) {
+        return switch (role == null ? "" : role) {
+            case "responsible" -> "Chủ trì xử lý";
+            case "copy" -> "Phối hợp (nhận bản sao)";
+            case "escalation" -> "Cấp trên (được chuyển lên)";
+            default -> "";
+        };
+    }
+
+    public static String resolution(String resolution) {
+        return switch (resolution == null ? "" : resolution) {
+            case "task-completed" -> "Nhiệm vụ đã hoàn thành";
+            case "deadline-changed" -> "Thời hạn nhiệm vụ đã được điều chỉnh";
+            case "target-recovered" -> "Mục tiêu đã trở lại đúng lộ trình";
+            case "index-recovered" -> "Chỉ số hài lòng đã trở lại mức mục tiêu";
+            case "superseded" -> "Được thay bằng cảnh báo mới về cùng đối tượng";
+            default -> "Đã đóng";
+        };
+    }
+
+    /** A line of an alert's timeline: raised, notified, repeated, escalated, acknowledged, resolved, ... */
+    public static String timeline(String type) {
+        return switch (type == null ? "" : type) {
+            case "raised" -> "Phát sinh cảnh báo";
+            case "notified" -> "Đưa vào hộp thư";
+            case "muted" -> "Tạm ngưng thông báo";
+            case "repeated" -> "Nhắc lại";
+            case "escalated" -> "Chuyển cấp trên";
+            case "escalation-skipped" -> "Không có cấp trên để chuyển";
+            case "acknowledged" -> "Tiếp nhận";
+            case "resolved" -> "Kết thúc";
+            case "reassigned" -> "Giao lại";
+            case "progress" -> "Báo cáo tiến độ";
+            case "task-completed" -> "Báo cáo hoàn thành";
+            case "task-updated" -> "Cập nhật nhiệm vụ";
+            case "index-updated" -> "Cập nhật chỉ số";
+            case "seen" -> "Ghi nhận lại";
+            default -> "Ghi nhận";
+        };
+    }
+
+    public static String channel(String channel) {
+        return switch (channel == null ? "" : channel) {
+            case "email" -> "Thư điện tử";
+            case "webhook" -> "Webhook";
+            default -> "Hộp thư";
+        };
+    }
+
+    public static String deliveryStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "sent" -> "Đã gửi";
+            case "pending", "sending" -> "Đang chờ gửi";
+            case "muted" -> "Tạm ngưng";
+            case "skipped" -> "Không gửi";
+            case "dead" -> "Gửi thất bại";
+            default -> status;
+        };
+    }
+
+    /** A notification's transition: raised, repeated-2, escalated-1, reassigned-X, resolved. */
+    public static String transition(String transition) {
+        if (transition == null) {
+            return "";
+        }
+        if (transition.startsWith("repeated")) {
+            return "Nhắc lại lần " + transition.substring(transition.indexOf('-') + 1);
+        }
+        if (transition.startsWith("escalated")) {
+            return "Chuyển cấp trên (cấp " + transition.substring(transition.indexOf('-') + 1) + ")";
+        }
+        if (transition.startsWith("reassigned")) {
+            return "Giao lại";
+        }
+        return "resolved".equals(transition) ? "Kết thúc" : "Cảnh báo mới";
+    }
+
+    public static String taskStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "open" -> "Chưa thực hiện";
+            case "in-progress" -> "Đang thực hiện";
+            case "completed" -> "Đã hoàn thành";
+            case "withdrawn" -> "Đã rút khỏi kế hoạch";
+            default -> status;
+        };
+    }
+
+    /** A line of a task's history. */
+    public static String taskChange(String change) {
+        return switch (change == null ? "" : change) {
+            case "assigned" -> "Giao nhiệm vụ";
+            case "reassigned" -> "Giao lại cơ quan chủ trì";
+            case "deadline-changed" -> "Điều chỉnh thời hạn";
+            case "details-changed" -> "Điều chỉnh nội dung";
+            case "completed" -> "Hoàn thành";
+            case "reopened" -> "Mở lại";
+            case "withdrawn" -> "Rút khỏi kế hoạch";
+            default -> change;
+        };
+    }
+}

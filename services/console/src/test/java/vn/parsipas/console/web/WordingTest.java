@@ -1,0 +1,36 @@
+package vn.parsipas.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class WordingTest {
+    @Test
+    void instantsReadAsLocalTimeInVietnamAndDatesAsDayMonthYear() {
+        assertThat(Wording.dateTime(Instant.parse("2025-12-31T17:00:00Z"))).isEqualTo("01/01/2026 00:00");
+        assertThat(Wording.dateTime(Instant.parse("2025-06-05T01:07:00Z"))).isEqualTo("05/06/2025 08:07");
+        assertThat(Wording.date(LocalDate.parse("2025-12-31"))).isEqualTo("31/12/2025");
+        assertThat(Wording.dateTime(null)).isEmpty();
+    }
+
+    @Test
+    void numbersUseTheDecimalComma() {
+        assertThat(Wording.number(new BigDecimal("84.31"))).isEqualTo("84,31");
+        assertThat(Wording.number(new BigDecimal("40.50"))).isEqualTo("40,5");
+        assertThat(Wording.number(new BigDecimal("100"))).isEqualTo("100");
+    }
+
+    @Test
+    void statesReadInPlainVietnamese() {
+        assertThat(Wording.kind("task-overdue")).isEqualTo("Nhiệm vụ quá hạn");
+        assertThat(Wording.alertStatus("acknowledged")).isEqualTo("Đã tiếp nhận");
+        assertThat(Wording.role("escalation")).isEqualTo("Cấp trên (được chuyển lên)");
+        assertThat(Wording.transition("repeated-2")).isEqualTo("Nhắc lại lần 2");
+        assertThat(Wording.transition("escalated-1")).isEqualTo("Chuyển cấp trên (cấp 1)");
+        assertThat(Wording.taskStatus("in-progress")).isEqualTo("Đang thực hiện");
+    }
+}

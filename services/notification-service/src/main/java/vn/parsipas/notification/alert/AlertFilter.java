@@ -1,0 +1,78 @@
+package vn.parsipas.notification.alert;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.quarkus.panache.common.Parameters;
+import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.time.BusinessTime;
+
+/**
+ * What an inbox list or count is restricted to; null fields do not restrict. {@code status} "active"
+ * means open or acknowledged; {@code holding} says how the listed agency holds the alert: "own"
+ * (responsible or copy) or "escalation" (escalated to it). The period is of raising, in local dates,
+ * both days included. {@code updatedSince} lets a live page re-read what changed while it was away.
+ */
+public record AlertFilter(String status, String kind, String severity, String criterion, LocalDate raisedFrom,
+        LocalDate raisedTo, String holding, Instant updatedSince) {
+    public static final String STATUS = "open|acknowledged|resolved|active";
+    public static final String KIND = "task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|satisfaction-below-target";
+    public static final String SEVERITY = "critical|warning|info";
+    public static final String CRITERION = "^[0-9]+(\\.[0-9]+)*$";
+    public static final String HOLDING = "own|escalation";
+
+    public static final AlertFilter NONE = new AlertFilter(null, null, null, null, null, null, null, null);
+
+    public AlertFilter {
+        if (raisedFrom != null && raisedTo != null && raisedTo.isBefore(raisedFrom)) {
+            throw new InvalidInputException("raisedTo", "is before raisedFrom");
+        }
+    }
+
+    /** The same filter without status and holding: what the tabs of an inbox count. */
+    public AlertFilter forCounts() {
+        return new AlertFilter(null, kind, severity, criterion, raisedFrom, raisedTo, null, updatedSince);
+    }
+
+    /**
+     * Appends the conditions on alert {@code a} (and, for {@code holding}, on the listed agency's
+     * recipient row {@code r}) to {@code where}.
+     */
+    void appendTo(StringBuilder where, Parameters parameters) {
+        if ("active".equals(status)) {
+            where.append(" and a.status <> 'resolved'");
+        } else if (status != null) {
+            where.append(" and a.status = :status");
+            parameters.and("status", status);
+        }
+        if (kind != null) {
+            where.append(" and a.kind = :kind");
+            parameters.and("kind", kind);
+        }
+        if (severity != null) {
+            where.append(" and a.severity = :severity");
+            parameters.and("severity", severity);
+        }
+        if (criterion != null) {
+            where.append(" and (a.criterionCode = :criterion or a.criterionCode like :criterionChildren)");
+            parameters.and("criterion", criterion).and("criterionChildren", criterion + ".%");
+        }
+        if (raisedFrom != null) {
+            where.append(" and a.raisedAt >= :raisedFrom");
+            parameters.and("raisedFrom", raisedFrom.atStartOfDay(BusinessTime.ZONE).toInstant());
+        }
+        if (raisedTo != null) {
+            where.append(" and a.raisedAt < :raisedBefore");
+            parameters.and("raisedBefore", BusinessTime.endOf(raisedTo));
+        }
+        if ("own".equals(holding)) {
+            where.append(" and r.role <> 'escalation'");
+        } else if ("escalation".equals(holding)) {
+            where.append(" and r.role = 'escalation'");
+        }
+        if (updatedSince != null) {
+            where.append(" and a.updatedAt >= :updatedSince");
+            parameters.and("updatedSince", updatedSince);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package vn.parsipas.platform.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.retention.BatchedDelete;
+
+/**
+ * Forgets the inbox rows of events applied longer ago than the retention, in batches, every hour.
+ * A record redelivered after that would be applied again, so the retention must outlast the topics'
+ * retention (Kafka's default is 7 days; compacted topics carry snapshots, applied idempotently).
+ */
+@ApplicationScoped
+public class InboxPurge {
+    private static final Logger LOG = Logger.getLogger(InboxPurge.class);
+    private static final int BATCH = 10_000;
+
+    @ConfigMapping(prefix = "parsipas.inbox")
+    public interface InboxConfig {
+        /** How long the (source, id) of an applied event is remembered. */
+        @WithDefault("P90D")
+        Duration retention();
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    InboxConfig config;
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduled() {
+        return purge().replaceWithVoid();
+    }
+
+    /** Deletes the rows older than the retention; returns how many. */
+    public Uni<Long> purge() {
+        OffsetDateTime before = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);
+        return BatchedDelete.repeat(pool, "delete from inbox where ctid = any(array(select ctid from inbox where received_at < $1 "
+                        + "limit $2))", Tuple.of(before, BATCH), BATCH)
+                .invoke(total -> {
+                    if (total > 0) {
+                        LOG.infof("inbox: forgot %d events applied before %s", total, before);
+                    }
+                });
+    }
+}
