@@ -2,12 +2,15 @@ package vn.parsipas.contracts;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -45,12 +48,17 @@ public final class JsonSchemas {
      * evaluated on values nobody should expand.
      */
     public static List<SchemaViolation> validate(String schemaUri, JsonNode document) {
+        return validate(schemaUri, document, Locale.ENGLISH);
+    }
+
+    /** The same, with messages in a language the reader reads (the plan file's authors read Vietnamese). */
+    public static List<SchemaViolation> validate(String schemaUri, JsonNode document, Locale locale) {
         List<SchemaViolation> outOfBounds = JsonLimits.violations(document);
         if (!outOfBounds.isEmpty()) {
             return outOfBounds;
         }
         JsonSchema schema = CACHE.computeIfAbsent(schemaUri, uri -> FACTORY.getSchema(SchemaLocation.of(uri), CONFIG));
-        return schema.validate(document).stream()
+        return schema.validate(document, (Consumer<ExecutionContext>) context -> context.getExecutionConfig().setLocale(locale)).stream()
                 .map(JsonSchemas::toViolation)
                 .distinct()
                 .sorted(Comparator.comparing(SchemaViolation::field).thenComparing(SchemaViolation::message))

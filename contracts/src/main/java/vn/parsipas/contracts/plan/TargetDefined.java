@@ -25,6 +25,7 @@ public record TargetDefined(
         String responsibleAgency,
         LocalDate deadline,
         Instant dueAt,
+        LocalDate resultExpectedBy,
         boolean active) implements Event {
 
     public static final String KIND_INDICATOR = "indicator";

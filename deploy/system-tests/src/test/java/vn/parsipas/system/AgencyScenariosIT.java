@@ -170,7 +170,7 @@ class AgencyScenariosIT {
 
     @Test
     @Order(5)
-    void unhappyCitizensOfSoTuPhapRaiseABelowTargetAlertAndAReusedReceiptIsRefused() throws Exception {
+    void unhappyCitizensAlertSoTuPhapAndTheOfficeOwningTheProvinceIndexAndAReusedReceiptIsRefused() throws Exception {
         // iGate registers 150 returned dossiers, each with the PIN printed beside its code (and in its QR code)
         List<String> codes = sut.registerReceipts("000.00.15.H17-E2E-" + UUID.randomUUID().toString().substring(0, 8), 150);
 
@@ -202,6 +202,11 @@ class AgencyScenariosIT {
         assertThat(twice.status()).isEqualTo(409);
 
         awaitAlert("staff.stp", STP, "satisfaction-below-target", a -> true);
+        // province-wide, the one-stop sub-indices are answered for by Văn phòng UBND tỉnh (plan 2.2.1-2.2.4, Bưu điện
+        // tỉnh only implements): the plan's target in task-service, survey-service's fact, notification-service's routing
+        JsonNode province = awaitAlert("staff.vpubnd", VPUBND, "satisfaction-below-target",
+                a -> a.path("subjectId").asText().equals("2.2.1|PROVINCE"));
+        assertThat(province.path("agencyCode").asText()).isEqualTo(VPUBND);
     }
 
     @Test

@@ -154,6 +154,38 @@ class EvaluationTest {
     }
 
     @Test
+    void aGroupPublishedTheNextYearIsJudgedOnTheDayItIsExpectedNotAtTheDeadline() {
+        // 1 April 2026: past the deadline and the yearly grace, but the PAR Index of 2025 is not out yet
+        clock.shiftTo(Instant.parse("2026-04-01T03:00:00Z"));
+        String targetId = Fixtures.unique("dak-lak-2025:t-1.19");
+        TargetDefined group = Fixtures.indicatorTarget(targetId, "1.19", "state-budget-revenue-group",
+                "Nhóm của tỉnh về thực hiện thu ngân sách hàng năm trong kết quả PAR Index (nhóm 1: nhóm địa phương cao)", "group",
+                "eq", BigDecimal.ONE, null, "SO-TAI-CHINH", true);
+        try (TestKafka kafka = Fixtures.kafka()) {
+            Fixtures.define(kafka, new TargetDefined(group.targetId(), group.planId(), 1, group.criterionCode(), group.criterionTitle(),
+                    group.kind(), group.description(), group.indicator(), null, "eq", BigDecimal.ONE, null, null, null, null,
+                    group.responsibleAgency(), group.deadline(), group.dueAt(), java.time.LocalDate.parse("2026-06-30"), true));
+            awaitTarget(targetId);
+            given().get("/api/v1/targets/" + targetId).then().statusCode(200).body("status", org.hamcrest.Matchers.nullValue())
+                    .body("resultExpectedBy", equalTo("2026-06-30"))
+                    .body("reason", org.hamcrest.Matchers.containsString("kết quả dự kiến có trước 30/06/2026"));
+
+            // published in May: the second group, not yet judged
+            clock.shiftTo(Instant.parse("2026-05-21T03:00:00Z"));
+            Fixtures.observe(kafka, Fixtures.observed("state-budget-revenue-group", "PROVINCE", "2025", "2", "group",
+                    "2026-05-20T03:00:00Z"), "/agencies/SO-NOI-VU");
+            assertThat(statuses(statusChanges(kafka, targetId, c -> c.size() >= 1))).containsExactly("AT_RISK");
+
+            // judged the day after the result was expected: missed, to the owner, with the group as people read it
+            clock.shiftTo(Instant.parse("2026-06-30T17:00:01Z"));
+            JsonNode missed = statusChanges(kafka, targetId, c -> c.size() >= 2).get(1);
+            assertThat(missed.get("status").asText()).isEqualTo("MISSED");
+            assertThat(missed.get("responsibleAgency").asText()).isEqualTo("SO-TAI-CHINH");
+            assertThat(missed.get("reason").asText()).contains("= nhóm 1").contains("nhóm 2 (năm 2025)");
+        }
+    }
+
+    @Test
     void aRetiredTargetIsNoLongerEvaluatedNorListed() {
         clock.shiftTo(Instant.parse("2025-07-02T03:00:00Z"));
         String targetId = Fixtures.unique("dak-lak-2025:t-1.16");
@@ -165,7 +197,7 @@ class EvaluationTest {
 
             Fixtures.define(kafka, new TargetDefined(targetId, "dak-lak-2025", 2, "1.16", target.criterionTitle(),
                     target.kind(), target.description(), target.indicator(), null, "gte", target.value(), null, null, null,
-                    null, target.responsibleAgency(), target.deadline(), target.dueAt(), false));
+                    null, target.responsibleAgency(), target.deadline(), target.dueAt(), null, false));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().get("/api/v1/targets/" + targetId).then().statusCode(404));
             Fixtures.observe(kafka, dossierRate("2025-06", "50", "2025-07-01T02:00:00Z"), "/igate");
@@ -184,10 +216,10 @@ class EvaluationTest {
         try (TestKafka kafka = Fixtures.kafka()) {
             Fixtures.define(kafka, new TargetDefined(broken, "dak-lak-2025", 1, "1.16", valid.criterionTitle(), valid.kind(),
                     valid.description(), valid.indicator(), null, null, valid.value(), null, null, null, null,
-                    valid.responsibleAgency(), valid.deadline(), valid.dueAt(), true));
+                    valid.responsibleAgency(), valid.deadline(), valid.dueAt(), null, true));
             Fixtures.define(kafka, new TargetDefined(sipas, "dak-lak-2025", 1, "2.2.1", "Tiếp cận dịch vụ", TargetDefined.KIND_SIPAS,
                     "Tăng ít nhất 3% so với năm 2024", null, "2.2.1", "gte", new BigDecimal("84.31"), "percent", null, null,
-                    null, "BUU-DIEN-TINH", valid.deadline(), valid.dueAt(), true));
+                    null, "VP-UBND-TINH", valid.deadline(), valid.dueAt(), null, true));
             Fixtures.define(kafka, Fixtures.dossierRateTarget(good));
 
             awaitTarget(good);

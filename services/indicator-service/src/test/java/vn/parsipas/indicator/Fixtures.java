@@ -82,7 +82,7 @@ public final class Fixtures {
         return new TargetDefined(targetId, "dak-lak-2025", 1, criterion, "Tiêu chí " + criterion, TargetDefined.KIND_INDICATOR,
                 "Mục tiêu của tiêu chí " + criterion, new TargetDefined.Indicator(code, name, unit), null, comparator,
                 value, null, baseline, baseline != null && value == null ? "baseline" : null, null, agency, deadline,
-                BusinessTime.endOf(deadline), active);
+                BusinessTime.endOf(deadline), null, active);
     }
 
     /** Publishes a target definition as task-service does: structured CloudEvent, key = target id. */

@@ -132,7 +132,7 @@ public final class Fixtures {
         TargetDefined target = new TargetDefined(targetId, "test-plan", 1, subIndex, "Chỉ số thành phần " + subIndex,
                 TargetDefined.KIND_SIPAS, "Mục tiêu thử nghiệm", null, subIndex, value == null ? "gt" : "gte", value, "percent",
                 new TargetDefined.Baseline(baseline, year - 1), value == null ? "baseline" : null, null,
-                responsible, LocalDate.of(year, 12, 31), Instant.parse(year + "-12-31T17:00:00Z"), true);
+                responsible, LocalDate.of(year, 12, 31), Instant.parse(year + "-12-31T17:00:00Z"), null, true);
         try (TestKafka kafka = kafka()) {
             kafka.sendStructured(Topics.PLAN_TARGETS, targetId, envelope(EventType.TARGET_DEFINED, "/parsipas/task-service", targetId,
                     target));

@@ -21,7 +21,10 @@ import vn.parsipas.platform.time.BusinessTime;
  * <ol>
  *   <li>Threshold unknown (relative to a baseline whose value has not arrived): NO_DATA once the
  *       baseline year's value is overdue, else nothing yet.</li>
- *   <li>Deadline passed with a value: MET or MISSED by the latest value — the clock alone decides.</li>
+ *   <li>Judgement time passed with a value: MET or MISSED by the latest value — the clock alone
+ *       decides. A target is judged at its deadline, or on the day its result is expected when that
+ *       is published later (the PAR Index of 2025 in 2026): the deadline stays the end of the period
+ *       the target is about, the value of its last period is due by that day.</li>
  *   <li>A periodic value overdue (the last period of the cadence ended more than the grace ago and
  *       no value stands for it): NO_DATA, naming the data provider.</li>
  *   <li>Latest value meets the threshold: MET; else ON_TRACK or AT_RISK against the straight
@@ -37,12 +40,11 @@ public final class Evaluator {
         List<Point> window = window(target, points);
         BigDecimal threshold = threshold(target, points);
         Point latest = window.stream().max(Point.CHRONOLOGICAL).orElse(null);
-        boolean past = !now.isBefore(target.dueAt());
+        boolean past = !now.isBefore(target.judgedAt());
         String provider = indicator == null ? "chưa xác định" : indicator.dataProvider();
 
         if (threshold == null) {
-            int grace = indicator == null ? 0 : indicator.graceDays();
-            Instant baselineDue = BusinessTime.endOf(LocalDate.of(target.baselineYear(), 12, 31)).plus(Duration.ofDays(grace));
+            Instant baselineDue = baselineDue(target, indicator);
             if (now.isBefore(baselineDue)) {
                 return new Evaluation(null, null, null, null, null, "Chưa có giá trị năm gốc " + target.baselineYear()
                         + "; hạn gửi " + Wording.day(LocalDate.ofInstant(baselineDue, BusinessTime.ZONE)) + ".", baselineDue);
@@ -59,7 +61,7 @@ public final class Evaluator {
                             + describe(target, latest) + ".", null);
         }
         Due due = indicator == null ? Due.NONE : due(target, indicator.cadence(), indicator.graceDays(), now);
-        Instant next = earliest(past ? null : target.dueAt(), due.next());
+        Instant next = earliest(past ? null : target.judgedAt(), due.next());
         if (due.overdue() != null && (latest == null || latest.asOf().isBefore(due.overdue().end()))) {
             return new Evaluation(TargetStatus.NO_DATA, null, due.overdue().text(), null, threshold,
                     "Chưa nhận được số liệu " + due.overdue().label() + " của chỉ tiêu «" + target.indicatorName()
@@ -67,7 +69,9 @@ public final class Evaluator {
                             + "); đơn vị cung cấp số liệu: " + provider + ".", next);
         }
         if (latest == null) {
-            return new Evaluation(null, null, null, null, threshold, "Chưa có số liệu; chưa đến hạn gửi.", next);
+            return new Evaluation(null, null, null, null, threshold, target.resultExpectedBy() == null
+                    ? "Chưa có số liệu; chưa đến hạn gửi."
+                    : "Chưa có kết quả; kết quả dự kiến có trước " + Wording.day(target.resultExpectedBy()) + ".", next);
         }
         if (satisfies(target.comparator(), latest.value(), threshold)) {
             return new Evaluation(TargetStatus.MET, latest.value(), latest.period().text(), null, threshold,
@@ -81,6 +85,18 @@ public final class Evaluator {
         return new Evaluation(onTrack ? TargetStatus.ON_TRACK : TargetStatus.AT_RISK, latest.value(),
                 latest.period().text(), expected, threshold, "Giá trị " + describe(target, latest) + " " + comparison
                         + " lộ trình " + Wording.figure(expected, target.unit()) + " để đạt mục tiêu " + goal + ".", next);
+    }
+
+    /**
+     * When the baseline year's value is late: its result comes as long after its year as the target's
+     * own (the 2024 PAR Index rank by the same day of 2025), else the end of that year plus the grace.
+     */
+    private static Instant baselineDue(Target target, Indicator indicator) {
+        if (target.resultExpectedBy() != null) {
+            return BusinessTime.endOf(target.resultExpectedBy().minusYears(target.deadline().getYear() - target.baselineYear()));
+        }
+        int grace = indicator == null ? 0 : indicator.graceDays();
+        return BusinessTime.endOf(LocalDate.of(target.baselineYear(), 12, 31)).plus(Duration.ofDays(grace));
     }
 
     static boolean satisfies(String comparator, BigDecimal value, BigDecimal threshold) {
@@ -167,6 +183,9 @@ public final class Evaluator {
                 break;
             }
             Instant dueAt = BusinessTime.endOf(period.end()).plus(Duration.ofDays(graceDays));
+            if (!period.end().isBefore(target.deadline()) && target.judgedAt().isAfter(dueAt)) {
+                dueAt = target.judgedAt();
+            }
             if (now.isBefore(dueAt)) {
                 return new Due(overdue, overdueAt, dueAt);
             }

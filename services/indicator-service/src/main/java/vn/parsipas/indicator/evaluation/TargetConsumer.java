@@ -35,8 +35,8 @@ public class TargetConsumer implements BatchEventConsumer.Handler<TargetDefined>
     private static final Logger LOG = Logger.getLogger(TargetConsumer.class);
     private static final String UPSERT = "insert into target (target_id, plan_id, plan_version, criterion_code, "
             + "criterion_title, description, indicator_code, indicator_name, unit, comparator, target_value, baseline_value, "
-            + "baseline_year, relative_to, delta, responsible_agency, deadline, due_at, active, defined_at) values "
-            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) "
+            + "baseline_year, relative_to, delta, responsible_agency, deadline, due_at, result_expected_by, active, defined_at) values "
+            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
             + "on conflict (target_id) do update set plan_id = excluded.plan_id, plan_version = excluded.plan_version, "
             + "criterion_code = excluded.criterion_code, criterion_title = excluded.criterion_title, "
             + "description = excluded.description, indicator_code = excluded.indicator_code, "
@@ -44,6 +44,7 @@ public class TargetConsumer implements BatchEventConsumer.Handler<TargetDefined>
             + "target_value = excluded.target_value, baseline_value = excluded.baseline_value, "
             + "baseline_year = excluded.baseline_year, relative_to = excluded.relative_to, delta = excluded.delta, "
             + "responsible_agency = excluded.responsible_agency, deadline = excluded.deadline, due_at = excluded.due_at, "
+            + "result_expected_by = excluded.result_expected_by, "
             + "active = true, defined_at = excluded.defined_at where target.plan_version <= excluded.plan_version";
 
     @Inject
@@ -114,7 +115,7 @@ public class TargetConsumer implements BatchEventConsumer.Handler<TargetDefined>
                 t.description(), t.indicator().code(), t.indicator().name(), t.indicator().unit(), t.comparator(), t.value(),
                 t.baseline() == null ? null : t.baseline().value(),
                 t.baseline() == null ? null : t.baseline().year(), t.relativeTo(), t.delta(), t.responsibleAgency(),
-                t.deadline(), t.dueAt().atOffset(ZoneOffset.UTC), t.active(),
+                t.deadline(), t.dueAt().atOffset(ZoneOffset.UTC), t.resultExpectedBy(), t.active(),
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)});
     }
 }

@@ -10,7 +10,7 @@ public record TargetRow(Target target, Evaluation current, Instant evaluatedAt, 
 
     public static final String COLUMNS = "target_id, plan_id, plan_version, criterion_code, criterion_title, description, "
             + "indicator_code, indicator_name, unit, comparator, target_value, baseline_value, baseline_year, relative_to, "
-            + "delta, responsible_agency, deadline, due_at, active, status, status_value, status_period, expected_value, "
+            + "delta, responsible_agency, deadline, due_at, result_expected_by, active, status, status_value, status_period, expected_value, "
             + "threshold, reason, evaluated_at, status_since";
 
     public static TargetRow from(Row row) {
@@ -20,7 +20,7 @@ public record TargetRow(Target target, Evaluation current, Instant evaluatedAt, 
                 row.getString("comparator"), row.getBigDecimal("target_value"), row.getBigDecimal("baseline_value"),
                 row.getInteger("baseline_year"), row.getString("relative_to"), row.getBigDecimal("delta"),
                 row.getString("responsible_agency"), row.getLocalDate("deadline"), instant(row.getOffsetDateTime("due_at")),
-                row.getBoolean("active"));
+                row.getLocalDate("result_expected_by"), row.getBoolean("active"));
         String status = row.getString("status");
         Evaluation current = new Evaluation(status == null ? null : TargetStatus.valueOf(status),
                 row.getBigDecimal("status_value"), row.getString("status_period"), row.getBigDecimal("expected_value"),

@@ -24,6 +24,7 @@ final class Wording {
             case "percentage-points" -> number + " điểm phần trăm";
             case "billion-vnd" -> number + " tỷ đồng";
             case "places" -> "hạng " + number;
+            case "group" -> "nhóm " + number;
             default -> number;
         };
     }

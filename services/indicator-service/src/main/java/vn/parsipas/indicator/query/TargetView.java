@@ -26,6 +26,7 @@ public record TargetView(
         String responsibleAgency,
         String dataProvider,
         LocalDate deadline,
+        LocalDate resultExpectedBy,
         boolean active,
         String status,
         BigDecimal value,
@@ -41,7 +42,7 @@ public record TargetView(
         return new TargetView(t.targetId(), t.planId(), t.planVersion(), t.criterionCode(), t.criterionTitle(),
                 t.description(), t.indicatorCode(), t.indicatorName(), t.unit(), t.comparator(),
                 e.threshold() != null ? e.threshold() : t.targetValue(), t.baselineValue(), t.baselineYear(),
-                t.responsibleAgency(), dataProvider, t.deadline(), t.active(), e.status() == null ? null : e.status().name(),
+                t.responsibleAgency(), dataProvider, t.deadline(), t.resultExpectedBy(), t.active(), e.status() == null ? null : e.status().name(),
                 e.value(), e.period(), e.expectedValue(), e.reason(), row.evaluatedAt(), row.statusSince());
     }
 }

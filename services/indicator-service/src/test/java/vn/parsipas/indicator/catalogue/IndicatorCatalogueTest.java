@@ -24,13 +24,30 @@ class IndicatorCatalogueTest {
         Map<String, JsonNode> planIndicators = new HashMap<>();
         collect(IndicatorCatalogue.readFile(PLAN.toString()), planIndicators);
 
-        assertThat(planIndicators).hasSize(20);
+        assertThat(planIndicators).hasSize(21);
         planIndicators.forEach((code, indicator) -> {
             Indicator entry = catalogue.find(code).orElseThrow(() -> new AssertionError(code + " is not in the catalogue"));
             assertThat(entry.name()).as(code).isEqualTo(indicator.get("name").asText());
             assertThat(entry.unit()).as(code).isEqualTo(indicator.get("unit").asText());
         });
         assertThat(catalogue.find("enterprise-sector-revenue-share")).isPresent();
+        assertThat(catalogue.find("psu-partial-self-financing-count")).isPresent();
+    }
+
+    @Test
+    void theMeasuresOf111And119HaveTheProvidersThatHoldTheirFigures() {
+        IndicatorCatalogue catalogue = new IndicatorCatalogue(IndicatorCatalogue.readPackaged());
+
+        // 1.11: the level of self-financing, from the autonomy plans Sở Tài chính appraises
+        Indicator level = catalogue.find("psu-recurrent-spending-self-financing-level").orElseThrow();
+        assertThat(level.unit()).isEqualTo("percent");
+        assertThat(level.dataProvider()).isEqualTo("SO-TAI-CHINH");
+        // 1.19: the group the PAR Index places the province in, entered by Sở Nội vụ once a year
+        Indicator group = catalogue.find("state-budget-revenue-group").orElseThrow();
+        assertThat(group.unit()).isEqualTo("group");
+        assertThat(group.cadence()).isEqualTo(Cadence.YEARLY);
+        assertThat(group.dataProvider()).isEqualTo("SO-NOI-VU");
+        assertThat(group.sources()).containsExactly("/agencies/SO-NOI-VU");
     }
 
     @Test

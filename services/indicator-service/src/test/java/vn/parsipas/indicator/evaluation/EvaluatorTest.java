@@ -73,12 +73,78 @@ class EvaluatorTest {
         assertThat(evaluation.nextCheckAt()).isEqualTo(Instant.parse("2025-08-15T17:00:00Z"));
     }
 
+    @Test
+    void aRankPublishedTheNextYearIsJudgedWhenItIsExpectedNotAtTheDeadline() {
+        Target target = published(target("lte", null, new BigDecimal("-5"), 2024), "2026-06-30");
+        Point baseline = point("2024", "40", "2025-05-20T00:00:00Z");
+        Instant april = Instant.parse("2026-04-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+
+        // Past the deadline and the yearly grace, the 2025 rank is not late yet: it comes out in 2026.
+        Evaluation waiting = Evaluator.evaluate(target, RANK, List.of(baseline), april);
+        assertThat(waiting.status()).isNull();
+        assertThat(waiting.reason()).contains("dự kiến có trước 30/06/2026");
+        assertThat(waiting.nextCheckAt()).isEqualTo(BusinessTime.endOf(LocalDate.parse("2026-06-30")));
+        // Published in May: judged only on the expected day, then missed or met.
+        Evaluation published = Evaluator.evaluate(target, RANK, List.of(baseline, point("2025", "37", "2026-05-15T00:00:00Z")), april.plusSeconds(86400 * 50));
+        assertThat(published.status()).isEqualTo(TargetStatus.AT_RISK);
+        assertThat(Evaluator.evaluate(target, RANK, List.of(baseline, point("2025", "37", "2026-05-15T00:00:00Z")), july).status())
+                .isEqualTo(TargetStatus.MISSED);
+        assertThat(Evaluator.evaluate(target, RANK, List.of(baseline, point("2025", "33", "2026-05-15T00:00:00Z")), july).status())
+                .isEqualTo(TargetStatus.MET);
+        // Still missing on the expected day: no data, from its provider.
+        Evaluation missing = Evaluator.evaluate(target, RANK, List.of(baseline), july);
+        assertThat(missing.status()).isEqualTo(TargetStatus.NO_DATA);
+        assertThat(missing.reason()).contains("năm 2025").contains("SO-TAI-CHINH");
+    }
+
+    @Test
+    void theBaselineOfAResultPublishedTheNextYearIsLateOnlyOnceItsOwnYearsResultIsOut() {
+        Target target = published(target("lte", null, new BigDecimal("-5"), 2024), "2026-06-30");
+
+        assertThat(Evaluator.evaluate(target, RANK, List.of(), Instant.parse("2025-04-01T00:00:00Z")).status()).isNull();
+        assertThat(Evaluator.evaluate(target, RANK, List.of(), Instant.parse("2025-07-01T00:00:00Z")).status())
+                .isEqualTo(TargetStatus.NO_DATA);
+        // without a publication date, the 2024 value was due 90 days after 2024
+        assertThat(Evaluator.evaluate(target("lte", null, new BigDecimal("-5"), 2024), RANK, List.of(),
+                Instant.parse("2025-04-01T00:00:00Z")).status()).isEqualTo(TargetStatus.NO_DATA);
+    }
+
+    @Test
+    void disbursementThatGoesOnIntoJanuaryIsJudgedOnItsFinalRate() {
+        Target target = published(target("gte", "95", null, null), "2026-02-15");
+        List<Point> december = List.of(point("2025-12", "88", "2026-01-10T00:00:00Z"));
+        List<Point> corrected = List.of(point("2025-12", "96", "2026-02-05T00:00:00Z"));
+
+        assertThat(Evaluator.evaluate(target, DISBURSEMENT, december, Instant.parse("2026-01-20T00:00:00Z")).status())
+                .isEqualTo(TargetStatus.AT_RISK);
+        assertThat(Evaluator.evaluate(target, DISBURSEMENT, corrected, Instant.parse("2026-02-16T00:00:00Z")).status())
+                .isEqualTo(TargetStatus.MET);
+        assertThat(Evaluator.evaluate(target, DISBURSEMENT, december, Instant.parse("2026-02-16T00:00:00Z")).status())
+                .isEqualTo(TargetStatus.MISSED);
+    }
+
+    @Test
+    void aGroupReadsAsAGroup() {
+        assertThat(Wording.goal(new Target("t", "p", 1, "1.19", "Tiêu chí", "Mục tiêu", "state-budget-revenue-group", "Nhóm",
+                "group", "eq", BigDecimal.ONE, null, null, null, null, "SO-TAI-CHINH", LocalDate.parse("2025-12-31"),
+                BusinessTime.endOf(LocalDate.parse("2025-12-31")), LocalDate.parse("2026-06-30"), true), BigDecimal.ONE))
+                .isEqualTo("= nhóm 1");
+    }
+
     private static Target target(String comparator, String value, BigDecimal delta, Integer baselineYear) {
         LocalDate deadline = LocalDate.parse("2025-12-31");
         return new Target("dak-lak-2025:t-test", "dak-lak-2025", 1, "1.8", "Tiêu chí", "Mục tiêu", "code", "Chỉ số",
                 value == null && baselineYear != null ? "places" : "percent", comparator, value == null ? null : new BigDecimal(value),
                 null, baselineYear, value == null ? "baseline" : null, delta, "SO-TAI-CHINH", deadline,
-                BusinessTime.endOf(deadline), true);
+                BusinessTime.endOf(deadline), null, true);
+    }
+
+    private static Target published(Target t, String resultExpectedBy) {
+        return new Target(t.targetId(), t.planId(), t.planVersion(), t.criterionCode(), t.criterionTitle(), t.description(),
+                t.indicatorCode(), t.indicatorName(), t.unit(), t.comparator(), t.targetValue(), t.baselineValue(),
+                t.baselineYear(), t.relativeTo(), t.delta(), t.responsibleAgency(), t.deadline(), t.dueAt(),
+                LocalDate.parse(resultExpectedBy), t.active());
     }
 
     private static Point point(String period, String value, String observedAt) {

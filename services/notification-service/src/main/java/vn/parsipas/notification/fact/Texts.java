@@ -42,6 +42,7 @@ public final class Texts {
             case "percent-growth" -> number + "% (tăng trưởng)";
             case "percentage-points" -> number + " điểm phần trăm";
             case "places" -> number + " bậc";
+            case "group" -> "nhóm " + number;
             case "billion-vnd" -> number + " tỷ đồng";
             default -> number;
         };

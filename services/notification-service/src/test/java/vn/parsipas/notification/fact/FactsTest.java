@@ -57,6 +57,7 @@ class FactsTest {
     void numbersUnitsAndDatesReadAsInVietnamese() {
         assertThat(Texts.number(new java.math.BigDecimal("80.870"))).isEqualTo("80,87");
         assertThat(Texts.withUnit(new java.math.BigDecimal("5"), "places")).isEqualTo("5 bậc");
+        assertThat(Texts.withUnit(java.math.BigDecimal.ONE, "group")).isEqualTo("nhóm 1");
         assertThat(Texts.withUnit(new java.math.BigDecimal("1250.5"), "billion-vnd")).isEqualTo("1250,5 tỷ đồng");
         assertThat(Texts.date(java.time.LocalDate.parse("2025-01-09"))).isEqualTo("09/01/2025");
         assertThat(Texts.dateTime(java.time.Instant.parse("2025-12-31T17:00:00Z"))).isEqualTo("00:00 ngày 01/01/2026");

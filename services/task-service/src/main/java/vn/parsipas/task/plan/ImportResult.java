@@ -1,7 +1,12 @@
 package vn.parsipas.task.plan;
 
-/** The outcome of an import: {@code created} (version 1), {@code revised} (a new version) or {@code unchanged}. */
-public record ImportResult(String planId, int version, String outcome, Changes changes) {
+import java.util.List;
+
+/**
+ * The outcome of an import: {@code created} (version 1), {@code revised} (a new version) or
+ * {@code unchanged}, what it changed, and the checker's warnings on the file (they do not stop it).
+ */
+public record ImportResult(String planId, int version, String outcome, Changes changes, List<PlanWarning> warnings) {
     public static final String CREATED = "created";
     public static final String REVISED = "revised";
     public static final String UNCHANGED = "unchanged";

@@ -39,7 +39,7 @@ public class InitialPlan {
         String location = config.initialPlan().get().strip();
         byte[] file = read(location);
         ImportResult result = VertxContextSupport.subscribeAndAwait(
-                () -> importer.importIfNoPlan(file, !location.endsWith(".json"), "initial-plan"));
+                () -> importer.importIfNoPlan(file, PlanFormat.ofFileName(location), "initial-plan"));
         if (result != null) {
             LOG.infof("imported the initial plan %s from %s: version %d, %s", result.planId(), location, result.version(),
                     result.changes());

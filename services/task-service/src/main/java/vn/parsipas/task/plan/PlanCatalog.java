@@ -55,6 +55,23 @@ public class PlanCatalog {
                 .map(rows -> rows.stream().map(t -> Json.read(t.definition, TargetDefined.class)).toList());
     }
 
+    /** The file of a version as it was imported (the current version when {@code version} is null). */
+    public Uni<StoredFile> file(String id, Integer version) {
+        return Panache.withSession(() -> require(id).chain(plan -> {
+            int wanted = version == null ? plan.version : version;
+            return PlanVersion.<PlanVersion>find("planId = ?1 and version = ?2", id, wanted).firstResult().map(row -> {
+                if (row == null) {
+                    throw new NotFoundException("Plan version", id + " v" + wanted);
+                }
+                return new StoredFile(id, wanted, row.document);
+            });
+        }));
+    }
+
+    /** A stored version's plan document (JSON). */
+    public record StoredFile(String planId, int version, String document) {
+    }
+
     private static Uni<Plan> require(String id) {
         return Plan.<Plan>findById(id).map(plan -> {
             if (plan == null) {

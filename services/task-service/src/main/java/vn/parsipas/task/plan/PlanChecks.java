@@ -20,7 +20,8 @@ import vn.parsipas.task.plan.PlanFile.TaskEntry;
  * What a plan file must satisfy beyond its schema (deploy/plans/README.md, "What a loader must
  * check"): every agency code it uses is in its directory, parents are bodies and form no cycle, ids are
  * unique and follow the numbering, leads are not their own coordinators, figures add up, dates hold.
- * Each error names the path of the offending value, as the schema's errors do.
+ * Each error names the path of the offending value, as the schema's errors do, and says in Vietnamese
+ * what is wrong: the people who write plans read it.
  */
 final class PlanChecks {
     private final PlanFile plan;
@@ -41,12 +42,12 @@ final class PlanChecks {
 
     private void run() {
         if (!BusinessTime.ZONE.getId().equals(plan.plan().timeZone())) {
-            error("plan.timeZone", "must be " + BusinessTime.ZONE.getId() + ", the zone of the suite's business dates");
+            error("plan.timeZone", "phải là " + BusinessTime.ZONE.getId() + ", múi giờ của mọi ngày tháng trong hệ thống");
         }
         for (int i = 0; i < plan.agencies().size(); i++) {
             AgencyEntry agency = plan.agencies().get(i);
             if (agencies.putIfAbsent(agency.code(), agency) != null) {
-                error("agencies[" + i + "].code", "agency " + agency.code() + " is listed twice");
+                error("agencies[" + i + "].code", "mã cơ quan " + agency.code() + " bị trùng");
             }
         }
         checkParents();
@@ -69,15 +70,13 @@ final class PlanChecks {
             codes(path + ".coordinatingAgencies", duty.coordinatingAgencies());
             code(path + ".reportTo", duty.reportTo());
             leadNotCoordinating(path, duty.leadAgency(), duty.coordinatingAgencies());
-            if (duty.until().isBefore(duty.from())) {
-                error(path + ".until", "is before from (" + duty.from() + ")");
-            }
+            recurrence(path, duty.recurrence(), duty.dueDay(), duty.from(), duty.until());
         }
     }
 
     private void criterion(String path, CriterionEntry criterion) {
         if (!ids.add(criterion.code())) {
-            error(path + ".code", "criterion " + criterion.code() + " is listed twice");
+            error(path + ".code", "tiêu chí " + criterion.code() + " bị trùng");
         }
         code(path + ".leadAgency", criterion.leadAgency());
         codes(path + ".coordinatingAgencies", criterion.coordinatingAgencies());
@@ -94,11 +93,24 @@ final class PlanChecks {
     private void task(String path, TaskEntry task, CriterionEntry criterion) {
         code(path + ".leadAgency", task.leadAgency());
         codes(path + ".coordinatingAgencies", task.coordinatingAgencies());
+        code(path + ".reportTo", task.reportTo());
         String lead = task.leadAgency() != null || criterion == null ? task.leadAgency() : criterion.leadAgency();
         List<String> coordinating = task.coordinatingAgencies() != null ? task.coordinatingAgencies()
                 : criterion == null ? List.of() : criterion.coordinatingAgencies();
         leadNotCoordinating(path, lead, coordinating);
         notBeforeIssue(path + ".deadline", task.deadline());
+        if (task.recurrence() != null && criterion != null) {
+            recurrence(path, task.recurrence(), task.dueDay(), task.from() != null ? task.from() : plan.plan().issuedOn(),
+                    task.until() != null ? task.until() : criterion.deadline());
+        }
+    }
+
+    private void recurrence(String path, String recurrence, Integer dueDay, LocalDate from, LocalDate until) {
+        if (until.isBefore(from)) {
+            error(path + ".until", "trước ngày bắt đầu " + from);
+        } else if (PlanContent.occurrences(recurrence, dueDay, from, until).isEmpty()) {
+            error(path + ".until", "không có kỳ nào đến hạn từ " + from + " đến " + until);
+        }
     }
 
     private void targets(String path, List<TargetEntry> targets, String owner, CriterionEntry criterion) {
@@ -106,30 +118,34 @@ final class PlanChecks {
             TargetEntry target = targets.get(i);
             String at = path + "[" + i + "]";
             if (!ids.add(target.id())) {
-                error(at + ".id", "id " + target.id() + " is used twice");
+                error(at + ".id", "mã " + target.id() + " bị trùng");
             }
             if (!target.id().startsWith("t-" + owner + "-")) {
-                error(at + ".id", "must start with t-" + owner + "-");
+                error(at + ".id", "phải bắt đầu bằng t-" + owner + "-");
             }
             code(at + ".responsibleAgency", target.responsibleAgency());
             notBeforeIssue(at + ".deadline", target.deadline());
+            if (target.resultExpectedBy() != null && target.resultExpectedBy().isBefore(target.deadline())) {
+                error(at + ".resultExpectedBy", "trước thời hạn của mục tiêu " + target.deadline()
+                        + ": kết quả được công bố sau thời hạn, không trước");
+            }
             boolean onSipasItem = criterion != null && criterion.code().startsWith("2.");
             if ("sipas".equals(target.kind()) != onSipasItem) {
-                error(at + ".kind", onSipasItem ? "targets of SIPAS items 2.x are sipas targets"
-                        : "sipas targets belong to SIPAS items 2.x only");
+                error(at + ".kind", onSipasItem ? "mục tiêu của chỉ số SIPAS 2.x phải có loại sipas"
+                        : "loại sipas chỉ dùng cho mục tiêu của chỉ số SIPAS 2.x");
             } else if (onSipasItem && !criterion.code().equals(target.subIndex())) {
-                error(at + ".subIndex", "must be the item's code " + criterion.code());
+                error(at + ".subIndex", "phải là mã của chỉ số: " + criterion.code());
             }
             if (target.relativeTo() == null && target.value() != null && target.delta() != null
                     && target.baseline() != null && target.baseline().value() != null
                     && target.baseline().value().add(target.delta()).compareTo(target.value()) != 0) {
-                error(at + ".value", "is not baseline.value + delta (" + target.baseline().value().add(target.delta()) + ")");
+                error(at + ".value", "khác giá trị năm gốc + mức tăng (" + target.baseline().value().add(target.delta()) + ")");
             }
             PlanFile.Indicator indicator = target.indicator();
             if (indicator != null) {
                 PlanFile.Indicator first = indicators.putIfAbsent(indicator.code(), indicator);
                 if (first != null && !first.equals(indicator)) {
-                    error(at + ".indicator", "indicator " + indicator.code() + " has another name or unit elsewhere");
+                    error(at + ".indicator", "chỉ số " + indicator.code() + " đã được khai báo với tên hoặc đơn vị khác");
                 }
             }
         }
@@ -143,12 +159,12 @@ final class PlanChecks {
                 continue;
             }
             if ("collective".equals(agencies.get(agency.parent()).kind())) {
-                error(path, "a collective group cannot supervise an agency");
+                error(path, "một nhóm cơ quan không thể là cơ quan cấp trên");
             }
             Set<String> seen = new HashSet<>();
             for (AgencyEntry up = agency; up != null && up.parent() != null; up = agencies.get(up.parent())) {
                 if (!seen.add(up.code())) {
-                    error(path, "the supervising agencies of " + agency.code() + " form a cycle");
+                    error(path, "các cơ quan cấp trên của " + agency.code() + " tạo thành vòng lặp");
                     break;
                 }
             }
@@ -157,21 +173,21 @@ final class PlanChecks {
 
     private void uniqueId(String path, String id, String expected) {
         if (!ids.add(id)) {
-            error(path, "id " + id + " is used twice");
+            error(path, "mã " + id + " bị trùng");
         } else if (!id.equals(expected)) {
-            error(path, "must be " + expected + ": ids are numbered in order");
+            error(path, "phải là " + expected + ": mã được đánh số theo thứ tự");
         }
     }
 
     private void leadNotCoordinating(String path, String lead, List<String> coordinating) {
         if (coordinating != null && coordinating.contains(lead)) {
-            error(path + ".coordinatingAgencies", "contains the lead agency " + lead);
+            error(path + ".coordinatingAgencies", "có cả cơ quan chủ trì " + lead);
         }
     }
 
     private void notBeforeIssue(String path, LocalDate date) {
         if (date != null && date.isBefore(plan.plan().issuedOn())) {
-            error(path, "is before the plan's issue date " + plan.plan().issuedOn());
+            error(path, "trước ngày ban hành kế hoạch " + plan.plan().issuedOn());
         }
     }
 
@@ -187,7 +203,7 @@ final class PlanChecks {
         if (code == null || agencies.containsKey(code)) {
             return true;
         }
-        error(path, "agency " + code + " is not in the plan's agencies");
+        error(path, "cơ quan " + code + " không có trong danh mục cơ quan của kế hoạch");
         return false;
     }
 

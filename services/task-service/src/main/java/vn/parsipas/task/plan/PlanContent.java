@@ -43,10 +43,20 @@ record PlanContent(PlanFile file, List<PlanAgency> agencies, List<TargetSpec> ta
         for (CriterionEntry criterion : file.criteria()) {
             criterion.targets().forEach(target -> targets.add(target(planId, criterion, target, targets.size())));
             for (TaskEntry task : criterion.tasks()) {
-                tasks.add(new TaskSpec(planId + ":" + task.id(), task.id(), criterion.code(), task.title(), task.intro(),
-                        task.leadAgency() != null ? task.leadAgency() : criterion.leadAgency(),
-                        task.coordinatingAgencies() != null ? task.coordinatingAgencies() : criterion.coordinatingAgencies(),
-                        task.deadline() != null ? task.deadline() : criterion.deadline(), null, null));
+                String lead = task.leadAgency() != null ? task.leadAgency() : criterion.leadAgency();
+                List<String> coordinating = task.coordinatingAgencies() != null ? task.coordinatingAgencies()
+                        : criterion.coordinatingAgencies();
+                if (task.recurrence() == null) {
+                    tasks.add(new TaskSpec(planId + ":" + task.id(), task.id(), criterion.code(), task.title(), task.intro(),
+                            lead, coordinating, task.deadline() != null ? task.deadline() : criterion.deadline(), null, null));
+                    continue;
+                }
+                LocalDate from = task.from() != null ? task.from() : file.plan().issuedOn();
+                LocalDate until = task.until() != null ? task.until() : criterion.deadline();
+                for (Occurrence occurrence : occurrences(task.recurrence(), task.dueDay(), from, until)) {
+                    tasks.add(new TaskSpec(planId + ":" + task.id() + "-" + occurrence.period(), task.id(), criterion.code(),
+                            task.title(), task.intro(), lead, coordinating, occurrence.due(), task.recurrence(), task.reportTo()));
+                }
             }
         }
         for (TaskEntry task : file.tasks()) {
@@ -54,7 +64,7 @@ record PlanContent(PlanFile file, List<PlanAgency> agencies, List<TargetSpec> ta
                     orEmpty(task.coordinatingAgencies()), task.deadline(), null, null));
         }
         for (RecurringEntry duty : file.recurringTasks()) {
-            for (Occurrence occurrence : occurrences(duty.recurrence(), duty.from(), duty.until())) {
+            for (Occurrence occurrence : occurrences(duty.recurrence(), duty.dueDay(), duty.from(), duty.until())) {
                 tasks.add(new TaskSpec(planId + ":" + duty.id() + "-" + occurrence.period(), duty.id(), null, duty.title(),
                         duty.intro(), duty.leadAgency(), orEmpty(duty.coordinatingAgencies()), occurrence.due(),
                         duty.recurrence(), duty.reportTo()));
@@ -66,15 +76,20 @@ record PlanContent(PlanFile file, List<PlanAgency> agencies, List<TargetSpec> ta
     record Occurrence(String period, LocalDate due) {
     }
 
-    /** One occurrence per calendar period whose last day falls within [from, until], due on that day. */
-    static List<Occurrence> occurrences(String recurrence, LocalDate from, LocalDate until) {
+    /**
+     * One occurrence per calendar period, due on {@code dueDay} of the period's last month (null: its last
+     * day), for every period whose due date falls within [from, until]. Quarterly with dueDay 20 is the PAR
+     * reporting calendar (văn bản 581/BNV-CCHC): reports by 20/3, 20/6, 20/9 and 20/12.
+     */
+    static List<Occurrence> occurrences(String recurrence, Integer dueDay, LocalDate from, LocalDate until) {
         int months = PERIOD_MONTHS.get(recurrence);
-        LocalDate start = from.withDayOfMonth(1).withMonth(((from.getMonthValue() - 1) / months) * months + 1);
         List<Occurrence> occurrences = new ArrayList<>();
-        for (LocalDate end = start.plusMonths(months).minusDays(1); !end.isAfter(until);
-                start = start.plusMonths(months), end = start.plusMonths(months).minusDays(1)) {
-            if (!end.isBefore(from)) {
-                occurrences.add(new Occurrence(period(recurrence, start), end));
+        for (LocalDate start = from.withDayOfMonth(1).withMonth(((from.getMonthValue() - 1) / months) * months + 1);
+                !start.isAfter(until); start = start.plusMonths(months)) {
+            LocalDate end = start.plusMonths(months).minusDays(1);
+            LocalDate due = dueDay == null ? end : end.withDayOfMonth(dueDay);
+            if (!due.isBefore(from) && !due.isAfter(until)) {
+                occurrences.add(new Occurrence(period(recurrence, start), due));
             }
         }
         return occurrences;
@@ -101,7 +116,7 @@ record PlanContent(PlanFile file, List<PlanAgency> agencies, List<TargetSpec> ta
         TargetDefined definition = new TargetDefined(id, planId, 1, criterionCode, criterion == null ? null : criterion.title(),
                 target.kind(), target.description(), indicator, target.subIndex(), target.comparator(), target.value(), unit,
                 baseline, target.relativeTo(), target.delta(), target.responsibleAgency(), target.deadline(),
-                BusinessTime.endOf(target.deadline()), true);
+                BusinessTime.endOf(target.deadline()), target.resultExpectedBy(), true);
         return new TargetSpec(id, criterionCode, target.kind(), position, definition);
     }
 

@@ -34,10 +34,11 @@ public record PlanFile(Info plan, List<AgencyEntry> agencies, List<CriterionEntr
             LocalDate deadline, String deadlineText, List<TargetEntry> targets, List<TaskEntry> tasks) {
     }
 
+    /** A target; {@code resultExpectedBy} is set when its result is published after its deadline. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TargetEntry(String id, String kind, String description, LocalDate deadline, String responsibleAgency,
-            Indicator indicator, String subIndex, String comparator, BigDecimal value, String relativeTo,
-            BigDecimal delta, Baseline baseline) {
+    public record TargetEntry(String id, String kind, String description, LocalDate deadline, LocalDate resultExpectedBy,
+            String responsibleAgency, Indicator indicator, String subIndex, String comparator, BigDecimal value,
+            String relativeTo, BigDecimal delta, Baseline baseline, List<String> acceptedWarnings) {
     }
 
     public record Indicator(String code, String name, String unit) {
@@ -46,14 +47,20 @@ public record PlanFile(Info plan, List<AgencyEntry> agencies, List<CriterionEntr
     public record Baseline(BigDecimal value, int year) {
     }
 
-    /** A task of a criterion (lead, coordinating agencies and deadline omitted = the criterion's) or of the plan. */
+    /**
+     * A task of a criterion (lead, coordinating agencies and deadline omitted = the criterion's) or of the plan.
+     * A criterion task with a {@code recurrence} recurs from {@code from} (omitted: the plan's issue date) to
+     * {@code until} (omitted: the criterion's deadline).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TaskEntry(String id, String title, String intro, String leadAgency, List<String> coordinatingAgencies,
-            LocalDate deadline) {
+            LocalDate deadline, String recurrence, Integer dueDay, LocalDate from, LocalDate until, String reportTo,
+            List<String> acceptedWarnings) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RecurringEntry(String id, String title, String intro, String leadAgency,
-            List<String> coordinatingAgencies, String reportTo, String recurrence, LocalDate from, LocalDate until) {
+            List<String> coordinatingAgencies, String reportTo, String recurrence, Integer dueDay, LocalDate from,
+            LocalDate until) {
     }
 }

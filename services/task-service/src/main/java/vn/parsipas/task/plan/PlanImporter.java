@@ -47,8 +47,8 @@ public class PlanImporter {
     @Inject
     DeadlineScheduler deadlines;
 
-    public Uni<ImportResult> importPlan(byte[] body, boolean yaml, String actor) {
-        ParsedPlan parsed = PlanReader.read(body, yaml);
+    public Uni<ImportResult> importPlan(byte[] body, PlanFormat format, String actor) {
+        ParsedPlan parsed = PlanReader.read(body, format);
         return Panache.withTransaction(() -> lock()
                         .chain(() -> Plan.<Plan>findById(parsed.planId()))
                         .chain(plan -> apply(plan, parsed, actor)))
@@ -56,8 +56,8 @@ public class PlanImporter {
     }
 
     /** Imports the plan only when the database holds no plan at all (first start). */
-    public Uni<ImportResult> importIfNoPlan(byte[] body, boolean yaml, String actor) {
-        ParsedPlan parsed = PlanReader.read(body, yaml);
+    public Uni<ImportResult> importIfNoPlan(byte[] body, PlanFormat format, String actor) {
+        ParsedPlan parsed = PlanReader.read(body, format);
         return Panache.withTransaction(() -> lock()
                         .chain(() -> Plan.count())
                         .chain(plans -> plans > 0 ? Uni.createFrom().<ImportResult>nullItem() : apply(null, parsed, actor)))
@@ -80,7 +80,7 @@ public class PlanImporter {
     private Uni<ImportResult> apply(Plan existing, ParsedPlan parsed, String actor) {
         if (existing != null && existing.contentHash.equals(parsed.hash())) {
             return Uni.createFrom().item(new ImportResult(existing.id, existing.version, ImportResult.UNCHANGED,
-                    ImportResult.Changes.NONE));
+                    ImportResult.Changes.NONE, parsed.warnings()));
         }
         PlanFile.Info info = parsed.content().file().plan();
         Instant now = clock.instant();
@@ -110,7 +110,7 @@ public class PlanImporter {
                         .map(tally -> new ImportResult.Changes(agencies, targetCounts[0], targetCounts[1],
                                 tally.assigned, tally.updated, tally.withdrawn)))
                 .chain(changes -> saveVersion(plan, parsed, changes).replaceWith(new ImportResult(plan.id, version,
-                        version == 1 ? ImportResult.CREATED : ImportResult.REVISED, changes)));
+                        version == 1 ? ImportResult.CREATED : ImportResult.REVISED, changes, parsed.warnings())));
     }
 
     private Uni<Void> syncCriteria(PlanFile file) {
@@ -187,7 +187,7 @@ public class PlanImporter {
     private Uni<Void> publish(Target target, TargetDefined d, int version, boolean active, boolean isNew) {
         TargetDefined event = new TargetDefined(d.targetId(), d.planId(), version, d.criterionCode(), d.criterionTitle(),
                 d.kind(), d.description(), d.indicator(), d.subIndex(), d.comparator(), d.value(), d.unit(), d.baseline(),
-                d.relativeTo(), d.delta(), d.responsibleAgency(), d.deadline(), d.dueAt(), active);
+                d.relativeTo(), d.delta(), d.responsibleAgency(), d.deadline(), d.dueAt(), d.resultExpectedBy(), active);
         target.definition = Json.write(event);
         target.planVersion = version;
         target.active = active;
@@ -200,7 +200,7 @@ public class PlanImporter {
         row.planId = plan.id;
         row.version = plan.version;
         row.contentHash = parsed.hash();
-        row.document = parsed.document();
+        row.document = parsed.documentJson();
         row.changes = Json.write(changes);
         row.importedAt = plan.importedAt;
         row.importedBy = plan.importedBy;

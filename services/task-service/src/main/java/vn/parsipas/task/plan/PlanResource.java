@@ -10,6 +10,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
@@ -31,6 +33,9 @@ public class PlanResource {
     PlanImporter importer;
 
     @Inject
+    PlanPreviews previews;
+
+    @Inject
     PlanCatalog catalog;
 
     @Inject
@@ -38,15 +43,20 @@ public class PlanResource {
 
     @POST
     @RolesAllowed(Roles.COORDINATOR)
-    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Import a plan file (YAML or JSON, deploy/plans/plan.schema.json): idempotent; "
-            + "a revised file makes a new version and publishes only the differences")
-    public Uni<Response> importPlan(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON, PlanFormat.XLSX_MEDIA_TYPE})
+    @Operation(summary = "Import a plan file (YAML or JSON, deploy/plans/plan.schema.json, or the XLSX template): "
+            + "idempotent; a revised file makes a new version and publishes only the differences. With dryRun=true "
+            + "nothing is imported: the answer says what would change, for whom")
+    public Uni<Response> importPlan(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dryRun") boolean dryRun) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("", "the body must be a plan file");
         }
-        boolean yaml = contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON);
-        return importer.importPlan(body, yaml, caller.name()).map(result -> Response
+        PlanFormat format = PlanFormat.ofMediaType(contentType);
+        if (dryRun) {
+            return previews.preview(body, format).map(preview -> Response.ok(preview).build());
+        }
+        return importer.importPlan(body, format, caller.name()).map(result -> Response
                 .status(ImportResult.UNCHANGED.equals(result.outcome()) ? Response.Status.OK : Response.Status.CREATED)
                 .entity(result).build());
     }
@@ -66,6 +76,22 @@ public class PlanResource {
     @Path("/{id}/versions")
     public Uni<List<PlanCatalog.VersionView>> versions(@PathParam("id") String id) {
         return catalog.versions(id);
+    }
+
+    @GET
+    @Path("/{id}/workbook")
+    @Produces(PlanFormat.XLSX_MEDIA_TYPE)
+    @Operation(summary = "The plan's current version as the XLSX template (deploy/plans/README.md)")
+    public Uni<Response> workbook(@PathParam("id") String id) {
+        return catalog.file(id, null).emitOn(Infrastructure.getDefaultWorkerPool()).map(PlanTemplateResource::workbook);
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}/workbook")
+    @Produces(PlanFormat.XLSX_MEDIA_TYPE)
+    @Operation(summary = "A stored version of the plan as the XLSX template, to start the next plan from")
+    public Uni<Response> versionWorkbook(@PathParam("id") String id, @PathParam("version") int version) {
+        return catalog.file(id, version).emitOn(Infrastructure.getDefaultWorkerPool()).map(PlanTemplateResource::workbook);
     }
 
     @GET

@@ -5,11 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static vn.parsipas.task.Fixtures.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
@@ -161,6 +163,26 @@ class DeadlineFactsTest {
                 .execute(Tuple.of(id, Topics.TASKS_DEADLINES)).await().indefinitely().iterator().next().getLong(0);
         assertThat(deadlineRows).isZero();
         api().get("/api/v1/tasks/" + id).then().body("deadlineFacts.nextCheck", nullValue());
+    }
+
+    @Test
+    void eachOccurrenceOfARecurringDutyRaisesItsOwnFactsForItsOwnDeadline() throws Throwable {
+        clock.shiftTo(Fixtures.local("2025-06-01T08:00:00"));
+        String plan = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        String seed = new String(Fixtures.seedPlan(), StandardCharsets.UTF_8).replace("id: dak-lak-2025", "id: " + plan);
+        api().contentType("application/yaml").body(seed.getBytes(StandardCharsets.UTF_8)).post("/api/v1/plans").then().statusCode(201);
+        passesAt("2025-06-01T08:00:01", 2);
+        passesAt("2025-07-02T00:00:01", 2);
+
+        // the monthly construction briefing of 1.8: May's is overdue, June's comes due then is overdue, July's comes due
+        String briefing = plan + ":1.8-t5-2025-";
+        List<JsonNode> facts = Fixtures.events(Topics.TASKS_DEADLINES, key -> key.startsWith(briefing), 4);
+        assertThat(facts).extracting(e -> e.get("id").asText()).containsExactlyInAnyOrder(
+                "overdue/" + briefing + "05/2025-05-31", "due-soon/" + briefing + "06/2025-06-30/30",
+                "overdue/" + briefing + "06/2025-06-30", "due-soon/" + briefing + "07/2025-07-31/30");
+        // the six-month PAR report is due by 20 June, the calendar of văn bản 581/BNV-CCHC
+        assertThat(Fixtures.events(Topics.TASKS_DEADLINES, plan + ":plan-r1-2025-Q2", 2)).extracting(e -> e.get("id").asText())
+                .containsExactly("due-soon/" + plan + ":plan-r1-2025-Q2/2025-06-20/30", "overdue/" + plan + ":plan-r1-2025-Q2/2025-06-20");
     }
 
     private void passesAt(String localTime, int passes) throws Throwable {

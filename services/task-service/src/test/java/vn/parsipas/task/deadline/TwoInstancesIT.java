@@ -65,11 +65,11 @@ class TwoInstancesIT {
 
     @Test
     void eachFactIsRaisedOnceByTwoInstancesAndNotAgainAfterACrashAndRestart() throws Exception {
-        List<JsonNode> assigned = events(Topics.TASKS_LIFECYCLE, key -> key.startsWith(PLAN), 138);
-        assertThat(assigned).hasSize(138);
+        List<JsonNode> assigned = events(Topics.TASKS_LIFECYCLE, key -> key.startsWith(PLAN), 149);
+        assertThat(assigned).hasSize(149);
         assertThat(assigned).allMatch(e -> e.get("type").asText().equals(EventType.TASK_ASSIGNED.type()));
-        List<JsonNode> overdue = events(Topics.TASKS_DEADLINES, key -> key.startsWith(PLAN), 138);
-        assertThat(overdue).hasSize(138);
+        List<JsonNode> overdue = events(Topics.TASKS_DEADLINES, key -> key.startsWith(PLAN), 149);
+        assertThat(overdue).hasSize(149);
         assertThat(overdue).extracting(e -> e.get("id").asText())
                 .allMatch(id -> id.startsWith("overdue/" + PLAN)).doesNotHaveDuplicates();
 
@@ -85,8 +85,8 @@ class TwoInstancesIT {
         second.awaitReady();
         second.post("/api/v1/tasks/" + PLAN + "1.16-t1/complete", "{}");
 
-        List<JsonNode> facts = events(Topics.TASKS_DEADLINES, key -> key.startsWith(PLAN) || key.equals(id), 140);
-        assertThat(facts).hasSize(140);
+        List<JsonNode> facts = events(Topics.TASKS_DEADLINES, key -> key.startsWith(PLAN) || key.equals(id), 151);
+        assertThat(facts).hasSize(151);
         assertThat(facts).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates()
                 .contains("deadline-cleared/" + PLAN + "1.16-t1/2025-12-31");
     }

@@ -60,7 +60,7 @@ class SeedPlanTest {
         assertThat(leads).containsAllEntriesOf(Map.ofEntries(
                 Map.entry("1.1", "VP-UBND-TINH"), Map.entry("1.2", "SO-TU-PHAP"), Map.entry("1.3", "SO-NOI-VU"),
                 Map.entry("1.4", "SO-NOI-VU"), Map.entry("1.5", "SO-NOI-VU"), Map.entry("1.6", "SO-NOI-VU"),
-                Map.entry("1.7", "SO-NOI-VU"), Map.entry("1.8", "ALL-DEPARTMENTS"), Map.entry("1.10", "SO-TAI-CHINH"),
+                Map.entry("1.7", "SO-NOI-VU"), Map.entry("1.8", "SO-TAI-CHINH"), Map.entry("1.10", "SO-TAI-CHINH"),
                 Map.entry("1.11", "ALL-AGENCIES"), Map.entry("1.12", "SO-TAI-CHINH"),
                 Map.entry("1.13", "SO-KHOA-HOC-CONG-NGHE"), Map.entry("1.14", "SO-KHOA-HOC-CONG-NGHE"),
                 Map.entry("1.15", "SO-KHOA-HOC-CONG-NGHE"), Map.entry("1.16", "SO-KHOA-HOC-CONG-NGHE"),
@@ -68,9 +68,9 @@ class SeedPlanTest {
                 Map.entry("1.19", "SO-TAI-CHINH"), Map.entry("1.20", "CHI-CUC-THUE-KV-XIV"),
                 Map.entry("1.21", "SO-TAI-CHINH"), Map.entry("1.22", "ALL-AGENCIES"), Map.entry("2.1.1", "SO-TU-PHAP"),
                 Map.entry("2.1.2", "SO-TU-PHAP"), Map.entry("2.1.3", "SO-TU-PHAP"), Map.entry("2.1.4", "SO-TU-PHAP"),
-                Map.entry("2.2.1", "BUU-DIEN-TINH"), Map.entry("2.2.2", "BUU-DIEN-TINH"),
-                Map.entry("2.2.3", "BUU-DIEN-TINH"), Map.entry("2.2.4", "ALL-AGENCIES"),
-                Map.entry("2.2.5", "ALL-AGENCIES"), Map.entry("2.2.6", "VP-UBND-TINH")));
+                Map.entry("2.2.1", "VP-UBND-TINH"), Map.entry("2.2.2", "VP-UBND-TINH"),
+                Map.entry("2.2.3", "VP-UBND-TINH"), Map.entry("2.2.4", "VP-UBND-TINH"),
+                Map.entry("2.2.5", "SO-NOI-VU"), Map.entry("2.2.6", "VP-UBND-TINH")));
         assertThat(leads).hasSize(31);
         Map<String, Object> c116 = criteria.stream().filter(c -> "1.16".equals(c.get("code"))).findFirst().orElseThrow();
         assertThat(c116.get("deadlineText")).isEqualTo("Trong năm 2025");
@@ -79,13 +79,17 @@ class SeedPlanTest {
         List<Map<String, Object>> tasks = allTasks();
         Map<String, Long> perCriterion = tasks.stream().filter(t -> t.get("criterionCode") != null)
                 .collect(Collectors.groupingBy(t -> (String) t.get("criterionCode"), Collectors.counting()));
-        assertThat(perCriterion).containsExactlyInAnyOrderEntriesOf(TASKS_PER_CRITERION.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue())));
-        assertThat(tasks).hasSize(125 + 7 + 6);
+        // a recurring bullet is one task per period: 1.8-t5 monthly (8) and 1.8-t9 quarterly (3), 2.2.2-t2 quarterly (3)
+        Map<String, Long> expected = TASKS_PER_CRITERION.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue()));
+        expected.putAll(Map.of("1.8", 9L - 2 + 8 + 3, "2.2.2", 10L - 1 + 3));
+        assertThat(perCriterion).containsExactlyInAnyOrderEntriesOf(expected);
+        // 125 bullets; 4 of them recur (8 monthly, 3 + 3 quarterly, 1 yearly occurrences); 7 plan tasks, 2 x 3 reports
+        assertThat(tasks).hasSize(125 - 4 + 15 + 7 + 6);
     }
 
     @Test
-    void tasksInheritFromTheirCriterionAndRecurringDutiesExpandQuarterly() {
+    void tasksInheritFromTheirCriterionAndRecurringDutiesExpandIntoOccurrences() {
         Map<String, Map<String, Object>> tasks = allTasks().stream()
                 .collect(Collectors.toMap(t -> (String) t.get("id"), Function.identity()));
 
@@ -107,12 +111,20 @@ class SeedPlanTest {
                 "dak-lak-2025:plan-r1-2025-Q2", "dak-lak-2025:plan-r1-2025-Q3", "dak-lak-2025:plan-r1-2025-Q4",
                 "dak-lak-2025:plan-r2-2025-Q2", "dak-lak-2025:plan-r2-2025-Q3", "dak-lak-2025:plan-r2-2025-Q4");
         Map<String, Object> q3 = tasks.get("dak-lak-2025:plan-r1-2025-Q3");
-        assertThat(q3.get("deadline")).isEqualTo("2025-09-30");
+        assertThat(q3.get("deadline")).isEqualTo("2025-09-20");
         assertThat(q3.get("recurrence")).isEqualTo("quarterly");
         assertThat(q3.get("leadAgency")).isEqualTo("ALL-DEPARTMENTS-LOCALITIES");
         assertThat(q3.get("reportTo")).isEqualTo("SO-NOI-VU");
-        assertThat(tasks.get("dak-lak-2025:plan-r2-2025-Q2").get("deadline")).isEqualTo("2025-06-30");
+        assertThat(tasks.get("dak-lak-2025:plan-r2-2025-Q2").get("deadline")).isEqualTo("2025-06-20");
         assertThat(tasks.get("dak-lak-2025:plan-r2-2025-Q4").get("reportTo")).isEqualTo("UBND-TINH");
+        // the monthly construction briefing of 1.8: one task per month, each with its own deadline
+        assertThat(tasks.keySet()).filteredOn(id -> id.startsWith("dak-lak-2025:1.8-t5-")).hasSize(8)
+                .contains("dak-lak-2025:1.8-t5-2025-05", "dak-lak-2025:1.8-t5-2025-12");
+        Map<String, Object> october = tasks.get("dak-lak-2025:1.8-t5-2025-10");
+        assertThat(october).containsEntry("deadline", "2025-10-31").containsEntry("recurrence", "monthly")
+                .containsEntry("leadAgency", "SO-TAI-CHINH").containsEntry("criterionCode", "1.8");
+        assertThat(tasks.get("dak-lak-2025:2.2.2-t2-2025-Q4")).containsEntry("deadline", "2025-12-20")
+                .containsEntry("reportTo", "SO-NOI-VU");
     }
 
     @Test
@@ -122,13 +134,15 @@ class SeedPlanTest {
         assertThat(kinds).hasSize(38);
         assertThat(kinds.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting())))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("indicator", 21L, "sipas", 10L, "survey-rated", 5L, "milestone", 2L));
-        assertThat(targets.getList("findAll { it.kind == 'indicator' }.indicator.code").stream().distinct()).hasSize(20);
+        assertThat(targets.getList("findAll { it.kind == 'indicator' }.indicator.code").stream().distinct()).hasSize(21);
 
         Map<String, Object> rank = target(targets, "dak-lak-2025:t-plan-par-index-rank");
         assertThat(rank.get("criterionCode")).isNull();
         assertThat(rank.get("comparator")).isEqualTo("lte");
         assertThat(rank.get("delta")).isEqualTo(-5);
         assertThat(rank.get("relativeTo")).isEqualTo("baseline");
+        assertThat(rank.get("deadline")).isEqualTo("2025-12-31");
+        assertThat(rank.get("resultExpectedBy")).isEqualTo("2026-06-30");
         assertThat(target(targets, "dak-lak-2025:t-1.8-disbursement-rate")).containsEntry("comparator", "gte").containsEntry("value", 95);
         assertThat(target(targets, "dak-lak-2025:t-1.15-digitised-data-reuse-rate")).containsEntry("comparator", "gt").containsEntry("value", 50);
         assertThat(target(targets, "dak-lak-2025:t-1.16-online-dossier-rate")).containsEntry("value", 80).containsEntry("unit", "percent")
@@ -162,9 +176,9 @@ class SeedPlanTest {
         List<JsonNode> targetEvents = Fixtures.events(Topics.PLAN_TARGETS, key -> key.startsWith(PLAN + ":"), 38);
         assertThat(targetEvents).hasSize(38);
         assertThat(targetEvents).allMatch(e -> e.at("/data/planVersion").asInt() == 1 && e.at("/data/active").asBoolean());
-        List<JsonNode> assigned = Fixtures.ofType(Fixtures.events(Topics.TASKS_LIFECYCLE, key -> key.startsWith(PLAN + ":"), 138),
+        List<JsonNode> assigned = Fixtures.ofType(Fixtures.events(Topics.TASKS_LIFECYCLE, key -> key.startsWith(PLAN + ":"), 149),
                 EventType.TASK_ASSIGNED);
-        assertThat(assigned).hasSize(138);
+        assertThat(assigned).hasSize(149);
         assertThat(assigned).extracting(e -> e.get("subject").asText()).doesNotHaveDuplicates();
         List<JsonNode> agencyEvents = Fixtures.events(Topics.DIRECTORY_AGENCIES, seedAgencies::contains, 26);
         assertThat(agencyEvents).extracting(e -> e.get("subject").asText()).containsAll(seedAgencies);

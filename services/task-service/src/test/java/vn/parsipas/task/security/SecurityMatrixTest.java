@@ -24,6 +24,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.task.Fixtures;
 import vn.parsipas.task.TaskServiceTest;
+import vn.parsipas.task.plan.PlanFormat;
 
 /**
  * Every endpoint of task-service × every kind of caller → the status each gets, each request really
@@ -36,13 +37,17 @@ import vn.parsipas.task.TaskServiceTest;
 class SecurityMatrixTest {
     private static final String PLAN = "dak-lak-2025";
     private static final LocalDate DEADLINE = LocalDate.of(2035, 9, 30);
+    private static final String XLSX = PlanFormat.XLSX_MEDIA_TYPE;
 
     /** The callers, in the column order of the table. */
     enum Who {
         ANONYMOUS, COORDINATOR, LEAD_STAFF, COORDINATING_STAFF, OTHER_STAFF, DATA_PROVIDER, OPERATOR
     }
 
-    private record Call(String path, Object body, String contentType) {
+    private record Call(String path, Object body, String contentType, String accept) {
+        Call(String path, Object body, String contentType) {
+            this(path, body, contentType, null);
+        }
     }
 
     private record Row(String method, String template, Supplier<Call> call, int... expected) {
@@ -96,6 +101,17 @@ class SecurityMatrixTest {
                 // plans: the published plan is readable by staff; only coordinators import (the seed again: unchanged)
                 new Row("POST", "/api/v1/plans", () -> new Call("/api/v1/plans", Fixtures.seedPlan(), "application/yaml"),
                         401, 200, 403, 403, 403, 403, 403),
+                new Row("POST", "/api/v1/plans", () -> new Call("/api/v1/plans?dryRun=true", Fixtures.seedPlan(), "application/yaml"),
+                        401, 200, 403, 403, 403, 403, 403),
+                // the template (deploy/plans/README.md): versions export to it for staff, coordinators get it empty and convert
+                new Row("GET", "/api/v1/plans/{id}/workbook", () -> new Call("/api/v1/plans/" + PLAN + "/workbook", null, null, XLSX),
+                        401, 200, 200, 200, 200, 403, 403),
+                new Row("GET", "/api/v1/plans/{id}/versions/{version}/workbook",
+                        () -> new Call("/api/v1/plans/" + PLAN + "/versions/1/workbook", null, null, XLSX), 401, 200, 200, 200, 200, 403, 403),
+                new Row("GET", "/api/v1/plan-template", () -> new Call("/api/v1/plan-template", null, null, XLSX),
+                        401, 200, 403, 403, 403, 403, 403),
+                new Row("POST", "/api/v1/plan-conversions", () -> new Call("/api/v1/plan-conversions", Fixtures.seedPlan(),
+                        "application/yaml", XLSX), 401, 200, 403, 403, 403, 403, 403),
                 new Row("GET", "/api/v1/plans", () -> at("/api/v1/plans"), 401, 200, 200, 200, 200, 403, 403),
                 new Row("GET", "/api/v1/plans/{id}", () -> at("/api/v1/plans/" + PLAN), 401, 200, 200, 200, 200, 403, 403),
                 new Row("GET", "/api/v1/plans/{id}/versions", () -> at("/api/v1/plans/" + PLAN + "/versions"),
@@ -171,6 +187,9 @@ class SecurityMatrixTest {
         var request = api(token).header("Idempotency-Key", java.util.UUID.randomUUID().toString());
         if (call.contentType() != null) {
             request.contentType(call.contentType());
+        }
+        if (call.accept() != null) {
+            request.accept(call.accept());
         }
         if (call.body() instanceof byte[] bytes) {
             request.body(bytes);
