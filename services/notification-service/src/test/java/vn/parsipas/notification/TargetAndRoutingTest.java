@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.indicator.TargetStatusChanged;
 import vn.parsipas.contracts.sipas.SatisfactionBelowTarget;
 import vn.parsipas.contracts.sipas.SatisfactionRecovered;
@@ -24,6 +29,8 @@ import vn.parsipas.contracts.task.TaskUpdated;
 @QuarkusTest
 @NotificationServiceTest
 class TargetAndRoutingTest {
+    @Inject
+    Pool pool;
 
     @Test
     void aTargetAtRiskThenMissedThenMetOpensOneAlertPerStatusAndResolvesTheLast() {
@@ -76,25 +83,48 @@ class TargetAndRoutingTest {
     }
 
     @Test
-    void aSatisfactionIndexBelowTargetAlertsTheAgencyAndItsRecoveryResolvesIt() {
+    void aQuarterAndTheYearToDateAreSeparateAlertsAndAQuarterThatRecoversLeavesTheYearOpen() {
         try (Scenario scenario = new Scenario()) {
             String agency = Scenario.code("SO-XAY-DUNG");
             scenario.agency(agency, "Sở Xây dựng", "VP-UBND-TINH");
-            SatisfactionBelowTarget below = new SatisfactionBelowTarget("2.2.3", "Chỉ số hài lòng về công chức", agency,
-                    "2025-Q3", 150, new BigDecimal("70"), new BigDecimal("62.24"), new BigDecimal("76.7"),
-                    "dak-lak-2025:t-2.2.3-sipas", new BigDecimal("83.4"), agency, Instant.parse("2025-09-20T04:00:00Z"));
 
-            scenario.send(below);
-            JsonPath inbox = Scenario.inbox(agency, 1);
-            assertThat(inbox.getString("items[0].fingerprint")).isEqualTo("satisfaction-below-target:2.2.3|" + agency);
-            assertThat(inbox.getString("items[0].body"))
-                    .contains("đạt 70% (khoảng tin cậy 95%: 62,24–76,7%, 150 phiếu), thấp hơn mục tiêu 83,4%");
+            scenario.send(below(agency, "2025-Q3"));
+            scenario.send(below(agency, "2025"));
+            JsonPath inbox = Scenario.inbox(agency, 2);
+            assertThat(inbox.getList("items.fingerprint", String.class)).containsExactlyInAnyOrder(
+                    "satisfaction-below-target:2.2.3|" + agency + "|2025-Q3", "satisfaction-below-target:2.2.3|" + agency + "|2025");
+            assertThat(inbox.getString("items.find { it.subjectId.endsWith('|2025-Q3') }.body"))
+                    .contains("(" + agency + ", kỳ 2025-Q3) đạt 70% (khoảng tin cậy 95%: 62,24–76,7%, 150 phiếu), thấp hơn mục tiêu 83,4%");
+            assertThat(inbox.getString("items.find { it.subjectId.endsWith('|2025') }.title")).endsWith("(kỳ 2025)");
 
-            scenario.send(new SatisfactionRecovered("2.2.3", "Chỉ số hài lòng về công chức", agency, "2025-Q3", 310,
-                    new BigDecimal("84.1"), new BigDecimal("79.6"), new BigDecimal("87.8"), "dak-lak-2025:t-2.2.3-sipas",
-                    new BigDecimal("83.4"), agency, Instant.parse("2025-09-28T04:00:00Z")));
-            await().atMost(Scenario.WAIT).until(() -> "index-recovered".equals(Scenario.inbox(agency, 1)
-                    .getString("items[0].resolution")));
+            scenario.send(recovered(agency, "2025-Q3"));
+            await().atMost(Scenario.WAIT).until(() -> "index-recovered".equals(Scenario.inbox(agency, 2)
+                    .getString("items.find { it.subjectId.endsWith('|2025-Q3') }.resolution")));
+            JsonPath after = Scenario.inbox(agency, 2);
+            assertThat(after.getString("items.find { it.subjectId.endsWith('|2025') }.status")).isEqualTo("open");
+            assertThat(after.getString("items.find { it.subjectId.endsWith('|2025') }.resolution")).isNull();
+        }
+    }
+
+    @Test
+    void anAlertRaisedBeforePeriodsMovesToThePeriodOfItsFactAndThatPeriodsRecoveryResolvesIt() throws Exception {
+        try (Scenario scenario = new Scenario()) {
+            String agency = Scenario.code("SO-Y-TE");
+            scenario.agency(agency, "Sở Y tế", "VP-UBND-TINH");
+            String quarter = legacySatisfactionAlert(agency, "\"Chỉ số hài lòng về công chức\" (" + agency + ", kỳ 2025-Q3) đạt 70%.");
+            String undated = legacySatisfactionAlert(agency, "Chỉ số hài lòng thấp hơn mục tiêu.");
+
+            String migration = new String(getClass().getResourceAsStream("/db/migration/V4__satisfaction_alert_period.sql")
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            pool.query(migration).execute().await().indefinitely();
+
+            assertThat(Scenario.alert(quarter).getString("alert.fingerprint"))
+                    .isEqualTo("satisfaction-below-target:2.2.3|" + agency + "|2025-Q3");
+            assertThat(Scenario.alert(undated).getString("alert.subjectId")).as("no period in its body: the year it was raised")
+                    .isEqualTo("2.2.3|" + agency + "|2025");
+            scenario.send(recovered(agency, "2025-Q3"));
+            await().atMost(Scenario.WAIT).until(() -> "resolved".equals(Scenario.alert(quarter).getString("alert.status")));
+            assertThat(Scenario.alert(undated).getString("alert.status")).isEqualTo("open");
         }
     }
 
@@ -146,6 +176,33 @@ class TargetAndRoutingTest {
             await().during(Duration.ofSeconds(1)).atMost(Scenario.WAIT)
                     .until(() -> scenario.receiver.calls(Scenario.hookPath(second)).isEmpty());
         }
+    }
+
+    /** An open alert as the service stored it before periods: subject subIndex|scope, raised in 2025 (business time). */
+    private String legacySatisfactionAlert(String agency, String body) {
+        String id = UUID.randomUUID().toString();
+        pool.withTransaction(sql -> sql.preparedQuery("insert into alert (id, fingerprint, kind, severity, status, subject_id, "
+                        + "agency_code, delivered_to, title, body, rule_name, raised_at, last_seen_at, updated_at, criterion_code) "
+                        + "values ($1, 'satisfaction-below-target:2.2.3|' || $2, 'satisfaction-below-target', 'warning', 'open', "
+                        + "'2.2.3|' || $2, $2, $2, 'Chỉ số hài lòng dưới mục tiêu: 2.2.3', $3, 'overdue-and-missed', "
+                        + "'2025-09-20T04:00:00Z', '2025-09-20T04:00:00Z', '2025-09-20T04:00:00Z', '2.2.3')")
+                        .execute(Tuple.of(id, agency, body))
+                .chain(() -> sql.preparedQuery("insert into alert_recipient (alert_id, agency_code, role) values ($1, $2, 'responsible')")
+                        .execute(Tuple.of(id, agency))))
+                .await().indefinitely();
+        return id;
+    }
+
+    private static SatisfactionBelowTarget below(String agency, String period) {
+        return new SatisfactionBelowTarget("2.2.3", "Chỉ số hài lòng về công chức", agency, period, 150, new BigDecimal("70"),
+                new BigDecimal("62.24"), new BigDecimal("76.7"), "dak-lak-2025:t-2.2.3-sipas", new BigDecimal("83.4"), agency,
+                Instant.parse("2025-09-20T04:00:00Z"));
+    }
+
+    private static SatisfactionRecovered recovered(String agency, String period) {
+        return new SatisfactionRecovered("2.2.3", "Chỉ số hài lòng về công chức", agency, period, 310, new BigDecimal("84.1"),
+                new BigDecimal("79.6"), new BigDecimal("87.8"), "dak-lak-2025:t-2.2.3-sipas", new BigDecimal("83.4"), agency,
+                Instant.parse("2025-09-28T04:00:00Z"));
     }
 
     private static TargetStatusChanged status(String targetId, String agency, String previous, String status, String value) {

@@ -74,23 +74,32 @@ public final class Facts {
         }
         if (event instanceof SatisfactionBelowTarget e) {
             return List.of(new Fact.Raise(AlertKind.SATISFACTION_BELOW_TARGET,
-                    e.subIndex() + "|" + e.scope(), e.responsibleAgency(), List.of(),
-                    AlertKind.SATISFACTION_BELOW_TARGET.label() + ": " + e.subIndex() + " " + e.subIndexName(),
+                    aggregate(e.subIndex(), e.scope(), e.period()), e.responsibleAgency(), List.of(),
+                    AlertKind.SATISFACTION_BELOW_TARGET.label() + ": " + e.subIndex() + " " + e.subIndexName()
+                            + " (kỳ " + e.period() + ")",
                     "\"" + e.subIndexName() + "\" (" + scope(e.scope()) + ", kỳ " + e.period() + ") đạt "
                             + number(e.satisfiedPercent()) + "% (khoảng tin cậy 95%: " + number(e.intervalLowPercent()) + "–"
                             + number(e.intervalHighPercent()) + "%, " + e.responses() + " phiếu), thấp hơn mục tiêu "
                             + number(e.targetPercent()) + "%.", List.of(), e.subIndex()));
         }
         if (event instanceof SatisfactionRecovered e) {
-            return List.of(new Fact.Clear(e.subIndex() + "|" + e.scope(),
+            return List.of(new Fact.Clear(aggregate(e.subIndex(), e.scope(), e.period()),
                     List.of(AlertKind.SATISFACTION_BELOW_TARGET), "index-recovered"));
         }
         if (event instanceof SatisfactionIndexUpdated e) {
-            return List.of(new Fact.Note(e.subIndex() + "|" + e.scope(), "index-updated",
+            return List.of(new Fact.Note(aggregate(e.subIndex(), e.scope(), e.period()), "index-updated",
                     "Chỉ số kỳ " + e.period() + ": " + number(e.satisfiedPercent()) + "% (" + e.responses() + " phiếu; mục tiêu "
                             + number(e.targetPercent()) + "%)."));
         }
         return List.of();
+    }
+
+    /**
+     * What a SIPAS alert is about: one sub-index of one scope in one period. A quarter and the year to
+     * date are judged separately, so each is its own alert and a recovery resolves only its own period.
+     */
+    private static String aggregate(String subIndex, String scope, String period) {
+        return subIndex + "|" + scope + "|" + period;
     }
 
     private static List<Fact> target(TargetStatusChanged e) {

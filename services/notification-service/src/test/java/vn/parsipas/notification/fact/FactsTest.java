@@ -46,7 +46,7 @@ class FactsTest {
                 .isEqualTo(new Fact.Clear("dak-lak-2025:1.16-t1", List.of(AlertKind.TASK_DUE_SOON, AlertKind.TASK_OVERDUE),
                         "task-completed"));
         assertThat(single(EventType.SATISFACTION_RECOVERED))
-                .isEqualTo(new Fact.Clear("2.2.3|SO-XAY-DUNG", List.of(AlertKind.SATISFACTION_BELOW_TARGET), "index-recovered"));
+                .isEqualTo(new Fact.Clear("2.2.3|SO-XAY-DUNG|2025-Q3", List.of(AlertKind.SATISFACTION_BELOW_TARGET), "index-recovered"));
         assertThat(single(EventType.TASK_PROGRESS_REPORTED)).isInstanceOf(Fact.Note.class);
         assertThat(((Fact.Note) single(EventType.TASK_PROGRESS_REPORTED)).detail()).contains("60%");
         assertThat(single(EventType.TASK_UPDATED)).isInstanceOf(Fact.Note.class);
