@@ -130,7 +130,7 @@ class EvaluationTest {
     }
 
     @Test
-    void aTargetHigherThanAnUnknownBaselineWaitsForTheBaselineYearsValue() {
+    void aTargetHigherThanAnUnknownBaselineSaysItCannotBeJudgedOnceWhileValuesArriveUntilTheBaselineYearsValue() {
         clock.shiftTo(Instant.parse("2025-06-10T03:00:00Z"));
         String targetId = Fixtures.unique("dak-lak-2025:t-1.17");
         try (TestKafka kafka = Fixtures.kafka()) {
@@ -138,17 +138,25 @@ class EvaluationTest {
                     "Tỷ lệ hồ sơ thanh toán trực tuyến", "percent", "gt", null, new TargetDefined.Baseline(null, 2024),
                     "SO-KHOA-HOC-CONG-NGHE", true));
             JsonNode noBaseline = statusChanges(kafka, targetId, c -> c.size() >= 1).get(0);
-            assertThat(noBaseline.get("status").asText()).isEqualTo("NO_DATA");
+            assertThat(noBaseline.get("status").asText()).isEqualTo("NO_BASELINE");
             assertThat(noBaseline.get("period").asText()).isEqualTo("2024");
             assertThat(noBaseline.get("targetValue").isNull()).isTrue();
+            assertThat(noBaseline.get("dataProvider").asText()).isEqualTo("VP-UBND-TINH");
+            assertThat(noBaseline.get("reason").asText()).startsWith("Chưa có số liệu năm gốc 2024 của chỉ tiêu")
+                    .contains("VP-UBND-TINH cần gửi giá trị kỳ 2024");
+
+            // A value of 2025 arrives: the target still cannot be judged, and says so with the value it has.
+            Fixtures.observe(kafka, Fixtures.observed("online-payment-dossier-rate", "PROVINCE", "2025-05", "35", "percent",
+                    "2025-06-05T01:00:00Z"), "/igate");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/targets/" + targetId).then()
+                    .body("status", equalTo("NO_BASELINE"))
+                    .body("reason", org.hamcrest.Matchers.containsString("; đã có giá trị 35% (tháng 5/2025).")));
 
             // The 2024 value arrives as an observation of the baseline year: it becomes the threshold.
             Fixtures.observe(kafka, Fixtures.observed("online-payment-dossier-rate", "PROVINCE", "2024", "30", "percent",
                     "2025-01-10T01:00:00Z"), "/igate");
-            Fixtures.observe(kafka, Fixtures.observed("online-payment-dossier-rate", "PROVINCE", "2025-05", "35", "percent",
-                    "2025-06-05T01:00:00Z"), "/igate");
             List<JsonNode> changes = statusChanges(kafka, targetId, c -> c.size() >= 2);
-            assertThat(statuses(changes)).containsExactly("NO_DATA", "MET");
+            assertThat(statuses(changes)).as("the agency is told once, not at every value").containsExactly("NO_BASELINE", "MET");
             assertThat(changes.get(1).get("targetValue").decimalValue()).isEqualByComparingTo("30");
         }
     }

@@ -19,8 +19,9 @@ import vn.parsipas.platform.time.BusinessTime;
  * Evaluates one target at one instant from the province's values of its indicator (pure logic).
  *
  * <ol>
- *   <li>Threshold unknown (relative to a baseline whose value has not arrived): NO_DATA once the
- *       baseline year's value is overdue, else nothing yet.</li>
+ *   <li>Threshold unknown (relative to a baseline whose value has not arrived): NO_BASELINE — the
+ *       target cannot be judged — once a value of its years arrives or the baseline year's value is
+ *       overdue, else nothing yet.</li>
  *   <li>Judgement time passed with a value: MET or MISSED by the latest value — the clock alone
  *       decides. A target is judged at its deadline, or on the day its result is expected when that
  *       is published later (the PAR Index of 2025 in 2026): the deadline stays the end of the period
@@ -45,13 +46,15 @@ public final class Evaluator {
 
         if (threshold == null) {
             Instant baselineDue = baselineDue(target, indicator);
-            if (now.isBefore(baselineDue)) {
+            if (latest == null && now.isBefore(baselineDue)) {
                 return new Evaluation(null, null, null, null, null, "Chưa có giá trị năm gốc " + target.baselineYear()
                         + "; hạn gửi " + Wording.day(LocalDate.ofInstant(baselineDue, BusinessTime.ZONE)) + ".", baselineDue);
             }
-            return new Evaluation(TargetStatus.NO_DATA, null, String.valueOf(target.baselineYear()), null, null,
-                    "Chưa nhận được giá trị năm gốc " + target.baselineYear() + " của chỉ tiêu «" + target.indicatorName()
-                            + "» nên chưa xác định được mục tiêu; đơn vị cung cấp số liệu: " + provider + ".", null);
+            return new Evaluation(TargetStatus.NO_BASELINE, null, String.valueOf(target.baselineYear()), null, null,
+                    "Chưa có số liệu năm gốc " + target.baselineYear() + " của chỉ tiêu «" + target.indicatorName()
+                            + "» nên chưa đánh giá được mục tiêu" + (latest == null ? "" : "; đã có giá trị " + describe(target, latest))
+                            + ". Đơn vị cung cấp số liệu " + provider + " cần gửi giá trị kỳ " + target.baselineYear()
+                            + " (toàn tỉnh).", null);
         }
         String goal = Wording.goal(target, threshold) + " vào " + Wording.day(target.deadline());
         if (past && latest != null) {

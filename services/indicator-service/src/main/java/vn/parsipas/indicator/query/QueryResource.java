@@ -51,7 +51,7 @@ public class QueryResource {
     @Path("/targets")
     public Uni<TargetQueries.Page<TargetView>> targets(@QueryParam("criterion") String criterion,
             @QueryParam("agency") String agency,
-            @QueryParam("status") @Pattern(regexp = "MET|ON_TRACK|AT_RISK|MISSED|NO_DATA") String status,
+            @QueryParam("status") @Pattern(regexp = "MET|ON_TRACK|AT_RISK|MISSED|NO_DATA|NO_BASELINE") String status,
             @QueryParam("plan") String plan, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return targets.list(new TargetQueries.Filter(criterion, agency, status, plan), caller.visibleAgencies(), cursor, limit);

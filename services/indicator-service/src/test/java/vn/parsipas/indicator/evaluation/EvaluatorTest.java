@@ -104,10 +104,30 @@ class EvaluatorTest {
 
         assertThat(Evaluator.evaluate(target, RANK, List.of(), Instant.parse("2025-04-01T00:00:00Z")).status()).isNull();
         assertThat(Evaluator.evaluate(target, RANK, List.of(), Instant.parse("2025-07-01T00:00:00Z")).status())
-                .isEqualTo(TargetStatus.NO_DATA);
+                .isEqualTo(TargetStatus.NO_BASELINE);
         // without a publication date, the 2024 value was due 90 days after 2024
         assertThat(Evaluator.evaluate(target("lte", null, new BigDecimal("-5"), 2024), RANK, List.of(),
-                Instant.parse("2025-04-01T00:00:00Z")).status()).isEqualTo(TargetStatus.NO_DATA);
+                Instant.parse("2025-04-01T00:00:00Z")).status()).isEqualTo(TargetStatus.NO_BASELINE);
+    }
+
+    @Test
+    void aValueArrivingBeforeTheBaselineIsKnownMakesTheTargetSayItCannotBeJudged() {
+        Target target = target("gt", null, null, 2024);
+        Instant january = Instant.parse("2025-01-10T03:00:00Z");
+
+        Evaluation waiting = Evaluator.evaluate(target, DISBURSEMENT, List.of(), january);
+        Evaluation cannotJudge = Evaluator.evaluate(target, DISBURSEMENT, List.of(point("2025-01", "12", "2025-01-09T00:00:00Z")),
+                january);
+
+        // The 2024 value is due on 15 January: before that, and without a value of 2025, nothing to say yet.
+        assertThat(waiting.status()).isNull();
+        assertThat(waiting.nextCheckAt()).isEqualTo(Instant.parse("2025-01-15T17:00:00Z"));
+        assertThat(cannotJudge.status()).isEqualTo(TargetStatus.NO_BASELINE);
+        assertThat(cannotJudge.period()).isEqualTo("2024");
+        assertThat(cannotJudge.threshold()).isNull();
+        assertThat(cannotJudge.reason()).isEqualTo("Chưa có số liệu năm gốc 2024 của chỉ tiêu «Chỉ số» nên chưa đánh giá được "
+                + "mục tiêu; đã có giá trị hạng 12 (tháng 1/2025). Đơn vị cung cấp số liệu SO-TAI-CHINH cần gửi giá trị kỳ 2024 (toàn tỉnh).");
+        assertThat(cannotJudge.nextCheckAt()).as("only a value or a definition can change it").isNull();
     }
 
     @Test
