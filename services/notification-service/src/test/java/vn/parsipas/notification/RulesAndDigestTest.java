@@ -44,7 +44,7 @@ class RulesAndDigestTest {
             await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(agency)).size() == 1);
             assertThat(Scenario.inbox(agency, 1).getString("items[0].rule")).isEqualTo("due-soon-for-" + agency);
             Scenario.asCoordinator().post("/api/v1/rules/reload").then().statusCode(200).body("version", equalTo(version + 1))
-                    .body("rules.name", equalTo(List.of("due-soon", "overdue-and-missed", "at-risk-and-no-data")));
+                    .body("rules.name", equalTo(List.of("due-soon", "overdue-and-missed", "at-risk-and-no-data", "no-baseline")));
         }
     }
 

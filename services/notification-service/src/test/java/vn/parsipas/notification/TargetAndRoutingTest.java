@@ -83,6 +83,35 @@ class TargetAndRoutingTest {
     }
 
     @Test
+    void aTargetWithoutItsBaselineAsksTheDataProviderOnceAndItsFirstJudgementResolvesIt() {
+        try (Scenario scenario = new Scenario()) {
+            String responsible = Scenario.code("SO-KHCN");
+            String provider = Scenario.code("VP-UBND");
+            scenario.agency(responsible, "Sở Khoa học và Công nghệ", "VP-UBND-TINH");
+            scenario.agency(provider, "Văn phòng UBND tỉnh", null);
+            String targetId = "dak-lak-2025:t-1.17-" + UUID.randomUUID().toString().substring(0, 6);
+            String reason = "Chưa có số liệu năm gốc 2024 của chỉ tiêu «Tỷ lệ hồ sơ thanh toán trực tuyến» nên chưa đánh giá được "
+                    + "mục tiêu. Đơn vị cung cấp số liệu " + provider + " cần gửi giá trị kỳ 2024 (toàn tỉnh).";
+
+            scenario.send(noBaseline(targetId, responsible, provider, reason));
+            JsonPath inbox = Scenario.inbox(provider, 1);
+            assertThat(inbox.getString("items[0].kind")).isEqualTo("target-no-baseline");
+            assertThat(inbox.getString("items[0].title")).isEqualTo("Chưa có số liệu năm gốc của chỉ tiêu: tiêu chí 1.17");
+            assertThat(inbox.getString("items[0].body")).contains("Chỉ tiêu \"Tỷ lệ hồ sơ thanh toán trực tuyến\" (toàn tỉnh): "
+                    + "mục tiêu hạn 31/12/2025 được so với năm gốc 2024").contains(reason)
+                    .contains("Đơn vị cung cấp số liệu: Văn phòng UBND tỉnh.");
+            assertThat(inbox.getString("items[0].rule")).as("asked once: no repeat, no escalation").isEqualTo("no-baseline");
+            await().atMost(Scenario.WAIT).until(() -> Mailbox.to(Scenario.email(provider)).size() == 1);
+            assertThat(Scenario.asCoordinator().get("/api/v1/agencies/{code}/alerts", responsible).jsonPath().getList("items")).isEmpty();
+
+            // The baseline arrives and the target is judged: the request is resolved.
+            scenario.send(status(targetId, responsible, "NO_BASELINE", "ON_TRACK", "35"));
+            await().atMost(Scenario.WAIT).until(() -> "target-recovered".equals(Scenario.inbox(provider, 1)
+                    .getString("items[0].resolution")));
+        }
+    }
+
+    @Test
     void aQuarterAndTheYearToDateAreSeparateAlertsAndAQuarterThatRecoversLeavesTheYearOpen() {
         try (Scenario scenario = new Scenario()) {
             String agency = Scenario.code("SO-XAY-DUNG");
@@ -203,6 +232,12 @@ class TargetAndRoutingTest {
         return new SatisfactionRecovered("2.2.3", "Chỉ số hài lòng về công chức", agency, period, 310, new BigDecimal("84.1"),
                 new BigDecimal("79.6"), new BigDecimal("87.8"), "dak-lak-2025:t-2.2.3-sipas", new BigDecimal("83.4"), agency,
                 Instant.parse("2025-09-28T04:00:00Z"));
+    }
+
+    private static TargetStatusChanged noBaseline(String targetId, String responsible, String provider, String reason) {
+        return new TargetStatusChanged(targetId, "1.17", "online-payment-dossier-rate", "Tỷ lệ hồ sơ thanh toán trực tuyến",
+                "PROVINCE", responsible, provider, null, "NO_BASELINE", null, "2024", "percent", "gt", null, null,
+                LocalDate.parse("2025-12-31"), Instant.parse("2025-06-10T03:00:00Z"), reason);
     }
 
     private static TargetStatusChanged status(String targetId, String agency, String previous, String status, String value) {

@@ -54,7 +54,7 @@ public record InboxFilter(Tab tab, String kind, String severity, String criterio
     }
 
     public static final List<String> KINDS = List.of("task-overdue", "task-due-soon", "target-missed", "target-at-risk",
-            "target-no-data", "satisfaction-below-target");
+            "target-no-data", "target-no-baseline", "satisfaction-below-target");
     public static final List<String> SEVERITIES = List.of("critical", "warning", "info");
 
     public static InboxFilter parse(String tab, String kind, String severity, String criterion, String from, String to) {

@@ -55,6 +55,7 @@ public final class Wording {
             case "target-at-risk" -> "Mục tiêu có nguy cơ không đạt";
             case "target-missed" -> "Mục tiêu không đạt";
             case "target-no-data" -> "Thiếu số liệu của chỉ tiêu";
+            case "target-no-baseline" -> "Chưa có số liệu năm gốc của chỉ tiêu";
             case "satisfaction-below-target" -> "Chỉ số hài lòng dưới mục tiêu";
             default -> "Cảnh báo";
         };

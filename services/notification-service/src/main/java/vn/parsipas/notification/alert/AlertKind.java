@@ -10,6 +10,7 @@ public enum AlertKind {
     TARGET_AT_RISK("target-at-risk", Family.TARGET, "warning", "Mục tiêu có nguy cơ không đạt"),
     TARGET_MISSED("target-missed", Family.TARGET, "critical", "Mục tiêu không đạt"),
     TARGET_NO_DATA("target-no-data", Family.TARGET, "warning", "Thiếu số liệu của chỉ tiêu"),
+    TARGET_NO_BASELINE("target-no-baseline", Family.TARGET, "warning", "Chưa có số liệu năm gốc của chỉ tiêu"),
     SATISFACTION_BELOW_TARGET("satisfaction-below-target", Family.TARGET, "warning", "Chỉ số hài lòng dưới mục tiêu");
 
     /** Task alerts escalate by default to Văn phòng UBND tỉnh, PAR/SIPAS target alerts to Sở Nội vụ. */
@@ -43,6 +44,11 @@ public enum AlertKind {
 
     public String label() {
         return label;
+    }
+
+    /** Missing data is asked of the agency that provides it, not of the one answering for the target. */
+    public boolean toDataProvider() {
+        return this == TARGET_NO_DATA || this == TARGET_NO_BASELINE;
     }
 
     public String fingerprint(String subjectId) {

@@ -12,7 +12,7 @@ public final class Labels {
     /** Who is responsible and who is in copy, by name; a collective is named with the office acting for it. */
     static String routing(AlertKind kind, Routing routing) {
         String role = kind.family() == AlertKind.Family.TASK ? "Cơ quan chủ trì"
-                : kind == AlertKind.TARGET_NO_DATA ? "Đơn vị cung cấp số liệu" : "Cơ quan chịu trách nhiệm";
+                : kind.toDataProvider() ? "Đơn vị cung cấp số liệu" : "Cơ quan chịu trách nhiệm";
         StringBuilder text = new StringBuilder(role).append(": ").append(routing.name(routing.responsible()));
         if (routing.viaCoordinator()) {
             text.append(" (gửi ").append(routing.name(routing.deliveredTo())).append(" để điều phối)");

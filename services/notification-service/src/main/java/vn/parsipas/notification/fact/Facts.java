@@ -29,7 +29,7 @@ import vn.parsipas.platform.time.BusinessTime;
 public final class Facts {
     private static final List<AlertKind> TASK_KINDS = List.of(AlertKind.TASK_DUE_SOON, AlertKind.TASK_OVERDUE);
     private static final List<AlertKind> TARGET_KINDS = List.of(AlertKind.TARGET_AT_RISK, AlertKind.TARGET_MISSED,
-            AlertKind.TARGET_NO_DATA);
+            AlertKind.TARGET_NO_DATA, AlertKind.TARGET_NO_BASELINE);
 
     private Facts() {
     }
@@ -107,6 +107,7 @@ public final class Facts {
             case "AT_RISK" -> AlertKind.TARGET_AT_RISK;
             case "MISSED" -> AlertKind.TARGET_MISSED;
             case "NO_DATA" -> AlertKind.TARGET_NO_DATA;
+            case "NO_BASELINE" -> AlertKind.TARGET_NO_BASELINE;
             default -> null;
         };
         if (kind == null) {
@@ -118,13 +119,16 @@ public final class Facts {
             case TARGET_NO_DATA -> "Chưa nhận được số liệu của chỉ tiêu \"" + indicator + "\" (" + scope(e.scope())
                         + (e.period() == null ? "" : ", kỳ " + e.period()) + "); mục tiêu " + goal + " vào ngày "
                         + date(e.deadline()) + ".";
+            case TARGET_NO_BASELINE -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + "): mục tiêu hạn "
+                        + date(e.deadline()) + " được so với năm gốc " + e.period() + " và được đánh giá ngay khi có giá trị năm "
+                        + e.period() + ".";
             case TARGET_MISSED -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + ") không đạt mục tiêu " + goal
                         + " đến hạn " + date(e.deadline()) + ": giá trị " + withUnit(e.value(), e.unit()) + periodOf(e) + ".";
             default -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + ") đạt " + withUnit(e.value(), e.unit())
                         + periodOf(e) + ", mục tiêu " + goal + " vào ngày " + date(e.deadline())
                         + (e.expectedValue() == null ? "" : "; lộ trình cần " + withUnit(e.expectedValue(), e.unit())) + ".";
         };
-        String agency = kind == AlertKind.TARGET_NO_DATA && e.dataProvider() != null ? e.dataProvider() : e.responsibleAgency();
+        String agency = kind.toDataProvider() && e.dataProvider() != null ? e.dataProvider() : e.responsibleAgency();
         List<AlertKind> others = TARGET_KINDS.stream().filter(other -> other != kind).toList();
         return List.of(new Fact.Raise(kind, e.targetId(), agency, List.of(), criterion(kind.label(), e.criterionCode()),
                 body + " " + e.reason(), others, e.criterionCode()));

@@ -30,7 +30,7 @@ public record Rule(
         @Min(1) @Max(5) Integer escalationLevels) {
 
     static final String AGENCY = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$";
-    static final String KIND = "task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|satisfaction-below-target";
+    static final String KIND = "task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|target-no-baseline|satisfaction-below-target";
 
     /** Where an alert that no rule matches goes. */
     public static final Rule FALLBACK = new Rule("fallback", null, null, null, List.of("inbox"), false, null, null, null,

@@ -37,7 +37,8 @@ class FactsTest {
         assertThat(raise.title()).isEqualTo("Mục tiêu có nguy cơ không đạt: tiêu chí 1.16");
         assertThat(raise.body()).startsWith("Chỉ tiêu \"Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình\" (toàn tỉnh) đạt 62,4% "
                 + "(kỳ 2025-06), mục tiêu ≥ 80% vào ngày 31/12/2025; lộ trình cần 70,5%.");
-        assertThat(raise.supersedes()).containsExactlyInAnyOrder(AlertKind.TARGET_MISSED, AlertKind.TARGET_NO_DATA);
+        assertThat(raise.supersedes()).containsExactlyInAnyOrder(AlertKind.TARGET_MISSED, AlertKind.TARGET_NO_DATA,
+                AlertKind.TARGET_NO_BASELINE);
     }
 
     @Test
