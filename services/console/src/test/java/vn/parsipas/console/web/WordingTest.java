@@ -27,6 +27,7 @@ class WordingTest {
     @Test
     void statesReadInPlainVietnamese() {
         assertThat(Wording.kind("task-overdue")).isEqualTo("Nhiệm vụ quá hạn");
+        assertThat(Wording.kind("target-no-baseline")).isEqualTo("Chưa có số liệu năm gốc của chỉ tiêu");
         assertThat(Wording.alertStatus("acknowledged")).isEqualTo("Đã tiếp nhận");
         assertThat(Wording.role("escalation")).isEqualTo("Cấp trên (được chuyển lên)");
         assertThat(Wording.transition("repeated-2")).isEqualTo("Nhắc lại lần 2");
