@@ -50,11 +50,11 @@ public final class Evaluator {
                 return new Evaluation(null, null, null, null, null, "Chưa có giá trị năm gốc " + target.baselineYear()
                         + "; hạn gửi " + Wording.day(LocalDate.ofInstant(baselineDue, BusinessTime.ZONE)) + ".", baselineDue);
             }
+            String received = latest == null ? "" : "; đã có giá trị " + describe(target, latest);
             return new Evaluation(TargetStatus.NO_BASELINE, null, String.valueOf(target.baselineYear()), null, null,
                     "Chưa có số liệu năm gốc " + target.baselineYear() + " của chỉ tiêu «" + target.indicatorName()
-                            + "» nên chưa đánh giá được mục tiêu" + (latest == null ? "" : "; đã có giá trị " + describe(target, latest))
-                            + ". Đơn vị cung cấp số liệu " + provider + " cần gửi giá trị kỳ " + target.baselineYear()
-                            + " (toàn tỉnh).", null);
+                            + "» nên chưa đánh giá được mục tiêu" + received + ". Đơn vị cung cấp số liệu " + provider
+                            + " cần gửi giá trị kỳ " + target.baselineYear() + " (toàn tỉnh).", null);
         }
         String goal = Wording.goal(target, threshold) + " vào " + Wording.day(target.deadline());
         if (past && latest != null) {

@@ -120,8 +120,8 @@ public final class Facts {
                         + (e.period() == null ? "" : ", kỳ " + e.period()) + "); mục tiêu " + goal + " vào ngày "
                         + date(e.deadline()) + ".";
             case TARGET_NO_BASELINE -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + "): mục tiêu hạn "
-                        + date(e.deadline()) + " được so với năm gốc " + e.period() + " và được đánh giá ngay khi có giá trị năm "
-                        + e.period() + ".";
+                        + date(e.deadline()) + " được so với năm gốc " + e.period()
+                        + " và được đánh giá ngay khi có giá trị năm " + e.period() + ".";
             case TARGET_MISSED -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + ") không đạt mục tiêu " + goal
                         + " đến hạn " + date(e.deadline()) + ": giá trị " + withUnit(e.value(), e.unit()) + periodOf(e) + ".";
             default -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + ") đạt " + withUnit(e.value(), e.unit())
