@@ -9,10 +9,17 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
 {{- define "parsipas.consoleLabels" -}}
-{{ include "parsipas.commonLabels" . }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{ include "parsipas.consolePodLabels" . }}
+{{- end -}}
+
+{{/* Labels of the console's pods (see parsipas.podLabels). */}}
+{{- define "parsipas.consolePodLabels" -}}
+app.kubernetes.io/part-of: parsipas
+app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{ include "parsipas.consoleSelectorLabels" . }}
 app.kubernetes.io/component: console
-app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/version: {{ include "parsipas.imageTag" (dict "root" . "svc" .Values.console) | quote }}
 {{- end -}}
 
 {{/* https://<host><prefix> (http without a TLS Secret): where people open the console and e-mails link. */}}

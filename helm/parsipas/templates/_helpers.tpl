@@ -43,10 +43,20 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 
 {{/* All labels of a service's objects. Context: dict root, key. */}}
 {{- define "parsipas.serviceLabels" -}}
-{{ include "parsipas.commonLabels" .root }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+{{ include "parsipas.podLabels" . }}
+{{- end -}}
+
+{{/*
+Labels of a service's pods: no helm.sh/chart, so a chart version bump alone restarts nothing, and the
+version the image runs. Context: dict root, key.
+*/}}
+{{- define "parsipas.podLabels" -}}
+app.kubernetes.io/part-of: parsipas
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{ include "parsipas.selectorLabels" . }}
 app.kubernetes.io/component: {{ .key }}
-app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/version: {{ include "parsipas.imageTag" (dict "root" .root "svc" (index .root.Values.services .key)) | quote }}
 {{- end -}}
 
 {{/* Keycloak realm URL = OIDC auth server URL. */}}
@@ -116,7 +126,26 @@ each producer's own topic. The actor is the first words of the operation's summa
 {{- if .root.Values.image.registry -}}
 {{- $repo = printf "%s/%s" (trimSuffix "/" .root.Values.image.registry) $repo -}}
 {{- end -}}
-{{- printf "%s:%s" $repo (default .root.Chart.AppVersion .svc.image.tag) -}}
+{{- printf "%s:%s" $repo (include "parsipas.imageTag" .) -}}
+{{- end -}}
+
+{{/* The tag an image runs: its own, else the chart's appVersion. Context: dict root, svc. */}}
+{{- define "parsipas.imageTag" -}}
+{{- default .root.Chart.AppVersion .svc.image.tag -}}
+{{- end -}}
+
+{{/*
+Pull policy: as set, else Always for a -SNAPSHOT tag (mutable: a node would keep the first one it
+pulled), else IfNotPresent. Context: dict root, svc.
+*/}}
+{{- define "parsipas.pullPolicy" -}}
+{{- if .root.Values.image.pullPolicy -}}
+{{- .root.Values.image.pullPolicy -}}
+{{- else if hasSuffix "-SNAPSHOT" (include "parsipas.imageTag" .) -}}
+Always
+{{- else -}}
+IfNotPresent
+{{- end -}}
 {{- end -}}
 
 {{/* Port of a URL (explicit, else 443 for https and 80 for http). */}}

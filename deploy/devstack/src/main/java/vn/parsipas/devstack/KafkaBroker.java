@@ -38,7 +38,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start(StateDirectory state) {
-        KafkaBroker broker = new KafkaBroker(state, Ports.free(), Ports.free());
+        KafkaBroker broker = new KafkaBroker(state, Ports.fixedOrFree("kafka"), Ports.free());
         broker.writeConfig();
         broker.format();
         broker.start();

@@ -36,7 +36,7 @@ public final class Keycloak implements AutoCloseable {
     public static Keycloak start(StateDirectory state) {
         Instant begin = Instant.now();
         Path home = home();
-        int port = Ports.free();
+        int port = Ports.fixedOrFree("keycloak");
         Path log = state.resolve("keycloak.log");
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));

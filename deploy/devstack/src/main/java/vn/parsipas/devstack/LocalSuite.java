@@ -18,18 +18,22 @@ public final class LocalSuite {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         List<String> options = List.of(args);
         boolean demo = options.contains("--demo");
+        // Kafka and Keycloak on the ports asyncapi.yaml and the docs name, unless asked otherwise.
+        System.setProperty("parsipas.devstack.kafka-port", option(options, "--kafka-port=", "9092"));
+        System.setProperty("parsipas.devstack.keycloak-port", option(options, "--keycloak-port=", "8180"));
+        String clock = option(options, "--clock=", null);
         Path root = Path.of(options.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("."))
                 .toAbsolutePath().normalize();
         Instant begin = Instant.now();
         Engines engines = Engines.start(true, true, true);
-        // The demo starts the services' clocks on 20/11/2025 and moves them (operator role); without
-        // --demo the clock is the real one. PARSIPAS_DEMO says so: without it an adjustable clock does not start.
+        // The demo starts the services' clocks on 20/11/2025 and moves them (operator role); --clock=<date>
+        // starts them at midnight of that local date and lets them run; otherwise the clock is the real one. PARSIPAS_DEMO says so: without it an adjustable clock does not start.
         Map<String, String> env = demo
                 ? Map.of("PARSIPAS_DEMO", "true", "PARSIPAS_CLOCK_ADJUSTABLE", "true", "PARSIPAS_CLOCK_START", "2025-11-20T00:00:00Z",
                         "PARSIPAS_TASK_DEADLINES_CHECK_INTERVAL", "5s",
                         "PARSIPAS_INDICATOR_EVALUATION_INTERVAL", "5s", "PARSIPAS_NOTIFICATION_PASSES_EVERY", "10s",
                         "PARSIPAS_SURVEY_INDICES_UPDATE_INTERVAL", "PT1M")
-                : Map.of();
+                : clock != null ? startingOn(clock) : Map.of();
         Suite suite;
         try {
             suite = Suite.start(root, engines, env, true);
@@ -48,6 +52,16 @@ public final class LocalSuite {
             new Thread(new Demo(suite, engines.addresses().get("keycloak.url")), "demo").start();
         }
         Thread.currentThread().join();
+    }
+
+    private static String option(List<String> options, String prefix, String fallback) {
+        return options.stream().filter(o -> o.startsWith(prefix)).map(o -> o.substring(prefix.length())).findFirst().orElse(fallback);
+    }
+
+    /** The services' clocks start at midnight (Asia/Ho_Chi_Minh) of a chosen day, e.g. --clock=2025-11-20. */
+    private static Map<String, String> startingOn(String date) {
+        Instant start = java.time.LocalDate.parse(date).atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        return Map.of("PARSIPAS_DEMO", "true", "PARSIPAS_CLOCK_ADJUSTABLE", "true", "PARSIPAS_CLOCK_START", start.toString());
     }
 
     private static void printSummary(Suite suite, Engines engines, Duration took) {

@@ -26,6 +26,21 @@ class WorkloadsTest {
                 Arguments.of("values-production.yaml", Chart.renderProduction()));
     }
 
+    /** Helm review L4, L5: a mutable tag is pulled again; pods say what they run and do not restart on a chart bump alone. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releases")
+    void podsCarryTheVersionTheirImageRunsAndAMutableTagIsAlwaysPulled(String values, Chart.Rendered release) {
+        for (JsonNode deployment : release.ofKind("Deployment")) {
+            JsonNode pod = deployment.at("/spec/template");
+            JsonNode container = onlyContainer(deployment);
+            String tag = container.path("image").asText().replaceFirst(".*:", "");
+            assertThat(pod.at("/metadata/labels/app.kubernetes.io~1version").asText()).isEqualTo(tag);
+            assertThat(pod.at("/metadata/labels").has("helm.sh/chart")).isFalse();
+            assertThat(deployment.at("/metadata/labels").has("helm.sh/chart")).isTrue();
+            assertThat(container.path("imagePullPolicy").asText()).isEqualTo(tag.endsWith("-SNAPSHOT") ? "Always" : "IfNotPresent");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("releases")
     void everyServiceRunsAsADeploymentWithBothProbesAndResources(String values, Chart.Rendered release) {

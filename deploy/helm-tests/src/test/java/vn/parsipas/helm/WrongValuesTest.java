@@ -80,6 +80,14 @@ class WrongValuesTest {
     }
 
     @Test
+    void theProductionExampleKeepsWebhooksOutOfEveryInternalRange() {
+        JsonNode webhooks = Chart.values("values-production.yaml").at("/networkPolicy/webhooks/0/ipBlock");
+        assertThat(webhooks.path("cidr").asText()).isEqualTo("0.0.0.0/0");
+        assertThat(webhooks.path("except").toString()).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10",
+                "169.254.0.0/16", "127.0.0.0/8");
+    }
+
+    @Test
     void webhooksNeedAtLeastOnePortAndNoEgressRuleIsEverOpenOnAllPorts() {
         assertThatThrownBy(() -> Chart.renderValues("networkPolicy: {webhookPorts: []}"))
                 .hasMessageContaining("/networkPolicy/webhookPorts");

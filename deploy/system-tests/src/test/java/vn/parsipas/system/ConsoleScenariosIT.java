@@ -271,7 +271,8 @@ class ConsoleScenariosIT {
     private static String newTask(String coordinator, String title) {
         String deadline = java.time.LocalDate.ofInstant(clock().plus(Duration.ofDays(20)), java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
         Answer created = client.post(sut.url("task") + "/api/v1/tasks", coordinator, """
-                {"title": "%s", "leadAgency": "%s", "deadline": "%s"}""".formatted(title, STP, deadline));
+                {"title": "%s", "leadAgency": "%s", "deadline": "%s"}""".formatted(title, STP, deadline),
+                java.util.Map.of("Idempotency-Key", "console-task-" + java.util.UUID.randomUUID()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return SystemUnderTest.json(created).path("id").asText();
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -180,8 +181,12 @@ class EvaluationTest {
 
             // published in May: the second group, not yet judged
             clock.shiftTo(Instant.parse("2026-05-21T03:00:00Z"));
-            Fixtures.observe(kafka, Fixtures.observed("state-budget-revenue-group", "PROVINCE", "2025", "2", "group",
-                    "2026-05-20T03:00:00Z"), "/agencies/SO-NOI-VU");
+            // entered by Sở Nội vụ's staff (source /agencies/SO-NOI-VU), as the catalogue says
+            given().auth().oauth2(vn.parsipas.devstack.TestTokens.staff("SO-NOI-VU")).contentType("application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body("{\"observations\": [{\"indicatorCode\": \"state-budget-revenue-group\", \"scope\": \"PROVINCE\", "
+                            + "\"period\": \"2025\", \"value\": 2, \"unit\": \"group\", \"observedAt\": \"2026-05-20T03:00:00Z\"}]}")
+                    .post("/api/v1/observations").then().statusCode(200).body("importCount.imported", equalTo(1));
             assertThat(statuses(statusChanges(kafka, targetId, c -> c.size() >= 1))).containsExactly("AT_RISK");
 
             // judged the day after the result was expected: missed, to the owner, with the group as people read it
