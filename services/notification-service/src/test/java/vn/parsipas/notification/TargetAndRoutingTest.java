@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -136,23 +138,31 @@ class TargetAndRoutingTest {
     }
 
     @Test
-    void anAlertRaisedBeforePeriodsMovesToThePeriodOfItsFactAndThatPeriodsRecoveryResolvesIt() throws Exception {
+    void anAlertRaisedBeforePeriodsMovesToThePeriodOfItsFactAndOnlyThatPeriodsRecoveryResolvesIt() throws Exception {
         try (Scenario scenario = new Scenario()) {
             String agency = Scenario.code("SO-Y-TE");
             scenario.agency(agency, "Sở Y tế", "VP-UBND-TINH");
-            String quarter = legacySatisfactionAlert(agency, "\"Chỉ số hài lòng về công chức\" (" + agency + ", kỳ 2025-Q3) đạt 70%.");
-            String undated = legacySatisfactionAlert(agency, "Chỉ số hài lòng thấp hơn mục tiêu.");
+            String quarter = legacySatisfactionAlert(agency, "2.2.3", "\"Chỉ số hài lòng về công chức\" (" + agency
+                    + ", kỳ 2025-Q3) đạt 70% (khoảng tin cậy 95%: 62,24–76,7%, 150 phiếu), thấp hơn mục tiêu 83,4%.");
+            String undated = legacySatisfactionAlert(agency, "2.2.4", "Chỉ số hài lòng thấp hơn mục tiêu.");
 
             String migration = new String(getClass().getResourceAsStream("/db/migration/V4__satisfaction_alert_period.sql")
                     .readAllBytes(), StandardCharsets.UTF_8);
             pool.query(migration).execute().await().indefinitely();
 
-            assertThat(Scenario.alert(quarter).getString("alert.fingerprint"))
-                    .isEqualTo("satisfaction-below-target:2.2.3|" + agency + "|2025-Q3");
+            String fingerprint = "satisfaction-below-target:2.2.3|" + agency + "|2025-Q3";
+            assertThat(Scenario.alert(quarter).getString("alert.fingerprint")).isEqualTo(fingerprint);
+            assertThat(Scenario.alert(quarter).getString("alert.title")).endsWith("(kỳ 2025-Q3)");
             assertThat(Scenario.alert(undated).getString("alert.subjectId")).as("no period in its body: the year it was raised")
-                    .isEqualTo("2.2.3|" + agency + "|2025");
-            scenario.send(recovered(agency, "2025-Q3"));
-            await().atMost(Scenario.WAIT).until(() -> "resolved".equals(Scenario.alert(quarter).getString("alert.status")));
+                    .isEqualTo("2.2.4|" + agency + "|2025");
+            // both on the key 2.2.3|agency, so in this order: the year's recovery leaves the quarter's alert open
+            scenario.send(recovered(agency, "2025"), UUID.randomUUID().toString());
+            String quarterRecovered = UUID.randomUUID().toString();
+            scenario.send(recovered(agency, "2025-Q3"), quarterRecovered);
+            List<JsonNode> events = scenario.alertEvents(fingerprint, 1);
+            assertThat(events).singleElement().satisfies(resolved -> assertThat(resolved.at("/data/causeEventId").asText())
+                    .isEqualTo(quarterRecovered));
+            assertThat(Scenario.alert(quarter).getString("alert.resolution")).isEqualTo("index-recovered");
             assertThat(Scenario.alert(undated).getString("alert.status")).isEqualTo("open");
         }
     }
@@ -208,14 +218,14 @@ class TargetAndRoutingTest {
     }
 
     /** An open alert as the service stored it before periods: subject subIndex|scope, raised in 2025 (business time). */
-    private String legacySatisfactionAlert(String agency, String body) {
+    private String legacySatisfactionAlert(String agency, String subIndex, String body) {
         String id = UUID.randomUUID().toString();
         pool.withTransaction(sql -> sql.preparedQuery("insert into alert (id, fingerprint, kind, severity, status, subject_id, "
                         + "agency_code, delivered_to, title, body, rule_name, raised_at, last_seen_at, updated_at, criterion_code) "
-                        + "values ($1, 'satisfaction-below-target:2.2.3|' || $2, 'satisfaction-below-target', 'warning', 'open', "
-                        + "'2.2.3|' || $2, $2, $2, 'Chỉ số hài lòng dưới mục tiêu: 2.2.3', $3, 'overdue-and-missed', "
-                        + "'2025-09-20T04:00:00Z', '2025-09-20T04:00:00Z', '2025-09-20T04:00:00Z', '2.2.3')")
-                        .execute(Tuple.of(id, agency, body))
+                        + "values ($1, 'satisfaction-below-target:' || $4 || '|' || $2, 'satisfaction-below-target', 'warning', "
+                        + "'open', $4 || '|' || $2, $2, $2, 'Chỉ số hài lòng dưới mục tiêu: ' || $4, $3, 'overdue-and-missed', "
+                        + "'2025-09-20T04:00:00Z', '2025-09-20T04:00:00Z', '2025-09-20T04:00:00Z', $4)")
+                        .execute(Tuple.of(id, agency, body, subIndex))
                 .chain(() -> sql.preparedQuery("insert into alert_recipient (alert_id, agency_code, role) values ($1, $2, 'responsible')")
                         .execute(Tuple.of(id, agency))))
                 .await().indefinitely();
