@@ -9,6 +9,7 @@ import static vn.parsipas.indicator.Fixtures.statusChanges;
 import static vn.parsipas.indicator.Fixtures.statuses;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +25,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.devstack.TestTokens;
+import vn.parsipas.indicator.evaluation.EvaluationClock;
 import vn.parsipas.platform.time.ShiftableClock;
 
 @QuarkusTest
@@ -38,6 +41,9 @@ class EvaluationTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    EvaluationClock evaluationClock;
 
     @BeforeEach
     void emptyService() {
@@ -159,6 +165,31 @@ class EvaluationTest {
             List<JsonNode> changes = statusChanges(kafka, targetId, c -> c.size() >= 2);
             assertThat(statuses(changes)).as("the agency is told once, not at every value").containsExactly("NO_BASELINE", "MET");
             assertThat(changes.get(1).get("targetValue").decimalValue()).isEqualByComparingTo("30");
+        }
+    }
+
+    @Test
+    void aTargetStoredAsNoDataForItsBaselineMovesToNoBaselineOnceAfterTheMigration() throws Exception {
+        clock.shiftTo(Instant.parse("2025-06-10T03:00:00Z"));
+        String targetId = Fixtures.unique("dak-lak-2025:t-1.17");
+        try (TestKafka kafka = Fixtures.kafka()) {
+            Fixtures.define(kafka, Fixtures.indicatorTarget(targetId, "1.17", "online-payment-enabled-procedure-rate",
+                    "Tỷ lệ TTHC được triển khai thanh toán trực tuyến", "percent", "gt", null,
+                    new TargetDefined.Baseline(null, 2024), "SO-KHOA-HOC-CONG-NGHE", true));
+            statusChanges(kafka, targetId, c -> c.size() >= 1);
+            // as the service stored it before NO_BASELINE: NO_DATA, nothing left for the clock to do
+            pool.preparedQuery("update target set status = 'NO_DATA', next_check_at = null where target_id = $1")
+                    .execute(Tuple.of(targetId)).await().indefinitely();
+
+            pool.query(new String(getClass().getResourceAsStream("/db/migration/V3__no_baseline_status.sql").readAllBytes(),
+                    StandardCharsets.UTF_8)).execute().await().indefinitely();
+            evaluationClock.evaluateDue().await().indefinitely();
+
+            JsonNode moved = statusChanges(kafka, targetId, c -> c.size() >= 2).get(1);
+            assertThat(moved.get("previousStatus").asText()).isEqualTo("NO_DATA");
+            assertThat(moved.get("status").asText()).isEqualTo("NO_BASELINE");
+            evaluationClock.evaluateDue().await().indefinitely();
+            assertThat(Fixtures.allStatusChanges(kafka, targetId)).as("once").hasSize(2);
         }
     }
 
