@@ -95,12 +95,14 @@ class ConsoleScenariosIT {
         page.waitForSelector("body[data-live=open]");
         Instant sent = Instant.now();
         sendOverdue(acknowledgedTask, "Rà soát, công bố danh mục thủ tục hành chính lĩnh vực tư pháp");
-        page.locator("#alerts li", new Page.LocatorOptions().setHasText("lĩnh vực tư pháp")).first()
-                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(2000));
-        assertThat(Duration.between(sent, Instant.now())).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        // the task's due-soon alert is in the list already; the overdue one replaces it
+        com.microsoft.playwright.Locator overdue = page.locator("#alerts li", new Page.LocatorOptions().setHasText("lĩnh vực tư pháp"))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("quá hạn")).first();
+        overdue.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(PATIENCE.toMillis()));
+        Duration visibleAfter = Duration.between(sent, Instant.now());
+        acknowledgedAlert = overdue.getAttribute("id").substring("alert-".length()); // the next scenarios' alert, even if late
+        assertThat(visibleAfter).isLessThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(page.evaluate("() => window.notReloaded")).isEqualTo(true);
-        acknowledgedAlert = page.locator("#alerts li", new Page.LocatorOptions().setHasText("lĩnh vực tư pháp")).first()
-                .getAttribute("id").substring("alert-".length());
     }
 
     @Test
@@ -109,6 +111,8 @@ class ConsoleScenariosIT {
         sendOverdue(ignoredTask, "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính lĩnh vực hộ tịch");
         ignoredAlert = awaitAlertAbout(ignoredTask);
         Page page = browser.open(stp, "/canh-bao/" + acknowledgedAlert, null);
+        assertThat(page.locator("#ghi-chu").count()).as("the alert page at %s offers to acknowledge it: %s", page.url(),
+                page.locator("body").innerText()).isOne();
         page.fill("#ghi-chu", "Đã giao phòng Hành chính tư pháp xử lý.");
         page.click("form.card button[type=submit]");
         page.waitForSelector("#acknowledged-by");
@@ -221,8 +225,9 @@ class ConsoleScenariosIT {
             List<String> cspViolations = new ArrayList<>();
             Page page = context.newPage();
             page.onConsoleMessage(message -> {
-                if (message.text().contains("Content Security Policy")) {
-                    cspViolations.add(message.text());
+                // the audit's own tools (axe-core, Playwright's screenshot) add styles the CSP rightly blocks
+                if (message.text().contains("Content Security Policy") && !auditing) {
+                    cspViolations.add(page.url() + ": " + message.text());
                 }
             });
             String suffix = width == ConsoleBrowser.PHONE ? "-360" : "-desktop";
@@ -258,14 +263,24 @@ class ConsoleScenariosIT {
         context.close();
     }
 
+    /** True while axe-core and the screenshot run on a page (see the CSP check). */
+    private static boolean auditing;
+
     private void check(Page page, String path, String name, List<String> problems) {
         page.navigate(browser.base + path);
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        browser.seriousViolations(page).forEach(v -> problems.add(name + ": " + v));
-        if (!ConsoleBrowser.fitsWidth(page)) {
-            problems.add(name + ": wider than the screen");
+        // not NETWORKIDLE: the inbox's live stream stays open; wait until htmx has nothing in flight
+        page.waitForLoadState(LoadState.LOAD);
+        page.waitForFunction("() => !document.querySelector('.htmx-request')");
+        auditing = true;
+        try {
+            browser.seriousViolations(page).forEach(v -> problems.add(name + ": " + v));
+            if (!ConsoleBrowser.fitsWidth(page)) {
+                problems.add(name + ": wider than the screen");
+            }
+            browser.screenshot(page, name);
+        } finally {
+            auditing = false;
         }
-        browser.screenshot(page, name);
     }
 
     private static String newTask(String coordinator, String title) {
