@@ -47,7 +47,9 @@ class TwoReplicasIT {
         String supervisor = "VP-R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Map<String, String> fast = Map.of("PARSIPAS_NOTIFICATION_PASSES_EVERY", "1s", "PARSIPAS_NOTIFICATION_PASSES_DELAY", "1s",
                 "PARSIPAS_NOTIFICATION_EMAIL_POLL", "1s", "PARSIPAS_NOTIFICATION_EMAIL_DIGEST_WINDOW", "PT1S",
-                "PARSIPAS_NOTIFICATION_WEBHOOK_POLL", "1s");
+                "PARSIPAS_NOTIFICATION_WEBHOOK_POLL", "1s",
+                // a send the receiver drops under the burst is retried within the wait, as in the %test profile
+                "PARSIPAS_NOTIFICATION_WEBHOOK_BACKOFF_BASE", "PT0.5S");
         try (Replicas replicas = new Replicas(2, "notification_replicas", smtp, fast);
              TestKafka kafka = new TestKafka(replicas.engines.kafkaBootstrapServers())) {
             send(kafka, new AgencyUpserted(supervisor, "Văn phòng UBND tỉnh (bản sao)", "office", null,
