@@ -32,8 +32,6 @@ public class PageErrors {
 
         static native TemplateInstance forbidden();
 
-        static native TemplateInstance expired();
-
         static native TemplateInstance badRequest();
 
         static native TemplateInstance error(String incident);
@@ -56,7 +54,7 @@ public class PageErrors {
             return page(404, Templates.notFound());
         }
         if (status == 401) {
-            return page(401, Templates.expired());
+            return page(401, PublicPages.Templates.sessionExpired()); // the same page as Quarkus' session-expired path
         }
         if (status >= 400 && status < 500) {
             return page(status, Templates.badRequest());
