@@ -47,9 +47,7 @@ class TwoReplicasIT {
         String supervisor = "VP-R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Map<String, String> fast = Map.of("PARSIPAS_NOTIFICATION_PASSES_EVERY", "1s", "PARSIPAS_NOTIFICATION_PASSES_DELAY", "1s",
                 "PARSIPAS_NOTIFICATION_EMAIL_POLL", "1s", "PARSIPAS_NOTIFICATION_EMAIL_DIGEST_WINDOW", "PT1S",
-                "PARSIPAS_NOTIFICATION_WEBHOOK_POLL", "1s",
-                // a send the receiver drops under the burst is retried within the wait, as in the %test profile
-                "PARSIPAS_NOTIFICATION_WEBHOOK_BACKOFF_BASE", "PT0.5S");
+                "PARSIPAS_NOTIFICATION_WEBHOOK_POLL", "1s");
         try (Replicas replicas = new Replicas(2, "notification_replicas", smtp, fast);
              TestKafka kafka = new TestKafka(replicas.engines.kafkaBootstrapServers())) {
             send(kafka, new AgencyUpserted(supervisor, "Văn phòng UBND tỉnh (bản sao)", "office", null,
@@ -75,10 +73,16 @@ class TwoReplicasIT {
                 send(kafka, task, id);
             }
 
-            await().atMost(WAIT).until(() -> receiver.delivered(Scenario.hookPath(supervisor)).size() >= TASKS);
-            await().during(Duration.ofSeconds(4)).atMost(WAIT).until(() ->
-                    receiver.delivered(Scenario.hookPath(supervisor)).size() == TASKS
-                            && receiver.delivered(Scenario.hookPath(lead)).size() == TASKS);
+            try {
+                await().atMost(WAIT).until(() -> receiver.delivered(Scenario.hookPath(supervisor)).size() >= TASKS);
+                await().during(Duration.ofSeconds(4)).atMost(WAIT).until(() ->
+                        receiver.delivered(Scenario.hookPath(supervisor)).size() == TASKS
+                                && receiver.delivered(Scenario.hookPath(lead)).size() == TASKS);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("webhooks received: lead " + receiver.calls(Scenario.hookPath(lead)).size() + ", supervisor "
+                        + receiver.calls(Scenario.hookPath(supervisor)).size() + "; deliveries in the database:\n"
+                        + deliveries(replicas), e);
+            }
 
             assertThat(perTransition(receiver.delivered(Scenario.hookPath(lead)))).hasSize(TASKS).containsOnlyKeys(
                     fingerprints.stream().map(fp -> fp + " raised").toList()).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
@@ -99,6 +103,25 @@ class TwoReplicasIT {
             assertThat(consumed(replicas.url(0))).isPositive();
             assertThat(consumed(replicas.url(1))).isPositive();
         }
+    }
+
+    /** What the replicas' database holds about webhook deliveries, for a failure message. */
+    private static String deliveries(Replicas replicas) {
+        StringBuilder text = new StringBuilder();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(replicas.engines.jdbcUrl("notification_replicas"),
+                replicas.engines.postgresUser(), replicas.engines.postgresPassword());
+             java.sql.ResultSet rows = db.createStatement().executeQuery("select agency_code, transition, status, count(*), "
+                     + "max(attempts), min(next_attempt_at), max(next_attempt_at), now() from delivery where channel = 'webhook' "
+                     + "group by 1, 2, 3 order by 1, 2, 3")) {
+            while (rows.next()) {
+                for (int column = 1; column <= 8; column++) {
+                    text.append(rows.getString(column)).append(column < 8 ? " | " : "\n");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            text.append(e);
+        }
+        return text.toString();
     }
 
     private static Map<String, Long> perTransition(List<WebhookReceiver.Call> calls) {

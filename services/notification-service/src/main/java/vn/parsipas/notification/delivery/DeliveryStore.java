@@ -49,8 +49,11 @@ public class DeliveryStore {
                         + "ranked as (select d.id, row_number() over (partition by d.agency_code order by d.next_attempt_at, d.id) as rank, "
                         + "coalesce(b.held, 0) as held from delivery d left join busy b on b.agency_code = d.agency_code "
                         + "where d.channel = $1 and " + DUE + "), "
+                        // DUE again on d itself: a row another replica claimed and committed since this statement's
+                        // snapshot is re-checked in its new version when locked, and must then drop out (not be sent twice).
                         + "claimable as (select d.id, d.status as previous from delivery d join ranked r on r.id = d.id "
-                        + "where r.rank + r.held <= $5 order by d.next_attempt_at limit $3 for update of d skip locked), ",
+                        + "where r.rank + r.held <= $5 and d.channel = $1 and " + DUE + " "
+                        + "order by d.next_attempt_at limit $3 for update of d skip locked), ",
                 Tuple.of(Delivery.WEBHOOK, utc(now), limit, utc(now.plus(lease)), perAgency));
     }
 
