@@ -54,18 +54,12 @@ class CloudEventExamplesReadTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void theBinaryExampleIsReadThroughTheBinaryPathAsTheSameEvent(EventType type) throws Exception {
+    void theBinaryExampleIsReadThroughTheBinaryPathAsTheSameEvent(EventType type) {
         JsonNode binary = json("binary", type);
-        JsonNode headers = binary.get("headers");
 
         ReceivedEvent event = readBinary(type, binary);
 
-        assertThat(event.id()).isEqualTo(headers.get("ce_id").asText());
-        assertThat(event.source()).isEqualTo(headers.get("ce_source").asText());
-        assertThat(event.type()).isEqualTo(type);
-        assertThat(event.subject()).isEqualTo(headers.get("ce_subject").asText());
-        assertThat(event.time()).isEqualTo(Instant.parse(headers.get("ce_time").asText()));
-        assertThat(event.data()).isEqualTo(EventJson.mapper().treeToValue(binary.get("value"), type.recordClass()));
+        assertThat(event.id()).isEqualTo(binary.at("/headers/ce_id").asText());
         assertThat(event).isEqualTo(readStructured(type, json("structured", type)));
     }
 

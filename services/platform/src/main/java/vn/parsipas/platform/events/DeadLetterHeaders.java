@@ -53,15 +53,15 @@ public class DeadLetterHeaders implements ProducerInterceptor<Object, Object> {
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
         Headers headers = new RecordHeaders();
         // SmallRye writes its dead-letter headers first, ending with the offset, then the record's own.
-        boolean rejectedRecords = false;
+        boolean recordsOwn = false;
         for (Header header : record.headers()) {
             String name = header.key();
-            if (rejectedRecords && !name.startsWith(PREFIX)) {
+            if (recordsOwn && !name.startsWith(PREFIX)) {
                 headers.add(header);
-            } else if (!rejectedRecords && DECLARED.contains(name)) {
+            } else if (!recordsOwn && DECLARED.contains(name)) {
                 headers.add(name, TEXTS.contains(name) ? text(header.value()) : header.value());
             }
-            rejectedRecords = rejectedRecords || DEAD_LETTER_OFFSET.equals(name);
+            recordsOwn = recordsOwn || DEAD_LETTER_OFFSET.equals(name);
         }
         return new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(), record.value(),
                 headers);
