@@ -72,15 +72,20 @@ class ConsoleBenchmarkIT {
             HttpClient http = HttpClient.newHttpClient();
             String next = page.locator("a[rel=next]").getAttribute("href");
 
-            List<Long> raw = time(PAGE_CALLS, () -> call(http, HttpRequest.newBuilder(URI.create(sut.url("notification")
-                    + "/api/v1/agencies/" + AGENCY + "/alerts?status=open&holding=own&limit=50"))
-                    .header("Authorization", "Bearer " + sut.client.userToken("staff.stp")).build()));
-            List<Long> first = time(PAGE_CALLS, () -> call(http, HttpRequest.newBuilder(URI.create(browser.base + "/canh-bao"))
-                    .header("Cookie", cookies).build()));
-            List<Long> later = time(PAGE_CALLS, () -> call(http, HttpRequest.newBuilder(URI.create(browser.base + next))
-                    .header("Cookie", cookies).build()));
-            List<Long> filtered = time(PAGE_CALLS, () -> call(http, HttpRequest.newBuilder(URI.create(browser.base
-                    + "/canh-bao?tab=chua-tiep-nhan&muc-do=critical&loai=task-overdue")).header("Cookie", cookies).build()));
+            // interleaved, one call of each in turn: a change of load on the machine hits all four alike
+            String bearer = "Bearer " + sut.client.userToken("staff.stp");
+            List<List<Long>> timed = time(PAGE_CALLS, List.of(
+                    () -> call(http, HttpRequest.newBuilder(URI.create(sut.url("notification") + "/api/v1/agencies/" + AGENCY
+                            + "/alerts?status=open&holding=own&limit=50"))
+                            .header("Authorization", bearer).build()),
+                    () -> call(http, HttpRequest.newBuilder(URI.create(browser.base + "/canh-bao")).header("Cookie", cookies).build()),
+                    () -> call(http, HttpRequest.newBuilder(URI.create(browser.base + next)).header("Cookie", cookies).build()),
+                    () -> call(http, HttpRequest.newBuilder(URI.create(browser.base
+                            + "/canh-bao?tab=chua-tiep-nhan&muc-do=critical&loai=task-overdue")).header("Cookie", cookies).build())));
+            List<Long> raw = timed.get(0);
+            List<Long> first = timed.get(1);
+            List<Long> later = timed.get(2);
+            List<Long> filtered = timed.get(3);
             report("notification-service list call (50 of %d, the raw engine): %s", ALERTS, stats(raw));
             report("console inbox page, first page: %s — p95 ratio to raw %.1f", stats(first), ratio(first, raw));
             report("console inbox page, a later page (cursor): %s — p95 ratio to raw %.1f", stats(later), ratio(later, raw));
@@ -138,15 +143,18 @@ class ConsoleBenchmarkIT {
         }
     }
 
-    private static List<Long> time(int times, Runnable call) {
+    private static List<List<Long>> time(int times, List<Runnable> calls) {
         for (int i = 0; i < 20; i++) {
-            call.run(); // warm-up
+            calls.forEach(Runnable::run); // warm-up
         }
-        List<Long> micros = new ArrayList<>();
+        List<List<Long>> micros = new ArrayList<>();
+        calls.forEach(call -> micros.add(new ArrayList<>()));
         for (int i = 0; i < times; i++) {
-            long start = System.nanoTime();
-            call.run();
-            micros.add((System.nanoTime() - start) / 1_000);
+            for (int c = 0; c < calls.size(); c++) {
+                long start = System.nanoTime();
+                calls.get(c).run();
+                micros.get(c).add((System.nanoTime() - start) / 1_000);
+            }
         }
         return micros;
     }
