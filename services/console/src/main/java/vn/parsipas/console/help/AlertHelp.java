@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -51,7 +52,7 @@ public class AlertHelp {
     }
 
     static String render(String markdown) {
-        List<org.commonmark.Extension> extensions = List.of(TablesExtension.create());
+        List<Extension> extensions = List.of(TablesExtension.create());
         Node document = Parser.builder().extensions(extensions).build().parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
@@ -68,11 +69,12 @@ public class AlertHelp {
                 }
             }
         });
-        return HtmlRenderer.builder().extensions(extensions).escapeHtml(true).attributeProviderFactory(context -> (node, tag, attributes) -> {
-            if (node instanceof Heading heading) {
-                kindOf(heading).ifPresent(kind -> attributes.put("id", kind));
-            }
-        }).build().render(document);
+        return HtmlRenderer.builder().extensions(extensions).escapeHtml(true)
+                .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                    if (node instanceof Heading heading) {
+                        kindOf(heading).ifPresent(kind -> attributes.put("id", kind));
+                    }
+                }).build().render(document);
     }
 
     private static Optional<String> kindOf(Heading heading) {
