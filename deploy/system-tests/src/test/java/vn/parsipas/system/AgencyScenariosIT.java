@@ -272,11 +272,15 @@ class AgencyScenariosIT {
         read.remove("up"); // Prometheus' own: whether it could scrape the target
         read.remove("parsipas_webhook_dead_letters_total"); // exists from the first dead letter: SilenceAndRetryTest scrapes it
         StringBuilder scraped = new StringBuilder();
+        HttpClient prometheus = HttpClient.newHttpClient();
         for (String service : List.of("task", "indicator", "survey", "notification")) {
-            scraped.append(client.get(sut.url(service) + "/q/metrics", null).body());
+            HttpResponse<String> metrics = prometheus.send(HttpRequest.newBuilder(URI.create(sut.url(service) + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(service).isEqualTo(200);
+            scraped.append(metrics.body());
         }
         assertThat(read).hasSizeGreaterThanOrEqualTo(8)
-                .allSatisfy(name -> assertThat(scraped.toString()).as(name).containsPattern("(?m)^" + name + "\\{"));
+                .allSatisfy(name -> assertThat(scraped.toString()).as(name).containsPattern("(?m)^" + name + "[{ ]"));
     }
 
     // ---------------------------------------------------------------- helpers
