@@ -58,7 +58,7 @@ class KeycloakInboxTest {
                 await().atMost(Scenario.WAIT).until(() -> live.events().stream().anyMatch(e -> e.data().contains(fingerprint)));
             }
             String alertId = given().auth().oauth2(skhcn).get("/api/v1/agencies/{code}/alerts", SKHCN).jsonPath()
-                    .getString("items.find { it.fingerprint == '" + fingerprint + "' }.id");
+                    .getString("items.find { it.fingerprint == '" + fingerprint + "' }.alertId");
 
             given().auth().oauth2(stc).get("/api/v1/agencies/{code}/alerts", SKHCN).then().statusCode(403)
                     .contentType("application/problem+json");

@@ -84,7 +84,7 @@ class SecurityMatrixTest {
         }
         scenario.send(Scenario.overdue(Scenario.taskId(), failing, List.of()));
         scenario.send(Scenario.overdue(Scenario.taskId(), failing, List.of()));
-        List<String> alerts = Scenario.inbox(own, 3).getList("items.id", String.class);
+        List<String> alerts = Scenario.inbox(own, 3).getList("items.alertId", String.class);
         readAlert = alerts.get(0);
         alertToAcknowledge = Map.of(COORDINATOR, alerts.get(1), OWN_STAFF, alerts.get(2));
         await().atMost(Scenario.WAIT).until(() -> Scenario.asCoordinator().get("/api/v1/agencies/{code}/webhook", failing)
@@ -180,7 +180,7 @@ class SecurityMatrixTest {
         assertThat(webhooks.findValuesAsText("agencyCode")).containsExactly(other);
 
         JsonNode mine = json(send("GET", "/api/v1/alerts?limit=200", List.of(), null, OWN_STAFF).body()).get("items");
-        assertThat(mine.findValuesAsText("id")).contains(readAlert);
+        assertThat(mine.findValuesAsText("alertId")).contains(readAlert);
         assertThat(mine).allSatisfy(alert -> assertThat(alert.get("agencyCode").asText()).isEqualTo(own));
         assertThat(json(send("GET", "/api/v1/webhooks", List.of(), null, OWN_STAFF).body()).findValuesAsText("agencyCode"))
                 .containsExactly(own);

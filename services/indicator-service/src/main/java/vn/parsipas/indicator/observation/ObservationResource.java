@@ -18,7 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,6 +30,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.indicator.IndicatorConfig;
+import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
@@ -57,7 +61,9 @@ public class ObservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a batch of indicator observations (JSON)")
     @RequestBody(description = "{\"observations\": [IndicatorObserved, ...]}, at most parsipas.indicator.max-batch items")
-    public Uni<ImportSummary> importJson(@HeaderParam("Idempotency-Key") String key,
+    @APIResponse(responseCode = "200", description = "The import summary: every item's outcome by its index",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
+    public Uni<String> importJson(@HeaderParam("Idempotency-Key") String key,
             @QueryParam("dryRun") boolean dryRun, byte[] body) {
         Submitter submitter = submitter();
         JsonNode document;
@@ -78,7 +84,9 @@ public class ObservationResource {
     @POST
     @Consumes("text/csv")
     @Operation(summary = "Import a CSV upload of indicator observations (header row: indicatorCode,scope,period,value,unit,observedAt[,sourceSystem][,note])")
-    public Uni<ImportSummary> importCsv(@HeaderParam("Idempotency-Key") String key,
+    @APIResponse(responseCode = "200", description = "The import summary: every item's outcome by its index",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
+    public Uni<String> importCsv(@HeaderParam("Idempotency-Key") String key,
             @QueryParam("dryRun") boolean dryRun, byte[] body) {
         Submitter submitter = submitter();
         String text;

@@ -1,8 +1,7 @@
 package vn.parsipas.survey.intake;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,13 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.idempotency.IdempotentRequests;
-import vn.parsipas.survey.intake.Outcome.Status;
 
 /**
  * Survey platforms and kiosks submit SurveyResponseSubmitted documents, one or a bounded batch.
@@ -49,9 +48,6 @@ public class ResponseResource {
     @Inject
     JsonWebToken token;
 
-    public record BatchResult(Map<Status, Long> counts, List<Outcome> results) {
-    }
-
     /** 201 accepted, 200 duplicate (nothing changed), 400 rejected, 409 receipt code already used. */
     @POST
     public Uni<Response> submit(JsonNode document, @HeaderParam(IdempotentRequests.HEADER) String key) {
@@ -63,15 +59,15 @@ public class ResponseResource {
                 .map(outcomes -> {
                     Outcome outcome = outcomes.get(0);
                     return switch (outcome.status()) {
-                        case ACCEPTED -> idempotent.result(201, outcome);
-                        case DUPLICATE -> idempotent.result(200, outcome);
+                        case ACCEPTED -> idempotent.result(201, outcome.item());
+                        case DUPLICATE -> idempotent.result(200, outcome.item());
                         case REJECTED -> throw new InvalidInputException(outcome.errors());
                         case CONFLICT -> throw new ConflictException(outcome.errors().get(0).message());
                     };
                 }));
     }
 
-    /** 200 with an outcome per response, in order; one bad response does not refuse the others. */
+    /** 200 with the import summary, an item per response in order; one bad response does not refuse the others. */
     @POST
     @Path("/batch")
     public Uni<Response> submitBatch(JsonNode batch, @HeaderParam(IdempotentRequests.HEADER) String key) {
@@ -83,14 +79,13 @@ public class ResponseResource {
             throw new InvalidInputException("responses", "at most " + config.maxResponseBatch() + " responses per batch");
         }
         responses.forEach(this::requireQuestionnaire);
-        List<Submission> submissions = new java.util.ArrayList<>();
+        List<Submission> submissions = new ArrayList<>();
         responses.forEach(document -> submissions.add(Submission.read(document)));
         Admission admission = admission();
         return idempotent.run("responses-batch:" + caller.clientId(), key, batch,
                 () -> intake.submit(submissions, ResponseIntake.Door.REST, admission)
-                .map(outcomes -> idempotent.result(200, new BatchResult(outcomes.stream()
-                        .collect(Collectors.groupingBy(Outcome::status, () -> new java.util.EnumMap<>(Status.class), Collectors.counting())),
-                        outcomes))));
+                .map(outcomes -> idempotent.result(200, ImportSummary.of(false, Outcome.NAMES,
+                        outcomes.stream().map(Outcome::item).toList()))));
     }
 
     /**

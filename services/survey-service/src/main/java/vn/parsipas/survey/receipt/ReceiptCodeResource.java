@@ -14,10 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 import vn.parsipas.survey.SurveyConfig;
@@ -54,33 +53,13 @@ public class ReceiptCodeResource {
             @Pattern(regexp = "^[0-9]{6,10}$", message = "6 to 10 digits, drawn at random for each receipt") String pin) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RegistrationResult(int index, String receiptCode, Status status, String reason) {
-        public enum Status { REGISTERED, UNCHANGED, REJECTED, CONFLICT }
-
-        static RegistrationResult of(int index, String code, Status status) {
-            return new RegistrationResult(index, code, status, null);
-        }
-
-        static RegistrationResult rejected(int index, String code, String reason) {
-            return new RegistrationResult(index, code, Status.REJECTED, reason);
-        }
-
-        static RegistrationResult conflict(int index, String code, String reason) {
-            return new RegistrationResult(index, code, Status.CONFLICT, reason);
-        }
-    }
-
-    public record RegistrationResults(List<RegistrationResult> results) {
-    }
-
-    /** 200 with a result per code: REGISTERED, UNCHANGED (already registered alike), REJECTED or CONFLICT. */
+    /** 200 with the import summary, an item per code: registered, unchanged (already registered alike), rejected or conflict. */
     @POST
     public Uni<Response> register(@Valid @NotNull RegistrationBatch batch, @HeaderParam(IdempotentRequests.HEADER) String key) {
         if (!config.receiptRegistrars().contains(caller.clientId())) {
             throw new ForbiddenException("client " + caller.clientId() + " may not register receipt codes");
         }
         return idempotent.run("receipt-codes:" + caller.clientId(), key, batch,
-                () -> receiptCodes.register(batch.receiptCodes()).map(results -> idempotent.result(200, new RegistrationResults(results))));
+                () -> receiptCodes.register(batch.receiptCodes()).map(items -> idempotent.result(200, ImportSummary.of(false, ReceiptCodes.OUTCOMES, items))));
     }
 }
