@@ -63,7 +63,7 @@ class ConsoleSupportTest {
 
             Instant beforeAcknowledgement = clock.instant();
             Scenario.asStaffOf(lead).contentType(ContentType.JSON).body(Map.of("agencyCode", lead, "comment", "Đang xử lý."))
-                    .post("/api/v1/alerts/{id}/acknowledgements", acknowledged).then().statusCode(200);
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", acknowledged).then().statusCode(200);
             clock.shiftBy(Duration.ofDays(6));
             VertxContextSupport.subscribeAndAwait(passes::escalate);
             assertThat(Scenario.alert(escalated).getInt("alert.escalationLevel")).isEqualTo(1);

@@ -90,7 +90,7 @@ class EscalationTest {
             Scenario.asStaffOf(lead).contentType(ContentType.JSON)
                     .body(Map.of("agencyCode", lead,
                             "comment", "Đã giao phòng Kế hoạch xử lý, dự kiến xong trước 10/01/2026."))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("acknowledged"))
                     .body("acknowledgedBy", org.hamcrest.Matchers.equalTo("staff." + lead.toLowerCase()));
             clock.shiftBy(Duration.ofDays(6));
@@ -102,7 +102,7 @@ class EscalationTest {
             assertThat(events.get(1).get("type").asText()).isEqualTo(EventType.ALERT_ACKNOWLEDGED.type());
             assertThat(events.get(1).get("id").asText()).isEqualTo("acknowledged/" + alertId);
             Scenario.asStaffOf(lead).contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(409);
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId).then().statusCode(409);
         }
     }
 
@@ -115,17 +115,17 @@ class EscalationTest {
             String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
 
             Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("agencyCode", "SO-CONG-THUONG"))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("agencyCode"));
             Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
-                    .post("/api/v1/alerts/{id}/acknowledgements", "no-such-alert").then().statusCode(404);
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", "no-such-alert").then().statusCode(404);
             Scenario.asStaffOf("SO-CONG-THUONG").contentType(ContentType.JSON).body(Map.of("agencyCode", "SO-CONG-THUONG"))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(403).contentType("application/problem+json");
             Scenario.asStaffOf("SO-CONG-THUONG").contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(403);
-            Scenario.asStaffOf(lead).get("/api/v1/alerts/{id}", alertId).then().statusCode(200)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId).then().statusCode(403);
+            Scenario.asStaffOf(lead).get("/api/v1/alerts/{alertId}", alertId).then().statusCode(200)
                     .body("alert.status", org.hamcrest.Matchers.equalTo("open"));
         }
     }
@@ -144,7 +144,7 @@ class EscalationTest {
             String alertId = Scenario.inbox(copy, 1).getString("items[0].alertId");
 
             Scenario.asStaffOf(copy).contentType(ContentType.JSON).body(Map.of("agencyCode", copy, "comment", "không phải việc của chúng tôi"))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(403).contentType("application/problem+json");
             assertThat(Scenario.alert(alertId).getString("alert.status")).isEqualTo("open");
             assertThat(Scenario.alert(alertId).getString("alert.nextEscalationAt")).isNotNull();
@@ -154,11 +154,11 @@ class EscalationTest {
                     Instant.parse("2026-01-02T02:00:00Z"), "coordinator.snv"));
             assertThat(Scenario.inbox(next, 1).getString("items[0].alertId")).isEqualTo(alertId);
             assertThat(Scenario.asStaffOf(lead).get("/api/v1/agencies/{code}/alerts", lead).jsonPath().getList("items")).isEmpty();
-            Scenario.asStaffOf(lead).get("/api/v1/alerts/{id}", alertId).then().statusCode(403);
+            Scenario.asStaffOf(lead).get("/api/v1/alerts/{alertId}", alertId).then().statusCode(403);
             Scenario.asStaffOf(lead).contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(403);
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId).then().statusCode(403);
             Scenario.asStaffOf(next).contentType(ContentType.JSON).body(Map.of("agencyCode", next))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(200)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId).then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("acknowledged"));
         }
     }

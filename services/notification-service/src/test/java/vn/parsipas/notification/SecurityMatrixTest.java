@@ -111,8 +111,8 @@ class SecurityMatrixTest {
                 new Endpoint("GET", "/api/v1/agencies/{code}/alerts", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 403)),
                 new Endpoint("GET", "/api/v1/agencies/{code}/alerts/counts", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 403)),
                 new Endpoint("GET", "/api/v1/alerts", none, noBody, List.of(401, 200, 200, 200, 403, 403)),
-                new Endpoint("GET", "/api/v1/alerts/{id}", who -> List.of(readAlert), noBody, List.of(401, 200, 200, 403, 403, 403)),
-                new Endpoint("POST", "/api/v1/alerts/{id}/acknowledgements",
+                new Endpoint("GET", "/api/v1/alerts/{alertId}", who -> List.of(readAlert), noBody, List.of(401, 200, 200, 403, 403, 403)),
+                new Endpoint("POST", "/api/v1/alerts/{alertId}/acknowledgements",
                         who -> List.of(alertToAcknowledge.getOrDefault(who, readAlert)),
                         who -> Map.of("agencyCode", who == OTHER_STAFF ? other : own, "comment", "Đã tiếp nhận để xử lý."),
                         List.of(401, 200, 200, 403, 403, 403)),
@@ -196,7 +196,7 @@ class SecurityMatrixTest {
         assertThat(unauthorized.get("status").asInt()).isEqualTo(401);
         assertThat(unauthorized.get("title").asText()).isEqualTo("Unauthorized");
 
-        Answer forbidden = send("GET", "/api/v1/alerts/{id}", List.of(readAlert), null, OTHER_STAFF);
+        Answer forbidden = send("GET", "/api/v1/alerts/{alertId}", List.of(readAlert), null, OTHER_STAFF);
         assertThat(forbidden.contentType()).startsWith("application/problem+json");
         JsonNode problem = json(forbidden.body());
         assertThat(problem.get("status").asInt()).isEqualTo(403);
