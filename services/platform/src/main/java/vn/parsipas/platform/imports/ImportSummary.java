@@ -25,6 +25,7 @@ public record ImportSummary(
         @Schema(required = true, description = "how many items had each outcome (every outcome of the endpoint, zeros included)") Map<String, Integer> counts,
         @Schema(required = true) List<Item> items) {
 
+    @Schema(name = "ImportStatus")
     public enum Status {
         OK, WARNING, ERROR
     }
@@ -64,10 +65,6 @@ public record ImportSummary(
                     List.copyOf(errors));
         }
 
-        boolean isRefused() {
-            return reason != null;
-        }
-
         private static Map<String, String> identityOf(String... pairs) {
             Map<String, String> identity = new LinkedHashMap<>();
             for (int i = 0; i + 1 < pairs.length; i += 2) {
@@ -87,7 +84,7 @@ public record ImportSummary(
         Map<String, Integer> counts = new LinkedHashMap<>();
         outcomes.forEach(outcome -> counts.put(outcome, 0));
         items.forEach(item -> counts.merge(item.outcome(), 1, Integer::sum));
-        long refused = items.stream().filter(Item::isRefused).count();
+        long refused = items.stream().filter(item -> item.reason() != null).count();
         Status status = refused == 0 ? Status.OK : refused == items.size() ? Status.ERROR : Status.WARNING;
         return new ImportSummary(status, dryRun, counts, List.copyOf(items));
     }
