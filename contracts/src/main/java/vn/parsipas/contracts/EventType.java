@@ -51,6 +51,10 @@ public enum EventType {
 
     /** Where the schemas are published; their {@code $id}s live under it. */
     public static final String SCHEMA_BASE = "https://parsipas.vn/contracts/schemas/";
+    /** The JSON Schema of a CloudEvent envelope in structured mode, whatever its type. */
+    public static final String ENVELOPE_SCHEMA = SCHEMA_BASE + "cloudevent-envelope.v1.schema.json";
+    /** The JSON Schema of the Kafka headers of a CloudEvent in binary mode, whatever its type. */
+    public static final String BINARY_HEADERS_SCHEMA = SCHEMA_BASE + "cloudevent-binary-headers.v1.schema.json";
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

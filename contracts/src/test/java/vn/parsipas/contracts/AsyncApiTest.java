@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 class AsyncApiTest {
+    private static final String STRUCTURED = "application/cloudevents+json";
     private final JsonNode asyncApi = ContractFiles.yaml(ContractFiles.ASYNCAPI);
 
     @Test
@@ -40,24 +41,60 @@ class AsyncApiTest {
     }
 
     @Test
-    void namesEveryEventTypeOnItsTopicWithItsSchema() {
-        Map<String, String> topicOfType = new HashMap<>();
-        Map<String, String> schemaOfType = new HashMap<>();
+    void namesEveryEventTypeOnItsTopicInStructuredAndInBinaryMode() {
+        Map<String, JsonNode> structured = new HashMap<>();
+        Map<String, JsonNode> binary = new HashMap<>();
         asyncApi.get("channels").forEach(channel -> channel.path("messages").forEach(messageRef -> {
             JsonNode message = asyncApi.at(messageRef.get("$ref").asText().substring(1));
             if (message.has("x-cloudevents-type")) {
                 String type = message.get("x-cloudevents-type").asText();
-                topicOfType.put(type, channel(channel));
-                schemaOfType.put(type, message.at("/payload/schema/$ref").asText());
+                assertThat(channel(channel)).as(type).isEqualTo(EventType.ofType(type).orElseThrow().topic());
+                (STRUCTURED.equals(message.get("contentType").asText()) ? structured : binary).put(type, message);
             }
         }));
 
-        assertThat(topicOfType.keySet())
-                .containsExactlyInAnyOrderElementsOf(Stream.of(EventType.values()).map(EventType::type).toList());
+        List<String> types = Stream.of(EventType.values()).map(EventType::type).toList();
+        assertThat(structured.keySet()).containsExactlyInAnyOrderElementsOf(types);
+        assertThat(binary.keySet()).containsExactlyInAnyOrderElementsOf(types);
         for (EventType type : EventType.values()) {
-            assertThat(topicOfType.get(type.type())).as(type.type()).isEqualTo(type.topic());
-            assertThat(schemaOfType.get(type.type())).isEqualTo("./schemas/" + type.schemaName() + ".schema.json");
+            String dataSchema = "./schemas/" + type.schemaName() + ".schema.json";
+            JsonNode envelope = structured.get(type.type()).at("/payload/schema/allOf");
+            assertThat(envelope.at("/0/$ref").asText()).isEqualTo("./schemas/cloudevent-envelope.v1.schema.json");
+            assertThat(envelope.at("/1/properties/type/const").asText()).isEqualTo(type.type());
+            assertThat(envelope.at("/1/properties/dataschema/const").asText()).isEqualTo(type.dataSchema().toString());
+            assertThat(envelope.at("/1/properties/data/$ref").asText()).isEqualTo(dataSchema);
+            assertThat(asyncApi.at(structured.get(type.type()).at("/headers/$ref").asText().substring(1) + "/required"))
+                    .extracting(JsonNode::asText).containsExactly("content-type");
+
+            JsonNode headers = binary.get(type.type()).at("/headers/schema/allOf");
+            assertThat(binary.get(type.type()).get("contentType").asText()).isEqualTo("application/json");
+            assertThat(binary.get(type.type()).at("/payload/schema/$ref").asText()).isEqualTo(dataSchema);
+            assertThat(headers.at("/0/$ref").asText()).isEqualTo("./schemas/cloudevent-binary-headers.v1.schema.json");
+            assertThat(headers.at("/1/properties/ce_type/const").asText()).isEqualTo(type.type());
+            assertThat(headers.at("/1/properties/ce_dataschema/const").asText()).isEqualTo(type.dataSchema().toString());
         }
+    }
+
+    /** The services write structured mode only; external systems and the services' consumers may use either. */
+    @Test
+    void theSuitesSendOperationsNameEveryStructuredMessageOfTheirChannelAndNoBinaryOne() {
+        asyncApi.get("operations").fields().forEachRemaining(entry -> {
+            JsonNode operation = entry.getValue();
+            if (!"send".equals(operation.get("action").asText()) || operation.get("summary").asText().startsWith("external systems")) {
+                assertThat(operation.has("messages")).as(entry.getKey()).isFalse();
+                return;
+            }
+            JsonNode channel = asyncApi.at(operation.at("/channel/$ref").asText().substring(1));
+            List<String> sent = new ArrayList<>();
+            operation.get("messages").forEach(ref -> sent.add(ref.get("$ref").asText()));
+            List<String> structured = new ArrayList<>();
+            channel.get("messages").fields().forEachRemaining(message -> {
+                if (STRUCTURED.equals(asyncApi.at(message.getValue().get("$ref").asText().substring(1)).get("contentType").asText())) {
+                    structured.add(operation.at("/channel/$ref").asText() + "/messages/" + message.getKey());
+                }
+            });
+            assertThat(sent).as(entry.getKey()).isNotEmpty().containsExactlyInAnyOrderElementsOf(structured);
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.parsipas.contracts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,14 @@ final class ContractFiles {
     static final Path EXAMPLES = Path.of("examples");
     static final Path ASYNCAPI = Path.of("asyncapi.yaml");
 
+    /** JSON equality where 62.4 and 62.40 are the same number. */
+    static final Comparator<JsonNode> NUMERICALLY = (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+    };
+
     private ContractFiles() {
     }
 
@@ -23,6 +32,16 @@ final class ContractFiles {
 
     static Path exampleFile(EventType type) {
         return EXAMPLES.resolve(type.schemaName() + ".json");
+    }
+
+    /** A whole CloudEvent of the type as a structured-mode record's value (the envelope). */
+    static Path structuredExample(EventType type) {
+        return EXAMPLES.resolve("cloudevents/structured/" + type.schemaName() + ".json");
+    }
+
+    /** A whole CloudEvent of the type in binary mode: {@code {"headers": {...}, "value": <data>}}. */
+    static Path binaryExample(EventType type) {
+        return EXAMPLES.resolve("cloudevents/binary/" + type.schemaName() + ".json");
     }
 
     static JsonNode json(Path file) {

@@ -40,9 +40,12 @@ public final class TestKafka implements AutoCloseable {
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    /** A received record, decoded as UTF-8 for convenience. */
+    /**
+     * A received record, decoded as UTF-8 for convenience: {@code headers} by name (the last of a
+     * repeated name), {@code headerNames} every header's name in order, repeats included.
+     */
     public record Received(String topic, int partition, long offset, String key, String value, Map<String, String> headers,
-            byte[] rawValue) {
+            byte[] rawValue, List<String> headerNames) {
     }
 
     public void send(String topic, String key, String value, Map<String, String> headers) {
@@ -112,12 +115,15 @@ public final class TestKafka implements AutoCloseable {
 
     private static Received toReceived(ConsumerRecord<byte[], byte[]> record) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
-        record.headers().forEach(header -> headers.put(header.key(),
-                header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8)));
+        List<String> headerNames = new ArrayList<>();
+        record.headers().forEach(header -> {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            headerNames.add(header.key());
+        });
         return new Received(record.topic(), record.partition(), record.offset(),
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
                 record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
-                headers, record.value());
+                headers, record.value(), List.copyOf(headerNames));
     }
 
     @Override

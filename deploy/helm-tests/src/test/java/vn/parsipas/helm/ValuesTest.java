@@ -93,11 +93,11 @@ class ValuesTest {
         System.out.println("values-production.yaml renders: " + production.kinds());
 
         assertThat(production.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
-                Map.entry("ConfigMap", 6L), Map.entry("Deployment", 5L), Map.entry("HorizontalPodAutoscaler", 5L),
+                Map.entry("ConfigMap", 7L), Map.entry("Deployment", 5L), Map.entry("HorizontalPodAutoscaler", 5L),
                 Map.entry("Ingress", 3L), Map.entry("KafkaTopic", (long) topics), Map.entry("KafkaUser", 7L),
                 Map.entry("KeycloakRealmImport", 1L), Map.entry("NetworkPolicy", 5L),
-                Map.entry("PodDisruptionBudget", 5L), Map.entry("Service", 5L), Map.entry("ServiceAccount", 5L),
-                Map.entry("ServiceMonitor", 1L))));
+                Map.entry("PodDisruptionBudget", 5L), Map.entry("PrometheusRule", 1L), Map.entry("Service", 5L),
+                Map.entry("ServiceAccount", 5L), Map.entry("ServiceMonitor", 1L))));
         JsonNode monitor = production.ofKind("ServiceMonitor").get(0);
         assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
         assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");

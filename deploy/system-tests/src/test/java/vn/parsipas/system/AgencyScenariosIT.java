@@ -259,6 +259,26 @@ class AgencyScenariosIT {
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
+    @Test
+    @Order(8)
+    void everySeriesTheAlertingRulesAndTheDashboardsReadIsExposedByTheRunningServices() throws Exception {
+        String rules = java.nio.file.Files.readString(sut.repo.resolve("helm/parsipas/files/alerting-rules.yaml"))
+                + java.nio.file.Files.readString(sut.repo.resolve("helm/parsipas/files/dashboards/parsipas-suite.json"));
+        Matcher names = Pattern.compile("\\b([a-z_]+)\\{suite=").matcher(rules);
+        Set<String> read = new java.util.TreeSet<>();
+        while (names.find()) {
+            read.add(names.group(1));
+        }
+        read.remove("up"); // Prometheus' own: whether it could scrape the target
+        read.remove("parsipas_webhook_dead_letters_total"); // exists from the first dead letter: SilenceAndRetryTest scrapes it
+        StringBuilder scraped = new StringBuilder();
+        for (String service : List.of("task", "indicator", "survey", "notification")) {
+            scraped.append(client.get(sut.url(service) + "/q/metrics", null).body());
+        }
+        assertThat(read).hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(name -> assertThat(scraped.toString()).as(name).containsPattern("(?m)^" + name + "\\{"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static String observation(String code, String period, double value) {

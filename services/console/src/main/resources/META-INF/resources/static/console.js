@@ -5,6 +5,12 @@
   // A live inbox announces what changed, so screen-reader users hear it too (the list itself is
   // refreshed by htmx when the relayed stream says something changed).
   document.addEventListener("htmx:sseMessage", function (event) {
+    // The console says "ready" once its own stream from notification-service is open: from then on
+    // no change is missed (tests and styles can tell).
+    if (event.detail.type === "ready") {
+      document.body.dataset.live = "open";
+      return;
+    }
     var live = document.getElementById("live-status");
     if (!live || event.detail.type !== "change") {
       return;
@@ -23,14 +29,20 @@
     live.textContent = text;
   });
 
-  // The live stream is open (tests and styles can tell).
-  document.addEventListener("htmx:sseOpen", function () {
-    document.body.dataset.live = "open";
+  document.addEventListener("htmx:sseError", function () {
+    delete document.body.dataset.live;
+  });
+
+  // A page being left (a link followed: signing out above all) does not reload itself when its own
+  // requests fail meanwhile: the reload would cut the sign-out short on its way to Keycloak.
+  var leaving = false;
+  window.addEventListener("beforeunload", function () {
+    leaving = true;
   });
 
   // A request made by the page after the session ended: reload, which leads through sign-in and back.
   document.addEventListener("htmx:responseError", function (event) {
-    if (event.detail.xhr && (event.detail.xhr.status === 499 || event.detail.xhr.status === 401)) {
+    if (!leaving && event.detail.xhr && (event.detail.xhr.status === 499 || event.detail.xhr.status === 401)) {
       window.location.reload();
     }
   });

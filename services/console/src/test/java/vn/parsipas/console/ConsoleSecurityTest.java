@@ -75,9 +75,23 @@ class ConsoleSecurityTest {
                 .POST(HttpRequest.BodyPublishers.ofString("ids=a")).build());
         assertThat(forged.statusCode()).isBetween(400, 403);
 
+        // signing out ends Keycloak's session too: it sends the person back to the signed-out page, and
+        // the next page asks for the password again instead of signing in silently
         HttpResponse<String> signOut = browser.get(console.resolve("dang-xuat"));
         assertThat(signOut.statusCode()).isEqualTo(302);
-        assertThat(signOut.headers().firstValue("Location").orElseThrow()).contains("/protocol/openid-connect/logout");
+        String logout = signOut.headers().firstValue("Location").orElseThrow();
+        assertThat(logout).contains("/protocol/openid-connect/logout").contains("id_token_hint=");
+        HttpResponse<String> keycloak = browser.get(URI.create(logout));
+        assertThat(keycloak.statusCode()).as("Keycloak logs out without asking: %s", keycloak.body()).isEqualTo(302);
+        URI signedOut = URI.create(keycloak.headers().firstValue("Location").orElseThrow());
+        assertThat(signedOut.getPath()).isEqualTo("/da-dang-xuat");
+        HttpResponse<String> farewell = browser.get(signedOut);
+        assertThat(farewell.statusCode()).isEqualTo(200);
+        assertThat(farewell.body()).contains("đã đăng xuất");
+        HttpResponse<String> again = browser.get(console.resolve("canh-bao"));
+        HttpResponse<String> login = browser.get(URI.create(again.headers().firstValue("Location").orElseThrow()));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(FORM_ACTION.matcher(login.body()).find()).as("Keycloak asks for the password again").isTrue();
     }
 
     @Test

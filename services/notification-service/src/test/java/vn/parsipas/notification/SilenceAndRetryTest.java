@@ -104,6 +104,9 @@ class SilenceAndRetryTest {
             assertThat(status.getBoolean("find { it.agencyCode == '" + lead + "' }.secretSet")).isTrue();
             assertThat(status.getString("find { it.agencyCode == '" + lead + "' }")).doesNotContain(Scenario.secret(lead));
             assertThat(scenario.receiver.calls(Scenario.hookPath(lead))).hasSize(5);
+            // what the alerting rule ParsipasWebhookDeadLetters reads (helm/parsipas/files/alerting-rules.yaml)
+            assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+                    .contains("parsipas_webhook_dead_letters_total{agency=\"" + lead + "\"} 1.0");
             String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
             assertThat(Scenario.alert(alertId).getList("timeline.type", String.class)).contains("delivery-failed");
 

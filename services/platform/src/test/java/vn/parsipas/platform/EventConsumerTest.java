@@ -4,8 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +43,7 @@ class EventConsumerTest {
 
     private static final String TOPIC = Topics.DIRECTORY_AGENCIES;
     private static final String DLQ = TOPIC + Topics.DLQ_SUFFIX;
+    private static final String JAVA_CLASS_NAME = "^[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*$";
 
     @Test
     void theSameEventDeliveredTwiceHasOneEffectInEitherMode() throws Throwable {
@@ -126,22 +131,49 @@ class EventConsumerTest {
                 .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
     }
 
+    /**
+     * The record is a dead letter replayed after a fix that the database still refuses: its new dead
+     * letter has the headers asyncapi.yaml declares and the record's own, none twice, no class name.
+     */
     @Test
-    void aRecordTheDatabaseRefusesIsDeadLetteredAtOnceWithItsReasonAndTheNextIsApplied() throws Throwable {
+    void aRecordTheDatabaseRefusesIsDeadLetteredAtOnceWithTheDeclaredHeadersAndTheNextIsApplied() throws Throwable {
         String key = Fixtures.uniqueCode();
         String good = Fixtures.uniqueCode();
         try (TestKafka kafka = Fixtures.kafka()) {
-            kafka.sendStructured(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", key, "Sở VI PHẠM ràng buộc"));
+            kafka.send(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", key, "Sở VI PHẠM ràng buộc"), Map.of(
+                    "content-type", "application/cloudevents+json", "dead-letter-reason", "an earlier rejection",
+                    "dead-letter-exception-class-name", "vn.parsipas.platform.events.InvalidEventException"));
             kafka.sendStructured(TOPIC, key, structured(UUID.randomUUID().toString(), "/igate", good, "Sở Y tế"));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> find(good) != null);
-            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
-                    records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(10))
+            List<TestKafka.Received> letters = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30))
                     .stream().filter(r -> key.equals(r.key())).toList();
-            assertThat(dead).singleElement().satisfies(r -> assertThat(r.headers().get("dead-letter-reason"))
-                    .contains("refused by the database").contains("23514"));
+            assertThat(letters).hasSize(1);
+            TestKafka.Received dead = letters.get(0);
+
+            List<String> expected = new ArrayList<>(declaredDeadLetterHeaders());
+            expected.add("content-type");
+            assertThat(dead.headerNames()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(dead.headers().get("dead-letter-reason")).isEqualTo("refused by the database (SQLSTATE 23514)");
+            assertThat(dead.headers().get("dead-letter-cause")).contains("agency_copy_name_allowed");
+            assertThat(dead.headers()).containsEntry("dead-letter-topic", TOPIC)
+                    .containsEntry("content-type", "application/cloudevents+json");
+            assertThat(dead.headers().get("dead-letter-partition")).containsOnlyDigits();
+            assertThat(dead.headers().get("dead-letter-offset")).containsOnlyDigits();
+            assertThat(dead.headers().values()).noneMatch(value -> value.matches(JAVA_CLASS_NAME));
         }
         assertThat(find(key)).isNull();
+    }
+
+    /** The headers of the DeadLetter message in the published contract. */
+    private static List<String> declaredDeadLetterHeaders() throws IOException {
+        try (InputStream in = EventConsumerTest.class.getResourceAsStream("/asyncapi.yaml")) {
+            List<String> names = new ArrayList<>();
+            new YAMLMapper().readTree(in).at("/components/messages/DeadLetter/headers/properties").fieldNames()
+                    .forEachRemaining(names::add);
+            return names;
+        }
     }
 
     @Test

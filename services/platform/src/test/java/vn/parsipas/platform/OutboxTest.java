@@ -57,6 +57,7 @@ class OutboxTest {
             assertThat(envelope.get("id").asText()).isNotBlank();
             assertThat(envelope.get("data").get("name").asText()).isEqualTo("Sở Tư pháp");
             assertThat(JsonSchemas.validate(EventType.AGENCY_UPSERTED, envelope.get("data"))).isEmpty();
+            assertThat(JsonSchemas.validate(EventType.ENVELOPE_SCHEMA, envelope)).isEmpty();
         }
     }
 

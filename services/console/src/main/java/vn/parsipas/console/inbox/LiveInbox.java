@@ -1,6 +1,5 @@
 package vn.parsipas.console.inbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,16 +36,17 @@ import vn.parsipas.console.web.Staff;
 /**
  * The browser's live inbox: the console relays notification-service's stream of the person's agency
  * (a browser's EventSource cannot send a bearer token; it sends the session cookie here). Each change
- * becomes a {@code change} event whose id is the alert's update instant. When the browser reconnects
- * (Last-Event-ID) or a page opens (since = its newest alert), the alerts changed since then are read
- * again once the upstream stream is open, and one {@code change} event says so: nothing is lost
- * while the browser was away. The stream ends when the person's token does; the browser's automatic
+ * becomes a {@code change} event whose id is the alert's update instant. Once the upstream stream is
+ * open (its first heartbeat comes at once), a {@code ready} event tells the page it is live, and when
+ * the browser reconnects (Last-Event-ID) or a page opens (since = its newest alert), the alerts
+ * changed since then are read again, and one {@code change} event says so: nothing is lost while the
+ * browser was away or the upstream was opening (never read before it is open: a change in between
+ * would be in neither). The stream ends when the person's token does; the browser's automatic
  * reconnect then comes with the session cookie, whose tokens the console refreshes.
  */
 @Path("/canh-bao/su-kien")
 @RolesAllowed({ Staff.COORDINATOR, Staff.AGENCY_STAFF })
 public class LiveInbox {
-    private static final Duration RESUME_AT_LATEST = Duration.ofSeconds(3);
     private static final long RECONNECT_MILLIS = 2000;
 
     @Inject
@@ -70,34 +70,31 @@ public class LiveInbox {
         String agency = staff.requireAgency();
         String bearer = "Bearer " + accessToken.getToken();
         Instant resumeFrom = instant(lastEventId != null ? lastEventId : since);
-        AtomicBoolean resumed = new AtomicBoolean(resumeFrom == null);
-        Multi<OutboundSseEvent> relayed = notifications.changes(agency, bearer)
-                .onItem().transformToUniAndConcatenate(event -> resumeOnce(resumed, agency, resumeFrom, bearer)
+        AtomicBoolean opened = new AtomicBoolean();
+        return notifications.changes(agency, bearer)
+                .onItem().transformToUniAndConcatenate(event -> (opened.compareAndSet(false, true)
+                        ? resume(agency, resumeFrom, bearer) : Uni.createFrom().item(List.<OutboundSseEvent>of()))
                         .map(before -> {
                             List<OutboundSseEvent> out = new ArrayList<>(before);
                             out.add(relay(event));
                             return out;
                         }))
                 .onItem().disjoint();
-        // In case the upstream says nothing for a while after opening (its first heartbeat comes at once).
-        Multi<OutboundSseEvent> late = Uni.createFrom().voidItem().onItem().delayIt().by(RESUME_AT_LATEST)
-                .chain(() -> resumeOnce(resumed, agency, resumeFrom, bearer)).toMulti()
-                .onItem().disjoint();
-        return Multi.createBy().merging().streams(relayed, late);
     }
 
-    /** The alerts changed since the browser last heard, read once per stream; one event if there were any. */
-    private Uni<List<OutboundSseEvent>> resumeOnce(AtomicBoolean resumed, String agency, Instant since, String bearer) {
-        if (!resumed.compareAndSet(false, true)) {
-            return Uni.createFrom().item(List.of());
+    /** On opening: {@code ready}, then one {@code change} event if alerts changed since the browser last heard. */
+    private Uni<List<OutboundSseEvent>> resume(String agency, Instant since, String bearer) {
+        OutboundSseEvent ready = sse.newEventBuilder().name("ready").reconnectDelay(RECONNECT_MILLIS).data("open").build();
+        if (since == null) {
+            return Uni.createFrom().item(List.of(ready));
         }
         return notifications.changedSince(agency, since.toString(), 200, bearer).map(page -> {
             if (page.items().isEmpty()) {
-                return List.<OutboundSseEvent>of();
+                return List.of(ready);
             }
             Instant latest = page.items().stream().map(Alert::updatedAt).max(Comparator.naturalOrder()).orElse(since);
             ObjectNode data = json.createObjectNode().put("change", "resumed").put("count", page.items().size());
-            return List.of(event(latest.toString(), data.toString()));
+            return List.of(ready, event(latest.toString(), data.toString()));
         });
     }
 

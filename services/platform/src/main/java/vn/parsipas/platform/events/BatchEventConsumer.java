@@ -125,7 +125,7 @@ public class BatchEventConsumer {
                                 }
                                 if (failure != null) {
                                     return reject(one.record(), consumer,
-                                            new InvalidEventException("processing failed after retries: " + failure));
+                                            new InvalidEventException("processing failed after retries", failure));
                                 }
                                 count(consumer, first == 1 ? "applied" : "duplicate", 1);
                                 return Uni.createFrom().voidItem();
@@ -137,7 +137,7 @@ public class BatchEventConsumer {
 
     private Uni<Void> reject(KafkaRecord<?, byte[]> record, String consumer, InvalidEventException reason) {
         LOG.warnf("%s: dead-lettering record %s-%d@%d: %s", consumer, record.getTopic(), record.getPartition(),
-                offset(record), reason.getMessage());
+                offset(record), reason.describe());
         count(consumer, "rejected", 1);
         return Uni.createFrom().completionStage(record.nack(reason));
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.header.Header;
@@ -36,6 +37,8 @@ import vn.parsipas.contracts.Topics;
 public final class CloudEventReader {
     static final String CONTENT_TYPE = "content-type";
     static final String STRUCTURED = "application/cloudevents+json";
+    /** The data is JSON: application/json, parameters (charset) allowed, in any case as media types are. */
+    private static final Pattern JSON_MEDIA_TYPE = Pattern.compile("application/json( *;.*)?", Pattern.CASE_INSENSITIVE);
     private static final int MAX_REASON_VIOLATIONS = 10;
 
     private CloudEventReader() {
@@ -56,16 +59,23 @@ public final class CloudEventReader {
                 .orElseThrow(() -> new InvalidEventException("unexpected CloudEvent type '" + JsonLimits.clip(envelope.type)
                         + "' on " + topic + "; accepted: "
                         + accepted.stream().map(EventType::type).sorted().collect(Collectors.joining(", "))));
+        if (envelope.dataSchema != null && !envelope.dataSchema.equals(type.dataSchema().toString())) {
+            throw new InvalidEventException("CloudEvent attribute 'dataschema' of " + type.type() + " must be "
+                    + type.dataSchema() + ", was '" + JsonLimits.clip(envelope.dataSchema) + "'");
+        }
         return new ReceivedEvent(envelope.id, envelope.source, type, envelope.subject, envelope.time,
                 toRecord(type, envelope.data), topic, partition, offset);
     }
 
-    private record Envelope(String id, String source, String type, String subject, Instant time, JsonNode data) {
+    private record Envelope(String id, String source, String type, String subject, Instant time, String dataSchema,
+            JsonNode data) {
     }
 
+    /** Binary mode: the attributes are ce_* headers, the data's media type is the content-type header. */
     private static Envelope binary(Headers headers, String text) {
-        return envelope(header(headers, "ce_specversion"), header(headers, "ce_id"), header(headers, "ce_source"),
-                header(headers, "ce_type"), header(headers, "ce_subject"), header(headers, "ce_time"), parse(text, "value"));
+        return envelope(new Attributes(header(headers, "ce_specversion"), header(headers, "ce_id"), header(headers, "ce_source"),
+                header(headers, "ce_type"), header(headers, "ce_subject"), header(headers, "ce_time"),
+                header(headers, CONTENT_TYPE), header(headers, "ce_dataschema")), parse(text, "value"));
     }
 
     private static Envelope structured(String text, String contentType) {
@@ -74,25 +84,38 @@ public final class CloudEventReader {
             throw new InvalidEventException("not a CloudEvent: no ce_specversion header and the value is not a "
                     + "structured envelope" + (contentType == null ? "" : " (content-type " + contentType + ")"));
         }
-        return envelope(text(json, "specversion"), text(json, "id"), text(json, "source"), text(json, "type"),
-                text(json, "subject"), text(json, "time"), json.get("data"));
+        return envelope(new Attributes(text(json, "specversion"), text(json, "id"), text(json, "source"), text(json, "type"),
+                text(json, "subject"), text(json, "time"), text(json, "datacontenttype"), text(json, "dataschema")),
+                json.get("data"));
     }
 
-    private static Envelope envelope(String specVersion, String id, String source, String type, String subject,
-            String time, JsonNode data) {
+    private record Attributes(String specVersion, String id, String source, String type, String subject, String time,
+            String dataContentType, String dataSchema) {
+    }
+
+    private static Envelope envelope(Attributes attributes, JsonNode data) {
+        String specVersion = attributes.specVersion;
         if (!"1.0".equals(specVersion)) {
             throw new InvalidEventException("specversion must be 1.0, was '" + (specVersion == null ? null : JsonLimits.clip(specVersion)) + "'");
         }
-        requireAttribute("id", id);
-        requireAttribute("source", source);
-        requireAttribute("type", type);
-        if (subject != null) {
-            checkAttribute("subject", subject);
+        requireAttribute("id", attributes.id);
+        requireAttribute("source", attributes.source);
+        requireAttribute("type", attributes.type);
+        if (attributes.subject != null) {
+            checkAttribute("subject", attributes.subject);
+        }
+        if (attributes.dataContentType != null && !JSON_MEDIA_TYPE.matcher(attributes.dataContentType).matches()) {
+            throw new InvalidEventException("datacontenttype must be application/json, was '"
+                    + JsonLimits.clip(attributes.dataContentType) + "'");
+        }
+        if (attributes.dataSchema != null) {
+            checkAttribute("dataschema", attributes.dataSchema);
         }
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("data must be a JSON object");
         }
-        return new Envelope(id, source, type, subject, parseTime(time), data);
+        return new Envelope(attributes.id, attributes.source, attributes.type, attributes.subject, parseTime(attributes.time),
+                attributes.dataSchema, data);
     }
 
     /**

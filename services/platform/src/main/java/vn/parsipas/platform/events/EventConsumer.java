@@ -65,7 +65,7 @@ public class EventConsumer {
                     }
                     if (failure != null) {
                         return reject(message, consumer,
-                                new InvalidEventException("processing failed after retries: " + failure));
+                                new InvalidEventException("processing failed after retries", failure));
                     }
                     count(consumer, applied ? "applied" : "duplicate");
                     return Uni.createFrom().completionStage(message.ack());
@@ -80,7 +80,7 @@ public class EventConsumer {
     }
 
     private Uni<Void> reject(Message<byte[]> message, String consumer, InvalidEventException reason) {
-        LOG.warnf("%s: dead-lettering a record: %s", consumer, reason.getMessage());
+        LOG.warnf("%s: dead-lettering a record: %s", consumer, reason.describe());
         count(consumer, "rejected");
         return Uni.createFrom().completionStage(message.nack(reason));
     }

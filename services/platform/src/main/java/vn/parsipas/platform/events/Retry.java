@@ -49,7 +49,7 @@ final class Retry {
         Throwable database = database(failure);
         String sqlState = sqlState(database);
         if (sqlState.startsWith("22") || sqlState.startsWith("23")) {
-            return new InvalidEventException("refused by the database (SQLSTATE " + sqlState + "): " + database.getMessage());
+            return new InvalidEventException("refused by the database (SQLSTATE " + sqlState + ")", database);
         }
         return failure;
     }
