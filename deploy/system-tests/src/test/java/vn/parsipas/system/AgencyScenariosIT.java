@@ -76,7 +76,7 @@ class AgencyScenariosIT {
         Answer pushed = client.post(sut.url("indicator") + "/api/v1/observations", igate,
                 "{\"observations\":[" + String.join(",", items) + "]}", Map.of("Idempotency-Key", "igate-" + UUID.randomUUID()));
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
-        assertThat(SystemUnderTest.json(pushed).at("/importCount/imported").asInt()).as(pushed.body()).isEqualTo(6);
+        assertThat(SystemUnderTest.json(pushed).at("/counts/imported").asInt()).as(pushed.body()).isEqualTo(6);
 
         // finance-system is not registered for this indicator: its item is refused, and nothing of it is stored
         Answer forged = client.post(sut.url("indicator") + "/api/v1/observations", client.systemToken("finance-system"),
@@ -84,8 +84,8 @@ class AgencyScenariosIT {
                 Map.of("Idempotency-Key", "finance-" + UUID.randomUUID()));
         assertThat(forged.status()).as(forged.body()).isIn(200, 403);
         if (forged.status() == 200) {
-            assertThat(SystemUnderTest.json(forged).at("/importCount/rejected").asInt()).as(forged.body()).isEqualTo(1);
-            assertThat(SystemUnderTest.json(forged).at("/importCount/imported").asInt()).isZero();
+            assertThat(SystemUnderTest.json(forged).at("/counts/rejected").asInt()).as(forged.body()).isEqualTo(1);
+            assertThat(SystemUnderTest.json(forged).at("/counts/imported").asInt()).isZero();
         }
         Answer may = client.get(sut.url("indicator") + "/api/v1/indicators/" + ONLINE_RATE + "/series/PROVINCE/2025-05",
                 client.userToken("coordinator.snv"));
@@ -136,7 +136,7 @@ class AgencyScenariosIT {
         JsonNode overdue = awaitAlert("staff.skhcn", SKHCN, "task-overdue", a -> a.path("subjectId").asText().equals(taskId));
         assertThat(overdue.path("ccAgencies").toString()).contains(STC);
         // the coordinating agency has it in its own inbox, in copy
-        awaitAlert("staff.stc", STC, "task-overdue", a -> a.path("id").asText().equals(overdue.path("id").asText()));
+        awaitAlert("staff.stc", STC, "task-overdue", a -> a.path("alertId").asText().equals(overdue.path("alertId").asText()));
         // the target was not reached by 31 December: missed, to Sở KH&CN
         awaitAlert("staff.skhcn", SKHCN, "target-missed", a -> a.path("subjectId").asText().equals(ONLINE_TARGET));
 
@@ -190,8 +190,8 @@ class AgencyScenariosIT {
                 "{\"responses\":" + responses + "}");
         assertThat(batch.status()).as(batch.body()).isEqualTo(200);
         JsonNode outcomes = SystemUnderTest.json(batch);
-        assertThat(outcomes.at("/counts/ACCEPTED").asInt()).as(batch.body()).isEqualTo(140);
-        assertThat(outcomes.at("/results/140/errors/0/message").asText()).contains("survey-kiosk is not bound to agency THANH-TRA-TINH");
+        assertThat(outcomes.at("/counts/accepted").asInt()).as(batch.body()).isEqualTo(140);
+        assertThat(outcomes.at("/items/140/errors/0/message").asText()).contains("survey-kiosk is not bound to agency THANH-TRA-TINH");
 
         // a second response for a used code: the form's one answer for any code it cannot open; 409 on REST
         HttpResponse<String> again = submitForm(codes.get(0), sut.pin(codes.get(0)), "198.51.100.1");
@@ -214,7 +214,7 @@ class AgencyScenariosIT {
     void anUnacknowledgedAlertEscalatesAndAnAcknowledgedOneDoesNot() {
         String staffStp = client.userToken("staff.stp");
         JsonNode below = awaitAlert("staff.stp", STP, "satisfaction-below-target", a -> true);
-        Answer ack = client.post(sut.url("notification") + "/api/v1/alerts/" + below.path("id").asText() + "/acknowledgements",
+        Answer ack = client.post(sut.url("notification") + "/api/v1/alerts/" + below.path("alertId").asText() + "/acknowledgements",
                 staffStp, "{\"agencyCode\":\"" + STP + "\",\"comment\":\"Đã tiếp nhận, đang khắc phục.\"}");
         assertThat(ack.status()).as(ack.body()).isBetween(200, 201);
 
@@ -223,11 +223,11 @@ class AgencyScenariosIT {
         // parent in the directory (Văn phòng UBND tỉnh), whose staff now hold it too
         JsonNode missed = awaitAlert("staff.skhcn", SKHCN, "target-missed", a -> a.path("escalationLevel").asInt() >= 1);
         assertThat(missed.path("escalatedTo").asText()).isEqualTo(VPUBND);
-        awaitAlert("staff.vpubnd", VPUBND, "target-missed", a -> a.path("id").asText().equals(missed.path("id").asText()));
+        awaitAlert("staff.vpubnd", VPUBND, "target-missed", a -> a.path("alertId").asText().equals(missed.path("alertId").asText()));
         // overdue plan tasks nobody acknowledged go up to Văn phòng UBND tỉnh
         awaitAlert("staff.vpubnd", VPUBND, "task-overdue", a -> a.path("escalationLevel").asInt() >= 1 && !a.path("agencyCode").asText().equals(VPUBND));
         // the acknowledged alert stays where it was
-        JsonNode stillBelow = alert(staffStp, below.path("id").asText());
+        JsonNode stillBelow = alert(staffStp, below.path("alertId").asText());
         assertThat(stillBelow.path("escalationLevel").asInt()).isZero();
         assertThat(stillBelow.path("status").asText()).isEqualTo("acknowledged");
     }

@@ -326,7 +326,7 @@ class ConsoleScenariosIT {
                     + "/alerts?kind=task-overdue&limit=200", client.userToken("staff.stp")));
             for (JsonNode alert : inbox.path("items")) {
                 if (alert.path("subjectId").asText().equals(taskId)) {
-                    id[0] = alert.path("id").asText();
+                    id[0] = alert.path("alertId").asText();
                 }
             }
             return id[0] != null;

@@ -371,8 +371,8 @@ class HostileInputsIT {
     static boolean nothingImported(String body) {
         try {
             var summary = SystemUnderTest.JSON.readTree(body);
-            return summary.at("/importCount/imported").asInt() == 0 && summary.at("/importCount/updated").asInt() == 0
-                    && summary.at("/importCount/rejected").asInt() > 0;
+            return summary.at("/counts/imported").asInt() == 0 && summary.at("/counts/updated").asInt() == 0
+                    && summary.at("/counts/rejected").asInt() > 0;
         } catch (java.io.IOException e) {
             return false;
         }

@@ -217,7 +217,7 @@ class EvaluationTest {
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .body("{\"observations\": [{\"indicatorCode\": \"state-budget-revenue-group\", \"scope\": \"PROVINCE\", "
                             + "\"period\": \"2025\", \"value\": 2, \"unit\": \"group\", \"observedAt\": \"2026-05-20T03:00:00Z\"}]}")
-                    .post("/api/v1/observations").then().statusCode(200).body("importCount.imported", equalTo(1));
+                    .post("/api/v1/observations").then().statusCode(200).body("counts.imported", equalTo(1));
             assertThat(statuses(statusChanges(kafka, targetId, c -> c.size() >= 1))).containsExactly("AT_RISK");
 
             // judged the day after the result was expected: missed, to the owner, with the group as people read it

@@ -66,12 +66,16 @@ class RestIngestionTest {
         post(body, key()).then().statusCode(200)
                 .body("status", equalTo("WARNING"))
                 .body("dryRun", equalTo(false))
-                .body("importCount.imported", equalTo(2))
-                .body("importCount.rejected", equalTo(6))
+                .body("counts.imported", equalTo(2))
+                .body("counts.rejected", equalTo(6))
+                .body("counts.'ignored-unchanged'", equalTo(0))
                 .body("items", hasSize(8))
                 .body("items[0].outcome", equalTo("imported"))
+                .body("items[0].period", equalTo("2025-05"))
                 .body("items[1].index", equalTo(1))
+                .body("items[1].indicatorCode", equalTo("tax-evasion-rate"))
                 .body("items[1].field", equalTo("indicatorCode"))
+                .body("items[1].errors.field", contains("indicatorCode"))
                 .body("items[1].reason", startsWith("unknown indicator 'tax-evasion-rate'"))
                 .body("items[2].field", equalTo("unit"))
                 .body("items[3].field", equalTo("value"))
@@ -108,7 +112,7 @@ class RestIngestionTest {
         String scope = scope();
         String key = key();
         String body = batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent"));
-        String first = post(body, key).then().statusCode(200).body("importCount.imported", equalTo(1)).extract().asString();
+        String first = post(body, key).then().statusCode(200).body("counts.imported", equalTo(1)).extract().asString();
 
         post(body, key).then().statusCode(200).body(equalTo(first));
         post(batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "70", "percent")), key).then().statusCode(409)
@@ -140,8 +144,8 @@ class RestIngestionTest {
         given().auth().oauth2(Fixtures.igate()).contentType("text/csv; charset=UTF-8").header("Idempotency-Key", key())
                 .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/observations")
                 .then().statusCode(200)
-                .body("importCount.imported", equalTo(1))
-                .body("importCount.rejected", equalTo(2))
+                .body("counts.imported", equalTo(1))
+                .body("counts.rejected", equalTo(2))
                 .body("items[1].field", equalTo("value"))
                 .body("items[1].reason", containsString("number"))
                 .body("items[2].reason", startsWith("value 120 is outside the valid range"));
@@ -163,7 +167,7 @@ class RestIngestionTest {
                             item("online-end-to-end-dossier-rate", scope, "2025-06", huge[2], "percent"),
                             item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent")))
                     .post("/api/v1/observations").then().statusCode(200)
-                    .body("importCount.rejected", equalTo(3))
+                    .body("counts.rejected", equalTo(3))
                     .body("items[3].outcome", equalTo("imported"))
                     .extract().asString();
             assertRefusedAsOutOfBounds(answer, 3);
@@ -177,8 +181,8 @@ class RestIngestionTest {
         String answer = given().auth().oauth2(Fixtures.igate()).contentType("text/csv").header("Idempotency-Key", key())
                 .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/observations")
                 .then().statusCode(200)
-                .body("importCount.imported", equalTo(1))
-                .body("importCount.rejected", equalTo(4))
+                .body("counts.imported", equalTo(1))
+                .body("counts.rejected", equalTo(4))
                 .extract().asString();
         assertRefusedAsOutOfBounds(answer, 3);
         given().get(series(scope)).then().body("values.value", contains(58.1f, 62.4f));

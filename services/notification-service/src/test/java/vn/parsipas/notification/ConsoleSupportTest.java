@@ -63,7 +63,7 @@ class ConsoleSupportTest {
 
             Instant beforeAcknowledgement = clock.instant();
             Scenario.asStaffOf(lead).contentType(ContentType.JSON).body(Map.of("agencyCode", lead, "comment", "Đang xử lý."))
-                    .post("/api/v1/alerts/{id}/acknowledgements", acknowledged).then().statusCode(200);
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", acknowledged).then().statusCode(200);
             clock.shiftBy(Duration.ofDays(6));
             VertxContextSupport.subscribeAndAwait(passes::escalate);
             assertThat(Scenario.alert(escalated).getInt("alert.escalationLevel")).isEqualTo(1);
@@ -107,7 +107,7 @@ class ConsoleSupportTest {
             String lead = Scenario.code("SO-NONG-NGHIEP");
             scenario.agency(lead, "Sở Nông nghiệp và Môi trường", "VP-UBND-TINH");
             scenario.send(Scenario.overdue(Scenario.taskId(), lead, List.of()));
-            String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
+            String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
             String page = "http://127.0.0.1:8085/canh-bao/" + alertId;
 
             await().atMost(Duration.ofSeconds(90)).until(() -> Mailbox.to(Scenario.email(lead)).size() == 1
@@ -157,11 +157,11 @@ class ConsoleSupportTest {
 
     private static List<String> ids(String agency, Map<String, String> filter) {
         return Scenario.asStaffOf(agency).queryParams(filter).get("/api/v1/agencies/{code}/alerts", agency)
-                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+                .then().statusCode(200).extract().jsonPath().getList("items.alertId", String.class);
     }
 
     private static String idOf(JsonPath inbox, String taskId) {
         return inbox.getList("items", Map.class).stream().filter(item -> taskId.equals(item.get("subjectId")))
-                .map(item -> (String) item.get("id")).findFirst().orElseThrow();
+                .map(item -> (String) item.get("alertId")).findFirst().orElseThrow();
     }
 }

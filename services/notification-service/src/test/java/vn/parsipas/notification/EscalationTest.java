@@ -53,7 +53,7 @@ class EscalationTest {
             scenario.agency(lead, "Sở Văn hóa, Thể thao và Du lịch", supervisor);
             TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of());
             scenario.send(task);
-            String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
+            String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
 
             clock.shiftBy(Duration.ofDays(4));
             escalateTwiceConcurrently();
@@ -64,7 +64,7 @@ class EscalationTest {
 
             assertThat(Scenario.alert(alertId).getInt("alert.escalationLevel")).isEqualTo(1);
             assertThat(Scenario.alert(alertId).getString("alert.escalatedTo")).isEqualTo(supervisor);
-            assertThat(Scenario.inbox(supervisor, 1).getString("items[0].id")).isEqualTo(alertId);
+            assertThat(Scenario.inbox(supervisor, 1).getString("items[0].alertId")).isEqualTo(alertId);
             await().atMost(Scenario.WAIT).until(() -> scenario.receiver.delivered(Scenario.hookPath(supervisor)).size() == 1
                     && Mailbox.to(Scenario.email(supervisor)).size() == 1);
             assertThat(scenario.receiver.delivered(Scenario.hookPath(supervisor)).get(0).header(WebhookSigner.EVENT))
@@ -85,12 +85,12 @@ class EscalationTest {
             scenario.agency(lead, "Sở Y tế", "VP-UBND-TINH");
             TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of());
             scenario.send(task);
-            String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
+            String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
 
             Scenario.asStaffOf(lead).contentType(ContentType.JSON)
                     .body(Map.of("agencyCode", lead,
                             "comment", "Đã giao phòng Kế hoạch xử lý, dự kiến xong trước 10/01/2026."))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("acknowledged"))
                     .body("acknowledgedBy", org.hamcrest.Matchers.equalTo("staff." + lead.toLowerCase()));
             clock.shiftBy(Duration.ofDays(6));
@@ -102,7 +102,7 @@ class EscalationTest {
             assertThat(events.get(1).get("type").asText()).isEqualTo(EventType.ALERT_ACKNOWLEDGED.type());
             assertThat(events.get(1).get("id").asText()).isEqualTo("acknowledged/" + alertId);
             Scenario.asStaffOf(lead).contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(409);
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId).then().statusCode(409);
         }
     }
 
@@ -112,20 +112,20 @@ class EscalationTest {
             String lead = Scenario.code("SO-GD-DT");
             scenario.agency(lead, "Sở Giáo dục và Đào tạo", "VP-UBND-TINH");
             scenario.send(Scenario.overdue(Scenario.taskId(), lead, List.of()));
-            String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
+            String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
 
             Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("agencyCode", "SO-CONG-THUONG"))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("agencyCode"));
             Scenario.asCoordinator().contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
-                    .post("/api/v1/alerts/{id}/acknowledgements", "no-such-alert").then().statusCode(404);
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", "no-such-alert").then().statusCode(404);
             Scenario.asStaffOf("SO-CONG-THUONG").contentType(ContentType.JSON).body(Map.of("agencyCode", "SO-CONG-THUONG"))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(403).contentType("application/problem+json");
             Scenario.asStaffOf("SO-CONG-THUONG").contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(403);
-            Scenario.asStaffOf(lead).get("/api/v1/alerts/{id}", alertId).then().statusCode(200)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId).then().statusCode(403);
+            Scenario.asStaffOf(lead).get("/api/v1/alerts/{alertId}", alertId).then().statusCode(200)
                     .body("alert.status", org.hamcrest.Matchers.equalTo("open"));
         }
     }
@@ -141,10 +141,10 @@ class EscalationTest {
             scenario.agency(next, "Sở Nội vụ", "VP-UBND-TINH");
             TaskOverdue task = Scenario.overdue(Scenario.taskId(), lead, List.of(copy));
             scenario.send(task);
-            String alertId = Scenario.inbox(copy, 1).getString("items[0].id");
+            String alertId = Scenario.inbox(copy, 1).getString("items[0].alertId");
 
             Scenario.asStaffOf(copy).contentType(ContentType.JSON).body(Map.of("agencyCode", copy, "comment", "không phải việc của chúng tôi"))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(403).contentType("application/problem+json");
             assertThat(Scenario.alert(alertId).getString("alert.status")).isEqualTo("open");
             assertThat(Scenario.alert(alertId).getString("alert.nextEscalationAt")).isNotNull();
@@ -152,13 +152,13 @@ class EscalationTest {
             scenario.send(new TaskUpdated(task.taskId(), task.planId(), task.criterionCode(), task.title(), next, List.of(copy),
                     Scenario.DEADLINE, task.dueAt(), "reassigned", "in-progress", lead, null, "Giao lại theo chức năng.",
                     Instant.parse("2026-01-02T02:00:00Z"), "coordinator.snv"));
-            assertThat(Scenario.inbox(next, 1).getString("items[0].id")).isEqualTo(alertId);
+            assertThat(Scenario.inbox(next, 1).getString("items[0].alertId")).isEqualTo(alertId);
             assertThat(Scenario.asStaffOf(lead).get("/api/v1/agencies/{code}/alerts", lead).jsonPath().getList("items")).isEmpty();
-            Scenario.asStaffOf(lead).get("/api/v1/alerts/{id}", alertId).then().statusCode(403);
+            Scenario.asStaffOf(lead).get("/api/v1/alerts/{alertId}", alertId).then().statusCode(403);
             Scenario.asStaffOf(lead).contentType(ContentType.JSON).body(Map.of("agencyCode", lead))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(403);
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId).then().statusCode(403);
             Scenario.asStaffOf(next).contentType(ContentType.JSON).body(Map.of("agencyCode", next))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId).then().statusCode(200)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId).then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("acknowledged"));
         }
     }

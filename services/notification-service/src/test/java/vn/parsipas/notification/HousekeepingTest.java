@@ -111,7 +111,7 @@ class HousekeepingTest {
                 scenario.send(new TaskOverdue(task.taskId(), task.planId(), task.criterionCode(), title, lead, communes,
                         task.deadline(), task.dueAt(), task.detectedAt()));
 
-                String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
+                String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
                 await().atMost(Scenario.WAIT).until(() -> live.events().stream().anyMatch(e -> e.data().contains(alertId)));
                 assertThat(live.events().get(0).name()).isEqualTo("raised");
                 assertThat(live.events().get(0).data()).contains(communes.get(99), wards.get(19));

@@ -58,17 +58,17 @@ class KeycloakInboxTest {
                 await().atMost(Scenario.WAIT).until(() -> live.events().stream().anyMatch(e -> e.data().contains(fingerprint)));
             }
             String alertId = given().auth().oauth2(skhcn).get("/api/v1/agencies/{code}/alerts", SKHCN).jsonPath()
-                    .getString("items.find { it.fingerprint == '" + fingerprint + "' }.id");
+                    .getString("items.find { it.fingerprint == '" + fingerprint + "' }.alertId");
 
             given().auth().oauth2(stc).get("/api/v1/agencies/{code}/alerts", SKHCN).then().statusCode(403)
                     .contentType("application/problem+json");
-            given().auth().oauth2(stc).get("/api/v1/alerts/{id}", alertId).then().statusCode(403);
+            given().auth().oauth2(stc).get("/api/v1/alerts/{alertId}", alertId).then().statusCode(403);
             assertThat(given().auth().oauth2(stc).get("/api/v1/alerts?limit=200").then().statusCode(200).extract().jsonPath()
                     .getList("items.agencyCode", String.class)).doesNotContain(SKHCN);
             assertThat(given().auth().oauth2(stc).get("/api/v1/agencies/{code}/alerts/stream", SKHCN).statusCode()).isEqualTo(403);
 
             given().auth().oauth2(skhcn).contentType(ContentType.JSON).body(Map.of("agencyCode", SKHCN))
-                    .post("/api/v1/alerts/{id}/acknowledgements", alertId)
+                    .post("/api/v1/alerts/{alertId}/acknowledgements", alertId)
                     .then().statusCode(200).body("acknowledgedBy", equalTo("staff.skhcn"));
         }
     }

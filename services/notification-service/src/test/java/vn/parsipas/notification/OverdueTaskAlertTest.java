@@ -65,8 +65,8 @@ class OverdueTaskAlertTest {
                         .contains("Cơ quan chủ trì: Sở Khoa học và Công nghệ.")
                         .contains("Cơ quan phối hợp: Sở Tư pháp, Các cơ quan, đơn vị, địa phương.");
                 assertThat(inbox.getList("items[0].ccAgencies", String.class)).containsExactly(coordinator, collective);
-                String alertId = inbox.getString("items[0].id");
-                assertThat(Scenario.inbox(coordinator, 1).getString("items[0].id")).isEqualTo(alertId);
+                String alertId = inbox.getString("items[0].alertId");
+                assertThat(Scenario.inbox(coordinator, 1).getString("items[0].alertId")).isEqualTo(alertId);
                 assertThat(Scenario.asCoordinator().get("/api/v1/agencies/{code}/alerts", collective).jsonPath().getList("items")).isEmpty();
 
                 await().atMost(Scenario.WAIT).until(() -> !live.events().isEmpty());

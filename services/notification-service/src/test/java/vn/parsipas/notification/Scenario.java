@@ -121,7 +121,7 @@ public final class Scenario implements AutoCloseable {
     }
 
     static JsonPath alert(String id) {
-        return asCoordinator().get("/api/v1/alerts/{id}", id).then().statusCode(200).extract().jsonPath();
+        return asCoordinator().get("/api/v1/alerts/{alertId}", id).then().statusCode(200).extract().jsonPath();
     }
 
     /** The alerts.v1 events about a fingerprint, once there are {@code count}. */

@@ -84,7 +84,7 @@ class SecurityMatrixTest {
         }
         scenario.send(Scenario.overdue(Scenario.taskId(), failing, List.of()));
         scenario.send(Scenario.overdue(Scenario.taskId(), failing, List.of()));
-        List<String> alerts = Scenario.inbox(own, 3).getList("items.id", String.class);
+        List<String> alerts = Scenario.inbox(own, 3).getList("items.alertId", String.class);
         readAlert = alerts.get(0);
         alertToAcknowledge = Map.of(COORDINATOR, alerts.get(1), OWN_STAFF, alerts.get(2));
         await().atMost(Scenario.WAIT).until(() -> Scenario.asCoordinator().get("/api/v1/agencies/{code}/webhook", failing)
@@ -111,8 +111,8 @@ class SecurityMatrixTest {
                 new Endpoint("GET", "/api/v1/agencies/{code}/alerts", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 403)),
                 new Endpoint("GET", "/api/v1/agencies/{code}/alerts/counts", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 403)),
                 new Endpoint("GET", "/api/v1/alerts", none, noBody, List.of(401, 200, 200, 200, 403, 403)),
-                new Endpoint("GET", "/api/v1/alerts/{id}", who -> List.of(readAlert), noBody, List.of(401, 200, 200, 403, 403, 403)),
-                new Endpoint("POST", "/api/v1/alerts/{id}/acknowledgements",
+                new Endpoint("GET", "/api/v1/alerts/{alertId}", who -> List.of(readAlert), noBody, List.of(401, 200, 200, 403, 403, 403)),
+                new Endpoint("POST", "/api/v1/alerts/{alertId}/acknowledgements",
                         who -> List.of(alertToAcknowledge.getOrDefault(who, readAlert)),
                         who -> Map.of("agencyCode", who == OTHER_STAFF ? other : own, "comment", "Đã tiếp nhận để xử lý."),
                         List.of(401, 200, 200, 403, 403, 403)),
@@ -180,7 +180,7 @@ class SecurityMatrixTest {
         assertThat(webhooks.findValuesAsText("agencyCode")).containsExactly(other);
 
         JsonNode mine = json(send("GET", "/api/v1/alerts?limit=200", List.of(), null, OWN_STAFF).body()).get("items");
-        assertThat(mine.findValuesAsText("id")).contains(readAlert);
+        assertThat(mine.findValuesAsText("alertId")).contains(readAlert);
         assertThat(mine).allSatisfy(alert -> assertThat(alert.get("agencyCode").asText()).isEqualTo(own));
         assertThat(json(send("GET", "/api/v1/webhooks", List.of(), null, OWN_STAFF).body()).findValuesAsText("agencyCode"))
                 .containsExactly(own);
@@ -196,7 +196,7 @@ class SecurityMatrixTest {
         assertThat(unauthorized.get("status").asInt()).isEqualTo(401);
         assertThat(unauthorized.get("title").asText()).isEqualTo("Unauthorized");
 
-        Answer forbidden = send("GET", "/api/v1/alerts/{id}", List.of(readAlert), null, OTHER_STAFF);
+        Answer forbidden = send("GET", "/api/v1/alerts/{alertId}", List.of(readAlert), null, OTHER_STAFF);
         assertThat(forbidden.contentType()).startsWith("application/problem+json");
         JsonNode problem = json(forbidden.body());
         assertThat(problem.get("status").asInt()).isEqualTo(403);

@@ -35,7 +35,7 @@ class SilenceAndRetryTest {
                     + "/api/v1/agencies/" + lead + "/alerts/stream", TestTokens.staff(lead))) {
                 scenario.send(Scenario.overdue(Scenario.taskId(), lead, List.of()));
 
-                String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
+                String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
                 await().atMost(Scenario.WAIT).until(() -> Scenario.asCoordinator().get("/api/v1/silences").jsonPath()
                         .getInt("find { it.id == '" + silenceId + "' }.mutedCount") == 3);
                 JsonPath detail = Scenario.alert(alertId);
@@ -107,7 +107,7 @@ class SilenceAndRetryTest {
             // what the alerting rule ParsipasWebhookDeadLetters reads (helm/parsipas/files/alerting-rules.yaml)
             assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
                     .contains("parsipas_webhook_dead_letters_total{agency=\"" + lead + "\"} 1.0");
-            String alertId = Scenario.inbox(lead, 1).getString("items[0].id");
+            String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
             assertThat(Scenario.alert(alertId).getList("timeline.type", String.class)).contains("delivery-failed");
 
             scenario.receiver.failNext(Scenario.hookPath(lead), 0);

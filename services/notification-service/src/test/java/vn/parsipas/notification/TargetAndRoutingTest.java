@@ -196,7 +196,7 @@ class TargetAndRoutingTest {
             String taskId = Scenario.taskId();
             scenario.send(new TaskDueSoon(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", first, List.of(),
                     Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), 7, Instant.parse("2025-12-24T17:00:05Z")));
-            String alertId = Scenario.inbox(first, 1).getString("items[0].id");
+            String alertId = Scenario.inbox(first, 1).getString("items[0].alertId");
             assertThat(Scenario.inbox(first, 1).getString("items[0].body")).contains("sẽ đến hạn vào ngày 31/12/2025 (còn 7 ngày)");
 
             scenario.send(new TaskProgressReported(taskId, UUID.randomUUID().toString(), new BigDecimal("60"),
@@ -205,7 +205,7 @@ class TargetAndRoutingTest {
                     Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), "reassigned", "in-progress", first, null,
                     "Giao lại theo chức năng, nhiệm vụ.", Instant.parse("2025-12-27T02:00:00Z"), "coordinator.snv"));
 
-            assertThat(Scenario.inbox(second, 1).getString("items[0].id")).isEqualTo(alertId);
+            assertThat(Scenario.inbox(second, 1).getString("items[0].alertId")).isEqualTo(alertId);
             await().atMost(Scenario.WAIT).until(() -> Scenario.alert(alertId).getList("timeline.type", String.class)
                     .containsAll(List.of("progress", "reassigned")));
             JsonPath detail = Scenario.alert(alertId);

@@ -249,7 +249,7 @@ public final class Fixtures {
         asOneStopShop().contentType(ContentType.JSON)
                 .body(Map.of("receiptCodes", List.of(Map.of("receiptCode", code, "agencyCode", agency, "procedureCode", "1.001193",
                         "pin", pin))))
-                .post("/api/v1/receipt-codes").then().statusCode(200).body("results[0].status", org.hamcrest.Matchers.equalTo("REGISTERED"));
+                .post("/api/v1/receipt-codes").then().statusCode(200).body("items[0].outcome", org.hamcrest.Matchers.equalTo("registered"));
         return pin;
     }
 

@@ -42,7 +42,7 @@ class KeycloakEndToEndTest {
         bearer(kiosk).contentType(ContentType.JSON).body(registration).post("/api/v1/receipt-codes").then().statusCode(403)
                 .contentType("application/problem+json");
         bearer(igate).contentType(ContentType.JSON).body(registration)
-                .post("/api/v1/receipt-codes").then().statusCode(200).body("results[0].status", equalTo("REGISTERED"));
+                .post("/api/v1/receipt-codes").then().statusCode(200).body("items[0].outcome", equalTo("registered"));
         SurveyResponseSubmitted response = Fixtures.response(AGENCY, code, Instant.parse("2024-06-12T03:40:00Z"), 5);
         bearer(kiosk).contentType(ContentType.JSON)
                 .body(Fixtures.json(response)).post("/api/v1/responses").then().statusCode(201);

@@ -216,10 +216,10 @@ class SecurityMatrixTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> batch = Map.of("responses", List.of(Fixtures.json(Fixtures.response(own, JUNE, 4))));
         spec(Role.PROVIDER).contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch)
-                .post("/api/v1/responses/batch").then().statusCode(200).body("results[0].status", org.hamcrest.Matchers.equalTo("ACCEPTED"));
+                .post("/api/v1/responses/batch").then().statusCode(200).body("items[0].outcome", org.hamcrest.Matchers.equalTo("accepted"));
         Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("responses", List.of(Fixtures.json(Fixtures.response(own, JUNE, 2)))))
-                .post("/api/v1/responses/batch").then().statusCode(200).body("results[0].status", org.hamcrest.Matchers.equalTo("ACCEPTED"));
+                .post("/api/v1/responses/batch").then().statusCode(200).body("items[0].outcome", org.hamcrest.Matchers.equalTo("accepted"));
     }
 
     private RequestSpecification spec(Role role) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** An alert as notification-service lists it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Alert(String id, String fingerprint, String kind, String severity, String status, String subjectId,
+public record Alert(String alertId, String fingerprint, String kind, String severity, String status, String subjectId,
         String agencyCode, String deliveredTo, List<String> ccAgencies, String title, String body, String rule,
         int occurrences, Instant raisedAt, Instant lastSeenAt, int repeats, Instant acknowledgedAt, String acknowledgedBy,
         String acknowledgementComment, int escalationLevel, String escalatedTo, Instant resolvedAt, String resolution,

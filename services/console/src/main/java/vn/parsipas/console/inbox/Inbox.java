@@ -39,7 +39,7 @@ public record Inbox(String agency, InboxFilter filter, AlertCounts counts, List<
     static Row row(Alert alert, String agency, Set<String> selected) {
         String role = alert.roleOf(agency);
         boolean acknowledgeable = alert.isOpen() && !"copy".equals(role);
-        return new Row(alert, role, acknowledgeable, acknowledgeable && selected.contains(alert.id()));
+        return new Row(alert, role, acknowledgeable, acknowledgeable && selected.contains(alert.alertId()));
     }
 
     /** The live stream, resuming after the newest change the page shows (all changes when it shows none). */

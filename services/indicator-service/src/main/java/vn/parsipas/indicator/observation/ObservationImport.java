@@ -24,18 +24,23 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.indicator.IndicatorConfig;
+import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.problem.Problem.FieldError;
 
 /**
  * The REST door (JSON batch or CSV upload): each item through the same rules as a Kafka record,
  * then the valid ones stored in one transaction, answered with a per-item summary. The
- * Idempotency-Key makes a retry safe: the same key and body get the first answer again; the same
- * key with another body is refused (409).
+ * Idempotency-Key makes a retry safe: the same key and body get the first answer again, as it was
+ * written; the same key with another body is refused (409).
  */
 @ApplicationScoped
 public class ObservationImport {
     private static final Logger LOG = Logger.getLogger(ObservationImport.class);
+    static final String REJECTED = "rejected";
+    /** Every outcome of an item, in the order the summary counts them. */
+    static final List<String> OUTCOMES = List.of("imported", "updated", "ignored-unchanged", "ignored-outdated", REJECTED);
 
     @Inject
     ObservationRules rules;
@@ -63,7 +68,8 @@ public class ObservationImport {
         }
     }
 
-    public Uni<ImportSummary> ingest(Request request) {
+    /** The import summary as JSON: a replayed answer is the stored text itself. */
+    public Uni<String> ingest(Request request) {
         if (!request.dryRun() && (request.idempotencyKey() == null || request.idempotencyKey().isBlank()
                 || request.idempotencyKey().length() > 200)) {
             throw new InvalidInputException("Idempotency-Key", "the header is required (at most 200 characters) unless dryRun=true");
@@ -82,13 +88,13 @@ public class ObservationImport {
                 validIndexes.add(index);
                 results.add(null);
             } catch (ObservationRejected e) {
-                results.add(new ImportSummary.Item(index, text(item, "indicatorCode"), text(item, "scope"),
-                        text(item, "period"), "rejected", e.field(), e.getMessage()));
+                results.add(ImportSummary.Item.refused(index, REJECTED, List.of(new FieldError(e.field(), e.getMessage())),
+                        identity(text(item, "indicatorCode"), text(item, "scope"), text(item, "period"))));
             }
         }
         if (request.dryRun()) {
             return pool.withConnection(connection -> store.store(connection, valid, true))
-                    .map(outcomes -> summary(true, results, valid, validIndexes, outcomes));
+                    .map(outcomes -> write(summary(true, results, valid, validIndexes, outcomes)));
         }
         String hash = hash(request);
         return pool.withTransaction(connection -> claim(connection, request, hash).chain(previous -> {
@@ -97,13 +103,15 @@ public class ObservationImport {
             }
             return store.store(connection, valid, false)
                     .map(outcomes -> summary(false, results, valid, validIndexes, outcomes))
+                    .invoke(summary -> LOG.infof("import %s from %s: %s %s", request.idempotencyKey(), request.source(),
+                            summary.status(), summary.counts()))
+                    .map(this::write)
                     .call(summary -> remember(connection, request, summary));
-        })).invoke(summary -> LOG.infof("import %s from %s: %s %s", request.idempotencyKey(), request.source(),
-                summary.status(), summary.importCount()));
+        }));
     }
 
     /** Null when the key is new (now taken, inside this transaction); else the answer it already got. */
-    private Uni<ImportSummary> claim(SqlConnection connection, Request request, String hash) {
+    private Uni<String> claim(SqlConnection connection, Request request, String hash) {
         return connection.preparedQuery("insert into ingestion_request (source, idempotency_key, request_hash, summary, "
                         + "created_at) values ($1, $2, $3, '', $4) on conflict do nothing")
                 .execute(Tuple.of(request.source(), request.idempotencyKey(), hash,
@@ -118,23 +126,19 @@ public class ObservationImport {
                                         throw new ConflictException("Idempotency-Key " + request.idempotencyKey()
                                                 + " was already used with another request body");
                                     }
-                                    return read(row.getString("summary"));
+                                    return row.getString("summary");
                                 }));
     }
 
-    private Uni<Void> remember(SqlConnection connection, Request request, ImportSummary summary) {
-        try {
-            return connection.preparedQuery("update ingestion_request set summary = $3 where source = $1 and idempotency_key = $2")
-                    .execute(Tuple.of(request.source(), request.idempotencyKey(), json.writeValueAsString(summary)))
-                    .replaceWithVoid();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private Uni<Void> remember(SqlConnection connection, Request request, String summary) {
+        return connection.preparedQuery("update ingestion_request set summary = $3 where source = $1 and idempotency_key = $2")
+                .execute(Tuple.of(request.source(), request.idempotencyKey(), summary))
+                .replaceWithVoid();
     }
 
-    private ImportSummary read(String summary) {
+    private String write(ImportSummary summary) {
         try {
-            return json.readValue(summary, ImportSummary.class);
+            return json.writeValueAsString(summary);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -145,10 +149,15 @@ public class ObservationImport {
         List<ImportSummary.Item> items = new ArrayList<>(results);
         for (int i = 0; i < valid.size(); i++) {
             Observation o = valid.get(i);
-            items.set(indexes.get(i), new ImportSummary.Item(indexes.get(i), o.data().indicatorCode(), o.data().scope(),
-                    o.data().period(), outcomes.get(i).name().toLowerCase().replace('_', '-'), null, null));
+            items.set(indexes.get(i), ImportSummary.Item.of(indexes.get(i), outcomes.get(i).name().toLowerCase().replace('_', '-'),
+                    identity(o.data().indicatorCode(), o.data().scope(), o.data().period())));
         }
-        return ImportSummary.of(dryRun, items);
+        return ImportSummary.of(dryRun, OUTCOMES, items);
+    }
+
+    /** What identifies an observation to its sender: the series and the period, as sent. */
+    private static String[] identity(String indicatorCode, String scope, String period) {
+        return new String[] { "indicatorCode", indicatorCode, "scope", scope, "period", period };
     }
 
     private static String hash(Request request) {

@@ -18,7 +18,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,8 +31,11 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.EventJson;
+import vn.parsipas.contracts.indicator.IndicatorObserved;
 import vn.parsipas.indicator.IndicatorConfig;
+import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.problem.Problem;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 
@@ -41,6 +49,17 @@ import vn.parsipas.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.DATA_PROVIDER, Roles.AGENCY_STAFF, Roles.COORDINATOR })
 public class ObservationResource {
+    static final String KEY_RULES = "Required unless dryRun=true (1 to 200 characters, scoped to the caller's source): the same key "
+            + "with the same body (bytes and format) answers the first summary again and stores nothing twice; the same key "
+            + "with another body is refused (409). Keys are kept for good.";
+    static final String DRY_RUN = "true: every item is checked and classified against the stored values, nothing is written, "
+            + "no Idempotency-Key is needed";
+    static final String SUMMARY = "The import summary: every item's outcome by its index (imported, updated, ignored-unchanged, "
+            + "ignored-outdated, rejected); rejected items name the field and the reason";
+    static final String REFUSED_WHOLE = "The request as a whole: not JSON or not UTF-8 CSV, no observations array, a CSV header "
+            + "without a required column, more than 1000 items, no Idempotency-Key (unless dryRun=true) or one over 200 characters";
+    static final String KEY_REUSED = "The Idempotency-Key was already used with another body";
+
     @Inject
     ObservationImport importer;
 
@@ -53,12 +72,29 @@ public class ObservationResource {
     @Inject
     IndicatorConfig config;
 
+    /** The JSON body: each item is checked against the contract's IndicatorObserved schema on its own. */
+    @Schema(name = "ObservationBatch")
+    public record ObservationBatch(
+            @Schema(required = true, maxItems = 1000, description = "at most parsipas.indicator.max-batch (1000) items, each an "
+                    + "IndicatorObserved (contracts/schemas/indicator-observed.v1.schema.json); an item that is not is refused "
+                    + "in the summary, the others are imported") List<IndicatorObserved> observations) {
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a batch of indicator observations (JSON)")
-    @RequestBody(description = "{\"observations\": [IndicatorObserved, ...]}, at most parsipas.indicator.max-batch items")
-    public Uni<ImportSummary> importJson(@HeaderParam("Idempotency-Key") String key,
-            @QueryParam("dryRun") boolean dryRun, byte[] body) {
+    @Operation(summary = "Import indicator observations: a JSON batch or a CSV upload, answered item by item")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ObservationBatch.class)))
+    @APIResponse(responseCode = "200", description = SUMMARY, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "400", description = REFUSED_WHOLE, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = KEY_REUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
+    public Uni<String> importJson(
+            @Parameter(description = KEY_RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200))
+            @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun, byte[] body) {
         Submitter submitter = submitter();
         JsonNode document;
         try {
@@ -77,9 +113,20 @@ public class ObservationResource {
 
     @POST
     @Consumes("text/csv")
-    @Operation(summary = "Import a CSV upload of indicator observations (header row: indicatorCode,scope,period,value,unit,observedAt[,sourceSystem][,note])")
-    public Uni<ImportSummary> importCsv(@HeaderParam("Idempotency-Key") String key,
-            @QueryParam("dryRun") boolean dryRun, byte[] body) {
+    @Operation(summary = "Import indicator observations: a JSON batch or a CSV upload, answered item by item")
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+            description = "UTF-8 (a byte order mark is accepted); header row indicatorCode,scope,period,value,unit,observedAt"
+                    + "[,sourceSystem][,note]; decimal point, no thousands separator; at most 1000 data rows")))
+    @APIResponse(responseCode = "200", description = SUMMARY, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "400", description = REFUSED_WHOLE, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = KEY_REUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
+    public Uni<String> importCsv(
+            @Parameter(description = KEY_RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200))
+            @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun, byte[] body) {
         Submitter submitter = submitter();
         String text;
         try {

@@ -94,10 +94,10 @@ class SourceFromTokenTest {
     void idempotencyKeysBelongToTheSourceThatUsedThem() {
         String key = UUID.randomUUID().toString();
         pushWithKey(Fixtures.igate(), key, item(Fixtures.DOSSIER_RATE, "PROVINCE", "2025-06", "62.4", "percent", null))
-                .then().statusCode(200).body("importCount.imported", equalTo(1));
+                .then().statusCode(200).body("counts.imported", equalTo(1));
 
         pushWithKey(TestTokens.staff("SO-TAI-CHINH"), key, item(LAND, "PROVINCE", "2025-06", "1200", "billion-vnd", null))
-                .then().statusCode(200).body("importCount.imported", equalTo(1));
+                .then().statusCode(200).body("counts.imported", equalTo(1));
     }
 
     private static Response push(String token, String... items) {

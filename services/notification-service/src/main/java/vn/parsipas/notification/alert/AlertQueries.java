@@ -44,7 +44,7 @@ public class AlertQueries {
                     if (items.size() > limit) {
                         items.remove(limit);
                         AlertView last = items.get(limit - 1);
-                        next = new Cursor(last.raisedAt(), last.id()).encode();
+                        next = new Cursor(last.raisedAt(), last.alertId()).encode();
                     }
                     return new Cursor.Page<>(items, next);
                 });

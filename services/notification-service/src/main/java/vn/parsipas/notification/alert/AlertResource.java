@@ -92,19 +92,19 @@ public class AlertResource {
     }
 
     @GET
-    @Path("/alerts/{id}")
+    @Path("/alerts/{alertId}")
     @Operation(summary = "One alert with its recipients, timeline and deliveries")
-    public Uni<AlertView.Detail> detail(@PathParam("id") String id) {
-        return queries.detail(id, caller.visibleAgencies());
+    public Uni<AlertView.Detail> detail(@PathParam("alertId") String alertId) {
+        return queries.detail(alertId, caller.visibleAgencies());
     }
 
     @POST
-    @Path("/alerts/{id}/acknowledgements")
+    @Path("/alerts/{alertId}/acknowledgements")
     @Operation(summary = "Acknowledges an alert on behalf of its responsible agency or an agency it escalated to (a copy may "
             + "not; a coordinator may for any holder), with a comment; escalation stops. The acknowledging person is the token's user.")
-    public Uni<AlertView> acknowledge(@PathParam("id") String id, @Valid @NotNull Acknowledgement body) {
+    public Uni<AlertView> acknowledge(@PathParam("alertId") String alertId, @Valid @NotNull Acknowledgement body) {
         caller.requireAgency(body.agencyCode());
-        return Panache.withTransaction(() -> alerts.acknowledge(id, body.agencyCode(), caller.name(), body.comment(),
+        return Panache.withTransaction(() -> alerts.acknowledge(alertId, body.agencyCode(), caller.name(), body.comment(),
                         caller.visibleAgencies(), caller.isCoordinator()))
                 .map(AlertView::of);
     }

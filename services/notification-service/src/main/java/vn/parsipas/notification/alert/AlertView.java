@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An alert as the inbox API shows it; {@link Detail} adds who holds it, its timeline and its deliveries. */
-public record AlertView(String id, String fingerprint, String kind, String severity, String status, String subjectId,
+public record AlertView(String alertId, String fingerprint, String kind, String severity, String status, String subjectId,
         String agencyCode, String deliveredTo, List<String> ccAgencies, String title, String body, String rule,
         int occurrences, Instant raisedAt, Instant lastSeenAt, int repeats, Instant nextRepeatAt, Instant acknowledgedAt,
         String acknowledgedBy, String acknowledgementComment, int escalationLevel, String escalatedTo,

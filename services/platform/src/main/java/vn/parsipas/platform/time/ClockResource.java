@@ -9,10 +9,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import vn.parsipas.platform.problem.NotFoundException;
+import vn.parsipas.platform.problem.Problem;
 import vn.parsipas.platform.security.Roles;
 
 /**
@@ -25,6 +30,8 @@ public class ClockResource {
     public record ClockState(@NotNull Instant now) {
     }
 
+    private static final String CLOCK_OFF = "The clock cannot be moved here (parsipas.clock.adjustable is false, as in production)";
+
     @Inject
     ShiftableClock clock;
 
@@ -32,12 +39,20 @@ public class ClockResource {
     boolean adjustable;
 
     @GET
+    @APIResponse(responseCode = "200", description = "The suite's clock", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ClockState.class)))
+    @APIResponse(responseCode = "404", description = CLOCK_OFF, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
     public ClockState read() {
         requireAdjustable();
         return new ClockState(clock.instant());
     }
 
     @PUT
+    @APIResponse(responseCode = "200", description = "The suite's clock, moved", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClockState.class)))
+    @APIResponse(responseCode = "404", description = CLOCK_OFF, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
     public ClockState shiftTo(@Valid @NotNull ClockState target) {
         requireAdjustable();
         clock.shiftTo(target.now());

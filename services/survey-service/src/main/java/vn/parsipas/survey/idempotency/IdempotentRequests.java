@@ -29,6 +29,11 @@ import vn.parsipas.survey.Sha256;
 @ApplicationScoped
 public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
+    /** The header's rules, as the OpenAPI document states them. */
+    public static final String RULES = "Optional, 1 to 255 characters, scoped to the endpoint and the client: the same key with the "
+            + "same JSON body answers the first successful answer again, with its status, and stores nothing twice; the same key "
+            + "with another body is refused (422). Only successful answers are kept, for one day.";
+    public static final String KEY_REUSED = "The Idempotency-Key was already used with another body";
     static final Duration RETENTION = Duration.ofDays(1);
 
     @Inject

@@ -1,13 +1,12 @@
 package vn.parsipas.survey.intake;
 
+import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
+import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.Problem;
 
 /** What became of one submitted response. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Outcome(int index, String responseId, Status status, List<Problem.FieldError> errors) {
     public enum Status {
         /** Stored and counted. */
@@ -20,12 +19,25 @@ public record Outcome(int index, String responseId, Status status, List<Problem.
         CONFLICT
     }
 
+    /** Every outcome's name in an import answer, in the order its counts show them. */
+    public static final List<String> NAMES = Arrays.stream(Status.values()).map(Outcome::name).toList();
+
     static Outcome of(int index, String responseId, Status status) {
         return new Outcome(index, responseId, status, List.of());
     }
 
     static Outcome refused(int index, String responseId, Status status, List<Problem.FieldError> errors) {
         return new Outcome(index, responseId, status, List.copyOf(errors));
+    }
+
+    /** The answer's item: the outcome in lower case, the response by its id, what is wrong if refused. */
+    public ImportSummary.Item item() {
+        return errors.isEmpty() ? ImportSummary.Item.of(index, name(status), "responseId", responseId)
+                : ImportSummary.Item.refused(index, name(status), errors, "responseId", responseId);
+    }
+
+    private static String name(Status status) {
+        return status.name().toLowerCase();
     }
 
     /** One line for logs and dead-letter reasons. */

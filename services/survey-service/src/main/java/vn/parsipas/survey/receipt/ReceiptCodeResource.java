@@ -12,12 +12,21 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.imports.ImportSummary;
+import vn.parsipas.platform.problem.Problem;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 import vn.parsipas.survey.SurveyConfig;
@@ -29,6 +38,7 @@ import vn.parsipas.survey.idempotency.IdempotentRequests;
  * {@code parsipas.survey.receipt-registrars}, since a code and its PIN admit an anonymous response.
  */
 @Path("/api/v1/receipt-codes")
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.DATA_PROVIDER)
 public class ReceiptCodeResource {
     @Inject
@@ -54,33 +64,23 @@ public class ReceiptCodeResource {
             @Pattern(regexp = "^[0-9]{6,10}$", message = "6 to 10 digits, drawn at random for each receipt") String pin) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RegistrationResult(int index, String receiptCode, Status status, String reason) {
-        public enum Status { REGISTERED, UNCHANGED, REJECTED, CONFLICT }
-
-        static RegistrationResult of(int index, String code, Status status) {
-            return new RegistrationResult(index, code, status, null);
-        }
-
-        static RegistrationResult rejected(int index, String code, String reason) {
-            return new RegistrationResult(index, code, Status.REJECTED, reason);
-        }
-
-        static RegistrationResult conflict(int index, String code, String reason) {
-            return new RegistrationResult(index, code, Status.CONFLICT, reason);
-        }
-    }
-
-    public record RegistrationResults(List<RegistrationResult> results) {
-    }
-
-    /** 200 with a result per code: REGISTERED, UNCHANGED (already registered alike), REJECTED or CONFLICT. */
+    /** 200 with the import summary, an item per code: registered, unchanged (already registered alike), rejected or conflict. */
     @POST
-    public Uni<Response> register(@Valid @NotNull RegistrationBatch batch, @HeaderParam(IdempotentRequests.HEADER) String key) {
+    @Operation(summary = "Register the receipt codes of returned dossiers, each with the PIN printed beside it")
+    @APIResponse(responseCode = "200", description = "The import summary: an item per code (registered, unchanged, rejected, "
+            + "conflict), identified by its receiptCode", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "403", description = "A client that is not one of parsipas.survey.receipt-registrars",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = IdempotentRequests.KEY_REUSED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Uni<Response> register(@Valid @NotNull RegistrationBatch batch,
+            @Parameter(description = IdempotentRequests.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @HeaderParam(IdempotentRequests.HEADER) String key) {
         if (!config.receiptRegistrars().contains(caller.clientId())) {
             throw new ForbiddenException("client " + caller.clientId() + " may not register receipt codes");
         }
         return idempotent.run("receipt-codes:" + caller.clientId(), key, batch,
-                () -> receiptCodes.register(batch.receiptCodes()).map(results -> idempotent.result(200, new RegistrationResults(results))));
+                () -> receiptCodes.register(batch.receiptCodes()).map(items -> idempotent.result(200, ImportSummary.of(false, ReceiptCodes.OUTCOMES, items))));
     }
 }

@@ -18,13 +18,14 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.JsonLimits;
+import vn.parsipas.platform.imports.ImportSummary.Item;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.problem.Problem.FieldError;
 import vn.parsipas.survey.Db;
 import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.directory.AgencyDirectory;
 import vn.parsipas.survey.directory.AgencyDirectory.Agency;
 import vn.parsipas.survey.receipt.ReceiptCodeResource.Registration;
-import vn.parsipas.survey.receipt.ReceiptCodeResource.RegistrationResult;
 
 /**
  * The receipt codes of returned dossiers, registered by the one-stop-shop system with the hash of
@@ -44,8 +45,15 @@ public class ReceiptCodes {
     @Inject
     Clock clock;
 
-    /** Registers a batch in the caller's transaction, with a result per item. */
-    public Uni<List<RegistrationResult>> register(List<Registration> registrations) {
+    static final String REGISTERED = "registered";
+    static final String UNCHANGED = "unchanged";
+    static final String REJECTED = "rejected";
+    static final String CONFLICT = "conflict";
+    /** Every outcome of a code, in the order the answer counts them. */
+    static final List<String> OUTCOMES = List.of(REGISTERED, UNCHANGED, REJECTED, CONFLICT);
+
+    /** Registers a batch in the caller's transaction, with an item per code. */
+    public Uni<List<Item>> register(List<Registration> registrations) {
         if (registrations.size() > config.maxReceiptBatch()) {
             throw new InvalidInputException("receiptCodes", "at most " + config.maxReceiptBatch() + " codes per request");
         }
@@ -53,7 +61,7 @@ public class ReceiptCodes {
         return directory.find(registrations.stream().map(Registration::agencyCode).toList())
                 .chain(agencies -> find(codes, false).chain(existing -> {
                     Instant now = clock.instant();
-                    List<RegistrationResult> results = new ArrayList<>();
+                    List<Item> results = new ArrayList<>();
                     Map<String, Registration> fresh = new HashMap<>();
                     for (int i = 0; i < registrations.size(); i++) {
                         results.add(decide(i, registrations.get(i), agencies.get(registrations.get(i).agencyCode()),
@@ -63,29 +71,33 @@ public class ReceiptCodes {
                 }));
     }
 
-    private static RegistrationResult decide(int index, Registration registration, Agency agency, Map<String, Receipt> existing,
+    private static Item decide(int index, Registration registration, Agency agency, Map<String, Receipt> existing,
             Map<String, Registration> fresh) {
         String code = registration.receiptCode();
         if (agency == null) {
-            return RegistrationResult.rejected(index, code, "unknown agency " + registration.agencyCode() + ": it is not in the agency directory");
+            return refused(index, code, REJECTED, "agencyCode", "unknown agency " + registration.agencyCode() + ": it is not in the agency directory");
         }
         if (!agency.handlesDossiers() || !agency.active()) {
-            return RegistrationResult.rejected(index, code, registration.agencyCode() + " cannot handle dossiers (a group of agencies, or dissolved)");
+            return refused(index, code, REJECTED, "agencyCode", registration.agencyCode() + " cannot handle dossiers (a group of agencies, or dissolved)");
         }
         Receipt known = existing.get(code);
         String knownAgency = known != null ? known.agencyCode() : fresh.containsKey(code) ? fresh.get(code).agencyCode() : null;
         if (knownAgency == null) {
             fresh.put(code, registration);
-            return RegistrationResult.of(index, code, RegistrationResult.Status.REGISTERED);
+            return Item.of(index, REGISTERED, "receiptCode", code);
         }
         if (!knownAgency.equals(registration.agencyCode())) {
-            return RegistrationResult.conflict(index, code, "receipt code " + code + " is registered for " + knownAgency);
+            return refused(index, code, CONFLICT, "agencyCode", "receipt code " + code + " is registered for " + knownAgency);
         }
         String knownPin = known != null ? known.pinHash() : pinHash(fresh.get(code));
         if (!Objects.equals(knownPin, pinHash(registration))) {
-            return RegistrationResult.conflict(index, code, "receipt code " + code + " is registered with another PIN");
+            return refused(index, code, CONFLICT, "pin", "receipt code " + code + " is registered with another PIN");
         }
-        return RegistrationResult.of(index, code, RegistrationResult.Status.UNCHANGED);
+        return Item.of(index, UNCHANGED, "receiptCode", code);
+    }
+
+    private static Item refused(int index, String code, String outcome, String field, String reason) {
+        return Item.refused(index, outcome, List.of(new FieldError(field, reason)), "receiptCode", code);
     }
 
     private static String pinHash(Registration registration) {

@@ -148,6 +148,6 @@ class SatisfactionFactsTest {
         Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", IntStream.range(0, count)
                         .mapToObj(i -> Fixtures.json(Fixtures.response(agency, submittedAt, score))).toList()))
                 .post("/api/v1/responses/batch").then().statusCode(200)
-                .body("counts.ACCEPTED", org.hamcrest.Matchers.equalTo(count));
+                .body("counts.accepted", org.hamcrest.Matchers.equalTo(count));
     }
 }

@@ -52,7 +52,7 @@ class ResponseKafkaTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from survey_response where agency_code = $1",
                 agency) == 2);
         Fixtures.asKiosk().contentType(ContentType.JSON).body(Fixtures.json(response)).post("/api/v1/responses")
-                .then().statusCode(200).body("status", equalTo("DUPLICATE"));
+                .then().statusCode(200).body("outcome", equalTo("duplicate"));
         Fixtures.asCoordinator().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200)
                 .body("responses", equalTo(2)).body("validAnswers", equalTo(4)).body("satisfiedAnswers", equalTo(2));
         assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1 and door = 'kafka'",

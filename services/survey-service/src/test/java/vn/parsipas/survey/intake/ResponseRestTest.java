@@ -53,8 +53,8 @@ class ResponseRestTest {
     void anAcceptedResponseIsStoredOnceAndTheSameIdAgainChangesNothing() {
         SurveyResponseSubmitted response = Fixtures.response(agency, JUNE, 5);
 
-        post(Fixtures.json(response)).statusCode(201).body("status", equalTo("ACCEPTED")).body("responseId", equalTo(response.responseId()));
-        post(Fixtures.json(response)).statusCode(200).body("status", equalTo("DUPLICATE"));
+        post(Fixtures.json(response)).statusCode(201).body("outcome", equalTo("accepted")).body("responseId", equalTo(response.responseId()));
+        post(Fixtures.json(response)).statusCode(200).body("outcome", equalTo("duplicate"));
 
         assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", response.responseId())).isOne();
         Fixtures.asCoordinator().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200).body("responses", equalTo(1));
@@ -148,10 +148,10 @@ class ResponseRestTest {
         Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", List.of(Fixtures.json(good), Fixtures.json(good), missing,
                         malformed, Fixtures.json(sameCode))))
                 .post("/api/v1/responses/batch").then().statusCode(200)
-                .body("results.status", contains("ACCEPTED", "DUPLICATE", "REJECTED", "REJECTED", "CONFLICT"))
-                .body("results[2].errors[0].message", equalTo("missing required answers: 2.2.1-q1"))
-                .body("results[3].errors[0].field", equalTo("answers[0].score"))
-                .body("counts.ACCEPTED", equalTo(1));
+                .body("items.outcome", contains("accepted", "duplicate", "rejected", "rejected", "conflict"))
+                .body("items[2].errors[0].message", equalTo("missing required answers: 2.2.1-q1"))
+                .body("items[3].errors[0].field", equalTo("answers[0].score"))
+                .body("counts.accepted", equalTo(1));
 
         Fixtures.asCoordinator().get("/api/v1/indices/2.2.2/" + agency + "/2024-Q2").then().body("responses", equalTo(1));
     }
@@ -168,13 +168,13 @@ class ResponseRestTest {
 
         Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", List.of(nul, lineBreak, huge, tiny, Fixtures.json(good))))
                 .post("/api/v1/responses/batch").then().statusCode(200)
-                .body("results.status", contains("REJECTED", "REJECTED", "REJECTED", "REJECTED", "ACCEPTED"))
-                .body("results[0].errors[0].field", equalTo("procedureCode"))
-                .body("results[0].errors[0].message", containsString("control character U+0000"))
-                .body("results[1].errors[0].field", equalTo("respondent.ethnicGroup"))
-                .body("results[2].errors[0].field", equalTo("answers[0].score"))
-                .body("results[2].errors[0].message", containsString("out of bounds"))
-                .body("results[3].errors[0].field", equalTo("questionnaireVersion"));
+                .body("items.outcome", contains("rejected", "rejected", "rejected", "rejected", "accepted"))
+                .body("items[0].errors[0].field", equalTo("procedureCode"))
+                .body("items[0].errors[0].message", containsString("control character U+0000"))
+                .body("items[1].errors[0].field", equalTo("respondent.ethnicGroup"))
+                .body("items[2].errors[0].field", equalTo("answers[0].score"))
+                .body("items[2].errors[0].message", containsString("out of bounds"))
+                .body("items[3].errors[0].field", equalTo("questionnaireVersion"));
 
         assertThat(Fixtures.count("select count(*) from survey_response where agency_code = $1", agency)).isOne();
     }
@@ -194,9 +194,9 @@ class ResponseRestTest {
         String key = java.util.UUID.randomUUID().toString();
 
         Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
-                .then().statusCode(200).body("results[0].status", equalTo("ACCEPTED"));
+                .then().statusCode(200).body("items[0].outcome", equalTo("accepted"));
         Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
-                .then().statusCode(200).body("results[0].status", equalTo("ACCEPTED"));
+                .then().statusCode(200).body("items[0].outcome", equalTo("accepted"));
         Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 2)))))
                 .post("/api/v1/responses/batch").then().statusCode(422).body("detail", containsString(key));
@@ -212,7 +212,7 @@ class ResponseRestTest {
         ObjectNode again = formula.deepCopy().put("responseId", java.util.UUID.randomUUID().toString());
         Fixtures.asKiosk().contentType(ContentType.JSON).body(Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 4)),
                         again))).post("/api/v1/responses/batch").then().statusCode(200)
-                .body("results.status", contains("ACCEPTED", "REJECTED")).body("results[1].errors.field", contains("respondent.ethnicGroup"));
+                .body("items.outcome", contains("accepted", "rejected")).body("items[1].errors.field", contains("respondent.ethnicGroup"));
         assertThat(Fixtures.count("select count(*) from survey_response where agency_code = $1 and ethnic_group like '=%'", agency)).isZero();
     }
 
@@ -231,11 +231,11 @@ class ResponseRestTest {
                         Fixtures.json(Fixtures.response(other, code, JUNE, 1)), Fixtures.json(Fixtures.response(other, code, JUNE, 5), pin),
                         Fixtures.json(Fixtures.response(other, guessed, JUNE, 1), wrongPin))))
                 .post("/api/v1/responses/batch").then().statusCode(200)
-                .body("results.status", contains("ACCEPTED", "REJECTED", "REJECTED", "ACCEPTED", "REJECTED"))
-                .body("results[1].errors[0].field", equalTo("agencyCode"))
-                .body("results[1].errors[0].message", containsString("is not bound to agency " + other))
-                .body("results[2].errors[0].field", equalTo("agencyCode"))
-                .body("results[4].errors[0].field", equalTo("receiptPin"));
+                .body("items.outcome", contains("accepted", "rejected", "rejected", "accepted", "rejected"))
+                .body("items[1].errors[0].field", equalTo("agencyCode"))
+                .body("items[1].errors[0].message", containsString("is not bound to agency " + other))
+                .body("items[2].errors[0].field", equalTo("agencyCode"))
+                .body("items[4].errors[0].field", equalTo("receiptPin"));
 
         assertThat(Fixtures.count("select count(*) from survey_response where agency_code = $1", other)).isOne();
         assertThat(Fixtures.count("select count(*) from receipt_code where code = $1 and response_id is null", guessed)).isOne();
@@ -251,8 +251,8 @@ class ResponseRestTest {
 
         Fixtures.asKioskBoundTo(client, 3, agency).contentType(ContentType.JSON).body(Map.of("responses", five))
                 .post("/api/v1/responses/batch").then().statusCode(200)
-                .body("results.status", contains("ACCEPTED", "ACCEPTED", "ACCEPTED", "REJECTED", "REJECTED"))
-                .body("results[3].errors[0].message", containsString("quota of 3 responses without a receipt PIN"));
+                .body("items.outcome", contains("accepted", "accepted", "accepted", "rejected", "rejected"))
+                .body("items[3].errors[0].message", containsString("quota of 3 responses without a receipt PIN"));
         Fixtures.asKioskBoundTo(client, 3, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, JUNE, 4)))
                 .post("/api/v1/responses").then().statusCode(400);
         Fixtures.asKioskBoundTo(client, 3, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, code, JUNE, 4), pin))
@@ -275,7 +275,7 @@ class ResponseRestTest {
         String client = "guessing-kiosk-" + agency.toLowerCase();
 
         Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Map.of("responses", guesses))
-                .post("/api/v1/responses/batch").then().statusCode(200).body("counts.REJECTED", equalTo(19));
+                .post("/api/v1/responses/batch").then().statusCode(200).body("counts.rejected", equalTo(19));
         // A single response refused is rolled back whole, and its wrong PIN still counts.
         Fixtures.asKioskBoundTo(client, 100, agency).contentType(ContentType.JSON).body(Fixtures.json(Fixtures.response(agency, code, JUNE, 1), wrong))
                 .post("/api/v1/responses").then().statusCode(400).body("errors[0].field", equalTo("receiptPin"))

@@ -29,13 +29,13 @@ class ReceiptCodeTest {
         Fixtures.agenciesOfKind("collective", collective);
         String a = Fixtures.uniqueReceipt();
         String b = Fixtures.uniqueReceipt();
-        register(List.of(code(a, agency))).statusCode(200).body("results[0].status", equalTo("REGISTERED"));
+        register(List.of(code(a, agency))).statusCode(200).body("items[0].outcome", equalTo("registered"));
 
         register(List.of(code(a, agency), code(a, other), code(b, agency), code(b, agency), code(Fixtures.uniqueReceipt(), "SO-KHONG-CO"),
                 code(Fixtures.uniqueReceipt(), collective))).statusCode(200)
-                .body("results.status", contains("UNCHANGED", "CONFLICT", "REGISTERED", "UNCHANGED", "REJECTED", "REJECTED"))
-                .body("results[1].reason", equalTo("receipt code " + a + " is registered for " + agency))
-                .body("results[4].reason", containsString("unknown agency SO-KHONG-CO"));
+                .body("items.outcome", contains("unchanged", "conflict", "registered", "unchanged", "rejected", "rejected"))
+                .body("items[1].reason", equalTo("receipt code " + a + " is registered for " + agency))
+                .body("items[4].reason", containsString("unknown agency SO-KHONG-CO"));
 
         org.assertj.core.api.Assertions.assertThat(Fixtures.count("select count(*) from receipt_code where code in ($1, $2)"
                 + " and expires_at - registered_at = interval '90 days'", a, b)).isEqualTo(2);
@@ -55,10 +55,10 @@ class ReceiptCodeTest {
         Fixtures.agencies(agency);
         String code = Fixtures.uniqueReceipt();
 
-        register(List.of(withPin(code, agency, "482913"))).statusCode(200).body("results[0].status", equalTo("REGISTERED"));
+        register(List.of(withPin(code, agency, "482913"))).statusCode(200).body("items[0].outcome", equalTo("registered"));
         register(List.of(withPin(code, agency, "482913"), withPin(code, agency, "111111"))).statusCode(200)
-                .body("results.status", contains("UNCHANGED", "CONFLICT"))
-                .body("results[1].reason", equalTo("receipt code " + code + " is registered with another PIN"));
+                .body("items.outcome", contains("unchanged", "conflict"))
+                .body("items[1].reason", equalTo("receipt code " + code + " is registered with another PIN"));
         register(List.of(withPin(Fixtures.uniqueReceipt(), agency, "12ab"))).statusCode(400)
                 .body("errors.field", contains("receiptCodes[0].pin"));
 
