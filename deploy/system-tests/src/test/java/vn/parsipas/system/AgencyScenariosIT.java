@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -262,10 +264,10 @@ class AgencyScenariosIT {
     @Test
     @Order(8)
     void everySeriesTheAlertingRulesAndTheDashboardsReadIsExposedByTheRunningServices() throws Exception {
-        String rules = java.nio.file.Files.readString(sut.repo.resolve("helm/parsipas/files/alerting-rules.yaml"))
-                + java.nio.file.Files.readString(sut.repo.resolve("helm/parsipas/files/dashboards/parsipas-suite.json"));
+        String rules = Files.readString(sut.repo.resolve("helm/parsipas/files/alerting-rules.yaml"))
+                + Files.readString(sut.repo.resolve("helm/parsipas/files/dashboards/parsipas-suite.json"));
         Matcher names = Pattern.compile("\\b([a-z_]+)\\{suite=").matcher(rules);
-        Set<String> read = new java.util.TreeSet<>();
+        Set<String> read = new TreeSet<>();
         while (names.find()) {
             read.add(names.group(1));
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.LoadState;
 
 import vn.parsipas.devstack.Suite;
@@ -210,14 +212,14 @@ class ConsoleScenariosIT {
     @Order(8)
     void signingOutEndsTheSessionAndTheBackButtonShowsTheLoginPage() {
         Page page = browser.open(stp, "/canh-bao", null);
-        List<String> trail = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> trail = new CopyOnWriteArrayList<>();
         page.onResponse(response -> trail.add(response.status() + " " + response.request().method() + " " + response.url()));
         page.onRequestFailed(request -> trail.add("failed " + request.url() + ": " + request.failure()));
         page.onFrameNavigated(frame -> trail.add("navigated to " + frame.url()));
         page.click("a.signout");
         try {
             page.waitForURL(Pattern.compile(Pattern.quote(browser.base + "/da-dang-xuat") + "(\\?.*)?"));
-        } catch (com.microsoft.playwright.TimeoutError e) {
+        } catch (TimeoutError e) {
             throw new AssertionError("signing out did not reach /da-dang-xuat; the page is at " + page.url() + " after:\n"
                     + String.join("\n", trail) + "\nit shows: " + page.locator("body").innerText(), e);
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.parsipas.devstack.TestTokens;
@@ -31,7 +32,7 @@ class SilenceAndRetryTest {
                     .post("/api/v1/silences").then().statusCode(201)
                     .body("createdBy", org.hamcrest.Matchers.equalTo("coordinator.test")).extract().path("id");
 
-            try (SseClient live = new SseClient("http://127.0.0.1:" + io.restassured.RestAssured.port
+            try (SseClient live = new SseClient("http://127.0.0.1:" + RestAssured.port
                     + "/api/v1/agencies/" + lead + "/alerts/stream", TestTokens.staff(lead))) {
                 scenario.send(Scenario.overdue(Scenario.taskId(), lead, List.of()));
 
@@ -105,7 +106,7 @@ class SilenceAndRetryTest {
             assertThat(status.getString("find { it.agencyCode == '" + lead + "' }")).doesNotContain(Scenario.secret(lead));
             assertThat(scenario.receiver.calls(Scenario.hookPath(lead))).hasSize(5);
             // what the alerting rule ParsipasWebhookDeadLetters reads (helm/parsipas/files/alerting-rules.yaml)
-            assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+            assertThat(RestAssured.get("/q/metrics").asString())
                     .contains("parsipas_webhook_dead_letters_total{agency=\"" + lead + "\"} 1.0");
             String alertId = Scenario.inbox(lead, 1).getString("items[0].alertId");
             assertThat(Scenario.alert(alertId).getList("timeline.type", String.class)).contains("delivery-failed");

@@ -7,6 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +83,7 @@ class TwoReplicasIT {
                 await().during(Duration.ofSeconds(4)).atMost(WAIT).until(() ->
                         receiver.delivered(Scenario.hookPath(supervisor)).size() == TASKS
                                 && receiver.delivered(Scenario.hookPath(lead)).size() == TASKS);
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
+            } catch (ConditionTimeoutException e) {
                 throw new AssertionError("webhooks received: lead " + receiver.calls(Scenario.hookPath(lead)).size() + ", supervisor "
                         + receiver.calls(Scenario.hookPath(supervisor)).size() + "; deliveries in the database:\n"
                         + deliveries(replicas), e);
@@ -108,9 +113,9 @@ class TwoReplicasIT {
     /** What the replicas' database holds about webhook deliveries, for a failure message. */
     private static String deliveries(Replicas replicas) {
         StringBuilder text = new StringBuilder();
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(replicas.engines.jdbcUrl("notification_replicas"),
+        try (Connection db = DriverManager.getConnection(replicas.engines.jdbcUrl("notification_replicas"),
                 replicas.engines.postgresUser(), replicas.engines.postgresPassword());
-             java.sql.ResultSet rows = db.createStatement().executeQuery("select agency_code, transition, status, count(*), "
+             ResultSet rows = db.createStatement().executeQuery("select agency_code, transition, status, count(*), "
                      + "max(attempts), min(next_attempt_at), max(next_attempt_at), now() from delivery where channel = 'webhook' "
                      + "group by 1, 2, 3 order by 1, 2, 3")) {
             while (rows.next()) {
@@ -118,7 +123,7 @@ class TwoReplicasIT {
                     text.append(rows.getString(column)).append(column < 8 ? " | " : "\n");
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             text.append(e);
         }
         return text.toString();
