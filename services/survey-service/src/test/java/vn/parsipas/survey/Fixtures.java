@@ -127,6 +127,11 @@ public final class Fixtures {
                 .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
     }
 
+    /** A statement on survey-service's database, e.g. a rule the database enforces that the service does not know. */
+    public static void execute(String sql) {
+        Arc.container().instance(Pool.class).get().query(sql).execute().await().atMost(Duration.ofSeconds(30));
+    }
+
     /** A SIPAS target as task-service publishes it on plan.targets.v1. */
     public static void target(String targetId, String subIndex, int year, BigDecimal value, BigDecimal baseline, String responsible) {
         TargetDefined target = new TargetDefined(targetId, "test-plan", 1, subIndex, "Chỉ số thành phần " + subIndex,
