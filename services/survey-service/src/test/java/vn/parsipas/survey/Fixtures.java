@@ -3,14 +3,20 @@ package vn.parsipas.survey;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +95,22 @@ public final class Fixtures {
 
     public static TestKafka kafka() {
         return new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    /** Structured CloudEvents in one produce request (one log append), so one poll of the service reads them all. */
+    public static void sendTogether(String topic, String key, List<String> envelopes) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (String envelope : envelopes) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, envelope);
+                record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
     }
 
     /** An agency code no other test uses, so its aggregates are this test's alone. */

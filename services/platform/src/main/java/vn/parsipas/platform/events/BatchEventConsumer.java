@@ -1,9 +1,12 @@
 package vn.parsipas.platform.events;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +44,9 @@ import vn.parsipas.platform.inbox.Inbox;
  *       failure — the records are applied again one by one, each in its own transaction with
  *       {@link EventConsumer}'s retry and dead-letter rules ({@link Retry}): nothing valid is lost
  *       because an invalid record sat next to it.</li>
- *   <li>Dead letters leave in record order.</li>
+ *   <li>Records are taken in the order they were written: each partition's in offset order, the
+ *       partitions interleaved by record timestamp (a poll returns them partition by partition);
+ *       dead letters leave in that order too.</li>
  * </ul>
  * The channel needs {@code batch=true}; the method takes {@code KafkaRecordBatch<String, byte[]>}.
  */
@@ -127,7 +132,7 @@ public class BatchEventConsumer {
     private <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
             Function<ReceivedEvent, T> check, Transaction<T> transaction) {
         List<Entry<T>> entries = new ArrayList<>();
-        for (KafkaRecord<?, byte[]> record : batch.getRecords()) {
+        for (KafkaRecord<?, byte[]> record : inWriteOrder(batch.getRecords())) {
             try {
                 ReceivedEvent event = CloudEventReader.read(record.getPayload(), record.getHeaders(), record.getTopic(),
                         record.getPartition(), offset(record), types);
@@ -150,6 +155,24 @@ public class BatchEventConsumer {
                             return rejectInOrder(consumer, entries, result.refused());
                         });
         return applied.chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** Each partition's records in offset order, merged across partitions by timestamp. */
+    static <R extends KafkaRecord<?, ?>> List<R> inWriteOrder(List<R> records) {
+        Map<String, Deque<R>> byPartition = new LinkedHashMap<>();
+        records.forEach(record -> byPartition.computeIfAbsent(record.getTopic() + "-" + record.getPartition(), key -> new ArrayDeque<>())
+                .add(record));
+        List<R> ordered = new ArrayList<>(records.size());
+        while (ordered.size() < records.size()) {
+            Deque<R> earliest = null;
+            for (Deque<R> partition : byPartition.values()) {
+                if (!partition.isEmpty() && (earliest == null || partition.peek().getTimestamp().isBefore(earliest.peek().getTimestamp()))) {
+                    earliest = partition;
+                }
+            }
+            ordered.add(earliest.poll());
+        }
+        return ordered;
     }
 
     private static <T> List<ReceivedEvent> events(List<Entry<T>> accepted) {

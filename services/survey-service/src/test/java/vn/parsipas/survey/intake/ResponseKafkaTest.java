@@ -132,14 +132,14 @@ class ResponseKafkaTest {
                 + "') not valid");
         try (TestKafka kafka = Fixtures.kafka()) {
             String redelivered = UUID.randomUUID().toString();
-            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), valid.get(0));
-            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), valid.get(1));
-            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), poisoned);
-            Fixtures.sendResponse(kafka, redelivered, valid.get(2));
-            Fixtures.sendResponse(kafka, redelivered, valid.get(2));
-            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), Fixtures.SURVEY_PLATFORM, Fixtures.json(withReceipt, pin));
-            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), valid.get(3));
-
+            Fixtures.sendTogether(Fixtures.topicOf(Fixtures.SURVEY_PLATFORM), agency, List.of(
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(valid.get(0))),
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(valid.get(1))),
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(poisoned)),
+                    envelope(redelivered, Fixtures.json(valid.get(2))),
+                    envelope(redelivered, Fixtures.json(valid.get(2))),
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(withReceipt, pin)),
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(valid.get(3)))));
             await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.count("select count(*) from survey_response where agency_code = $1",
                     agency) == 5);
             List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
@@ -156,5 +156,10 @@ class ResponseKafkaTest {
         // 2.2.1 is answered twice per response: five responses, ten answers, six of them 4 or 5.
         Fixtures.asCoordinator().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200)
                 .body("responses", equalTo(5)).body("validAnswers", equalTo(10)).body("satisfiedAnswers", equalTo(6));
+    }
+
+    private static String envelope(String eventId, ObjectNode response) {
+        return CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED, eventId, Fixtures.SURVEY_PLATFORM,
+                response.get("responseId").asText(), response).toString();
     }
 }
