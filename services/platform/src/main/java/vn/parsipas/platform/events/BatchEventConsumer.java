@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.EventType;
@@ -114,7 +117,11 @@ public class BatchEventConsumer {
     /** As {@link #consume(KafkaRecordBatch, String, Set, Handler)}, in a Hibernate Reactive (Panache) transaction. */
     public <T> Uni<Void> consumeInSession(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
             SessionHandler<T> handler) {
-        return consume(batch, consumer, types, handler::check, accepted -> Panache.withTransaction(() -> inbox
+        // Panache needs the channel's (safe, duplicated) Vert.x context; a dead letter's write completes on the producer's thread.
+        Context channel = Vertx.currentContext();
+        Executor onChannel = channel == null ? Runnable::run : command -> channel.runOnContext(ignored -> command.run());
+        return consume(batch, consumer, types, handler::check, accepted -> Uni.createFrom().voidItem().emitOn(onChannel)
+                .chain(() -> Panache.withTransaction(() -> inbox
                 .firstDeliveries(consumer, events(accepted))
                 .chain(first -> {
                     List<Entry<T>> firstEntries = firstOf(accepted, first);
@@ -126,7 +133,7 @@ public class BatchEventConsumer {
                                 return inbox.forget(consumer, List.copyOf(refused.keySet()))
                                         .replaceWith(new Applied(first.size(), refused));
                             });
-                })));
+                }))));
     }
 
     private <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
