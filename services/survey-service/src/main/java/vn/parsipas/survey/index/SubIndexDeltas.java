@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
 import vn.parsipas.survey.Db;
@@ -47,14 +44,6 @@ public final class SubIndexDeltas {
         });
     }
 
-    private static String json(Object value) {
-        try {
-            return EventJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public boolean isEmpty() {
         return deltas.isEmpty();
     }
@@ -80,6 +69,6 @@ public final class SubIndexDeltas {
                 + " valid_answers = sub_index_stat.valid_answers + excluded.valid_answers,"
                 + " satisfied_answers = sub_index_stat.satisfied_answers + excluded.satisfied_answers,"
                 + " updated_at = excluded.updated_at, evaluation_due = true, publication_due = true",
-                json(rows), now).replaceWithVoid();
+                Db.json(rows), now).replaceWithVoid();
     }
 }

@@ -11,10 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
@@ -23,9 +19,6 @@ import vn.parsipas.survey.Db;
 /** The stored responses: answers as {questionId: score}, respondent attributes, never an identity. */
 @ApplicationScoped
 public class ResponseStore {
-    @Inject
-    ObjectMapper mapper;
-
     /** The ids among these that are already stored. */
     public Uni<Set<String>> existing(List<String> responseIds) {
         List<String> distinct = responseIds.stream().distinct().toList();
@@ -72,7 +65,7 @@ public class ResponseStore {
                         + " questionnaire_version int, receipt_code text, agency_code text, procedure_code text, channel text,"
                         + " submitted_at timestamptz, age_band text, gender text, ethnic_group text, expectations jsonb, answers jsonb)"
                         + " order by r.response_id on conflict do nothing returning response_id",
-                        json(rows), door.name().toLowerCase(), now, source)
+                        Db.json(rows), door.name().toLowerCase(), now, source)
                 .map(result -> result.stream().map(row -> (String) row[0]).collect(Collectors.toSet()));
     }
 
@@ -80,13 +73,5 @@ public class ResponseStore {
         Map<String, Integer> answers = new LinkedHashMap<>();
         response.answers().forEach(answer -> answers.put(answer.questionId(), answer.score()));
         return answers;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
