@@ -65,9 +65,9 @@ public class EventConsumer {
     }
 
     /**
-     * A whole poll in one transaction: the events are applied in record order, each after its inbox
-     * row, so a later fact of the batch sees what an earlier one did (raise then clear, a repeated
-     * fact). An invalid record is dead-lettered alone; when the batch transaction fails, its records
+     * A whole poll in one transaction: one inbox statement, then the first deliveries applied in
+     * record order, so a later fact of the batch sees what an earlier one did (raise then clear, a
+     * repeated fact). An invalid record is dead-lettered alone; when the batch transaction fails, its records
      * are applied again one by one with the rules above, so only the poisoned one is dead-lettered.
      * The channel needs {@code batch=true}.
      */
@@ -104,18 +104,13 @@ public class EventConsumer {
     }
 
     private Uni<Integer> applyInOrder(String consumer, List<ReceivedEvent> events, Function<ReceivedEvent, Uni<Void>> effect) {
-        int[] first = {0};
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ReceivedEvent event : events) {
-            chain = chain.chain(() -> inbox.firstDelivery(consumer, event).chain(isFirst -> {
-                if (!isFirst) {
-                    return Uni.createFrom().voidItem();
-                }
-                first[0]++;
-                return effect.apply(event);
-            }));
-        }
-        return chain.map(done -> first[0]);
+        return inbox.firstDeliveries(consumer, events).chain(first -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ReceivedEvent event : first) {
+                chain = chain.chain(() -> effect.apply(event));
+            }
+            return chain.replaceWith(first.size());
+        });
     }
 
     /** One event in its own transaction, retried as {@link Retry} says; false when it was dead-lettered. */

@@ -7,12 +7,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -47,22 +44,32 @@ public class Inbox {
                 .map(inserted -> inserted == 1);
     }
 
-    /** As {@link #firstDeliveries(SqlConnection, String, List)}, in the current Hibernate Reactive session's transaction. */
+    /**
+     * The events of a batch this consumer sees for the first time, in their order, inside the
+     * caller's Hibernate transaction: one statement for the whole batch; an id repeated within the
+     * batch counts once.
+     */
     public Uni<List<ReceivedEvent>> firstDeliveries(String consumer, List<ReceivedEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        StringBuilder sql = new StringBuilder("insert into inbox (consumer, source, event_id, received_at) values ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 3).append(", ?").append(2 * i + 4).append(", ?2)");
+        }
+        sql.append(" on conflict do nothing returning source, event_id");
         return Panache.getSession().chain(session -> {
-            Mutiny.Query<Object> query = session.createNativeQuery("insert into inbox (consumer, source, event_id, received_at)"
-                    + " select ?1, s, i, ?2 from (values " + pairs(events, 3) + ") as t(s, i) on conflict do nothing returning source, event_id");
-            query.setParameter(1, consumer);
-            query.setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            bind(query, events, 3);
+            var query = session.createNativeQuery(sql.toString(), Object[].class)
+                    .setParameter(1, consumer)
+                    .setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            for (int i = 0; i < events.size(); i++) {
+                query.setParameter(2 * i + 3, events.get(i).source()).setParameter(2 * i + 4, events.get(i).id());
+            }
             return query.getResultList();
         }).map(rows -> {
             Set<List<String>> inserted = new HashSet<>();
-            rows.forEach(row -> inserted.add(List.of((String) ((Object[]) row)[0], (String) ((Object[]) row)[1])));
-            return firstOf(events, inserted);
+            rows.forEach(row -> inserted.add(List.of((String) row[0], (String) row[1])));
+            return inOrder(events, inserted);
         });
     }
 
@@ -71,40 +78,18 @@ public class Inbox {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        StringBuilder sql = new StringBuilder("delete from inbox where consumer = ?1 and (source, event_id) in (");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(")");
+        }
+        sql.append(")");
         return Panache.getSession().chain(session -> {
-            Mutiny.Query<Object> query = session.createNativeQuery("delete from inbox where consumer = ?1 and (source, event_id) in (values "
-                    + pairs(events, 2) + ")");
-            query.setParameter(1, consumer);
-            bind(query, events, 2);
+            var query = session.createNativeQuery(sql.toString()).setParameter(1, consumer);
+            for (int i = 0; i < events.size(); i++) {
+                query.setParameter(2 * i + 2, events.get(i).source()).setParameter(2 * i + 3, events.get(i).id());
+            }
             return query.executeUpdate();
         }).replaceWithVoid();
-    }
-
-    /** "(cast(?n as text), cast(?n+1 as text)), ..." for the events' (source, id) pairs from parameter {@code from} on. */
-    private static String pairs(List<ReceivedEvent> events, int from) {
-        StringJoiner all = new StringJoiner(", ");
-        for (int i = 0; i < events.size(); i++) {
-            all.add("(cast(?" + (from + 2 * i) + " as text), cast(?" + (from + 2 * i + 1) + " as text))");
-        }
-        return all.toString();
-    }
-
-    private static void bind(Mutiny.Query<Object> query, List<ReceivedEvent> events, int from) {
-        for (int i = 0; i < events.size(); i++) {
-            query.setParameter(from + 2 * i, events.get(i).source());
-            query.setParameter(from + 2 * i + 1, events.get(i).id());
-        }
-    }
-
-    /** The events whose (source, id) pair was inserted, in their order, each pair once. */
-    private static List<ReceivedEvent> firstOf(List<ReceivedEvent> events, Set<List<String>> inserted) {
-        List<ReceivedEvent> first = new ArrayList<>();
-        for (ReceivedEvent event : events) {
-            if (inserted.remove(List.of(event.source(), event.id()))) {
-                first.add(event);
-            }
-        }
-        return first;
     }
 
     /**
@@ -125,7 +110,18 @@ public class Inbox {
                 .map(rows -> {
                     Set<List<String>> inserted = new HashSet<>();
                     rows.forEach(row -> inserted.add(List.of(row.getString("source"), row.getString("event_id"))));
-                    return firstOf(events, inserted);
+                    return inOrder(events, inserted);
                 });
+    }
+
+    /** The events whose (source, id) the insert returned, each once, in record order. */
+    private static List<ReceivedEvent> inOrder(List<ReceivedEvent> events, Set<List<String>> inserted) {
+        List<ReceivedEvent> first = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            if (inserted.remove(List.of(event.source(), event.id()))) {
+                first.add(event);
+            }
+        }
+        return first;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,8 @@ import vn.parsipas.contracts.SchemaViolation;
 @ApplicationScoped
 public class Outbox {
     public static final int LANES = 16;
+    private static final int ROWS_PER_INSERT = 500;
+    private static final int COLUMNS = 10;
 
     @Inject
     Clock clock;
@@ -57,12 +60,47 @@ public class Outbox {
                 .chain(session -> session.flush().chain(() -> session.persist(message)));
     }
 
-    public Uni<Void> addAll(List<? extends Event> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Event event : events) {
-            chain = chain.chain(() -> add(event));
+    /** An event with the id it is published under (deterministic where a second write must fail, see {@link #add(Event, String)}). */
+    public record Identified(Event event, String eventId) {
+    }
+
+    /**
+     * Adds many events in as few statements as possible (multi-row inserts of {@value #ROWS_PER_INSERT}),
+     * after one flush of the caller's pending changes: for passes that raise a batch of facts at once.
+     */
+    public Uni<Void> addAll(List<Identified> events) {
+        Uni<Void> chain = Panache.getSession().chain(Mutiny.Session::flush);
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            List<OutboxMessage> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT)).stream()
+                    .map(e -> toMessage(e.event(), e.eventId())).toList();
+            chain = chain.chain(() -> insert(chunk));
         }
         return chain;
+    }
+
+    private Uni<Void> insert(List<OutboxMessage> messages) {
+        StringBuilder sql = new StringBuilder("insert into outbox (lane, topic, message_key, event_id, event_type, source, "
+                + "subject, data_schema, payload, occurred_at) values ");
+        for (int row = 0; row < messages.size(); row++) {
+            int p = row * COLUMNS;
+            sql.append(row == 0 ? "(" : ", (");
+            for (int column = 1; column <= COLUMNS; column++) {
+                sql.append(column == 1 ? "?" : ", ?").append(p + column);
+            }
+            sql.append(')');
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString());
+            for (int row = 0; row < messages.size(); row++) {
+                OutboxMessage m = messages.get(row);
+                Object[] values = {m.lane, m.topic, m.messageKey, m.eventId, m.eventType, m.source, m.subject, m.dataSchema,
+                        m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC)};
+                for (int column = 0; column < COLUMNS; column++) {
+                    query.setParameter(row * COLUMNS + column + 1, values[column]);
+                }
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /**
