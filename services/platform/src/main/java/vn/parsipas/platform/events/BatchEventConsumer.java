@@ -26,8 +26,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.EventType;
@@ -117,9 +115,7 @@ public class BatchEventConsumer {
     /** As {@link #consume(KafkaRecordBatch, String, Set, Handler)}, in a Hibernate Reactive (Panache) transaction. */
     public <T> Uni<Void> consumeInSession(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
             SessionHandler<T> handler) {
-        // Panache needs the channel's (safe, duplicated) Vert.x context; a dead letter's write completes on the producer's thread.
-        Context channel = Vertx.currentContext();
-        Executor onChannel = channel == null ? Runnable::run : command -> channel.runOnContext(ignored -> command.run());
+        Executor onChannel = ChannelContext.current();
         return consume(batch, consumer, types, handler::check, accepted -> Uni.createFrom().voidItem().emitOn(onChannel)
                 .chain(() -> Panache.withTransaction(() -> inbox
                 .firstDeliveries(consumer, events(accepted))
