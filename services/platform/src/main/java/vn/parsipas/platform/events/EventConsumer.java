@@ -66,14 +66,14 @@ public class EventConsumer {
     }
 
     /**
-     * A whole poll in one transaction: one inbox statement, then the first deliveries applied in
-     * record order, so a later fact of the batch sees what an earlier one did (raise then clear, a
-     * repeated fact). An invalid record is dead-lettered alone; when the batch transaction fails, its records
+     * A whole poll in one transaction: one inbox statement, then {@code effect} applies the first
+     * deliveries, in record order, at once (so it can load what they touch in one query, and a later
+     * fact of the batch sees what an earlier one did: raise then clear, a repeated fact). An invalid record is dead-lettered alone; when the batch transaction fails, its records
      * are applied again one by one with the rules above, so only the poisoned one is dead-lettered.
      * The channel needs {@code batch=true}.
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> accepted,
-            Function<ReceivedEvent, Uni<Void>> effect) {
+            Function<List<ReceivedEvent>, Uni<Void>> effect) {
         Executor onChannel = ChannelContext.current();
         Map<KafkaRecord<?, byte[]>, ReceivedEvent> events = new LinkedHashMap<>();
         List<Uni<Void>> rejections = new ArrayList<>();
@@ -96,7 +96,8 @@ public class EventConsumer {
                                     events.size(), failure.toString());
                             return Multi.createFrom().iterable(events.entrySet())
                                     .onItem().transformToUniAndConcatenate(one -> Uni.createFrom().voidItem().emitOn(onChannel)
-                                            .chain(() -> applyAlone(one.getKey(), consumer, one.getValue(), effect)))
+                                            .chain(() -> applyAlone(one.getKey(), consumer, one.getValue(),
+                                                    event -> effect.apply(List.of(event)))))
                                     .collect().last().replaceWithVoid();
                         });
         return applied
@@ -105,14 +106,9 @@ public class EventConsumer {
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Integer> applyInOrder(String consumer, List<ReceivedEvent> events, Function<ReceivedEvent, Uni<Void>> effect) {
-        return inbox.firstDeliveries(consumer, events).chain(first -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ReceivedEvent event : first) {
-                chain = chain.chain(() -> effect.apply(event));
-            }
-            return chain.replaceWith(first.size());
-        });
+    private Uni<Integer> applyInOrder(String consumer, List<ReceivedEvent> events, Function<List<ReceivedEvent>, Uni<Void>> effect) {
+        return inbox.firstDeliveries(consumer, events)
+                .chain(first -> (first.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(first)).replaceWith(first.size()));
     }
 
     /** One event in its own transaction, retried as {@link Retry} says; false when it was dead-lettered. */
