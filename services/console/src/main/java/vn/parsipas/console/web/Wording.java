@@ -165,6 +165,31 @@ public final class Wording {
         };
     }
 
+    /** A target's status (indicator-service), NOT_EVALUATED before its first evaluation. */
+    public static String targetStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "MET" -> "Đạt";
+            case "ON_TRACK" -> "Đúng tiến độ";
+            case "AT_RISK" -> "Có nguy cơ không đạt";
+            case "MISSED" -> "Không đạt";
+            case "NO_DATA" -> "Chưa có số liệu";
+            case "NO_BASELINE" -> "Chưa có số liệu năm gốc";
+            default -> "Chưa đánh giá";
+        };
+    }
+
+    /** The sign beside a target status's word, so the badge does not rely on colour. */
+    public static String targetSign(String status) {
+        return switch (status == null ? "" : status) {
+            case "MET" -> "✓";
+            case "ON_TRACK" -> "→";
+            case "AT_RISK" -> "!";
+            case "MISSED" -> "✗";
+            case "NO_DATA", "NO_BASELINE" -> "?";
+            default -> "–";
+        };
+    }
+
     /** A line of a task's history. */
     public static String taskChange(String change) {
         return switch (change == null ? "" : change) {
