@@ -18,12 +18,13 @@ import vn.parsipas.console.clients.TaskSummary;
  * them: the plan's criteria (task-service), task counts per criterion (task-service), targets with their
  * status (indicator-service) and the alerts not yet resolved (notification-service).
  *
- * @param agency null for the whole province (coordinators); else the person's agency, and only the
- *               criteria it leads or where it has tasks, targets or alerts are listed
+ * @param agency             null for the whole province (coordinators); else the person's agency, and only
+ *                           the criteria it leads or where it has tasks, targets or alerts are listed
+ * @param openAlertsByAgency open alerts by the agency responsible for acting on them
  */
 @TemplateData
 public record PlanOverview(Plan plan, String agency, List<CriterionRow> rows, long openAlerts, long openAlertsWithoutCriterion,
-        Instant at) {
+        Map<String, Long> openAlertsByAgency, Instant at) {
 
     public static PlanOverview of(Plan plan, String agency, List<Criterion> criteria, List<TaskSummary.OfCriterion> tasks,
             Target.Overview targets, List<Alert> activeAlerts) {
@@ -34,7 +35,9 @@ public record PlanOverview(Plan plan, String agency, List<CriterionRow> rows, lo
         List<String> codes = criteria.stream().map(Criterion::code).toList();
         Map<String, Long> alertsByCode = new HashMap<>();
         long withoutCriterion = 0;
+        Map<String, Long> byAgency = new HashMap<>();
         for (Alert alert : activeAlerts) {
+            byAgency.merge(alert.deliveredTo(), 1L, Long::sum);
             String code = owningCriterion(alert.criterionCode(), codes);
             if (code == null) {
                 withoutCriterion++;
@@ -55,7 +58,7 @@ public record PlanOverview(Plan plan, String agency, List<CriterionRow> rows, lo
                     planTargets, 0));
         }
         List<CriterionRow> visible = agency == null ? rows : rows.stream().filter(r -> concerns(r, agency)).toList();
-        return new PlanOverview(plan, agency, visible, activeAlerts.size(), withoutCriterion, targets.at());
+        return new PlanOverview(plan, agency, visible, activeAlerts.size(), withoutCriterion, byAgency, targets.at());
     }
 
     /** The criterion an alert is about: its own code, else the nearest listed ancestor (1.2.3 → 1.2); null when none. */
