@@ -21,4 +21,9 @@ public interface IndicatorApi {
     @GET
     @Path("/overview")
     Uni<Target.Overview> overview(@QueryParam("plan") String planId);
+
+    @GET
+    @Path("/targets")
+    Uni<Page<Target>> targets(@QueryParam("plan") String planId, @QueryParam("criterion") String criterion,
+            @QueryParam("limit") int limit);
 }

@@ -3,6 +3,7 @@ package vn.parsipas.console.web;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -163,6 +164,21 @@ public final class Wording {
             case "withdrawn" -> "Đã rút khỏi kế hoạch";
             default -> status;
         };
+    }
+
+    /** How long something took, as staff say it: "45 phút", "3 giờ 20 phút", "2 ngày 4 giờ". */
+    public static String duration(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return "";
+        }
+        Duration d = Duration.between(from, to);
+        if (d.toDays() > 0) {
+            return d.toDays() + " ngày" + (d.toHoursPart() > 0 ? " " + d.toHoursPart() + " giờ" : "");
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " giờ" + (d.toMinutesPart() > 0 ? " " + d.toMinutesPart() + " phút" : "");
+        }
+        return Math.max(d.toMinutes(), 1) + " phút";
     }
 
     /** A target's status (indicator-service), NOT_EVALUATED before its first evaluation. */
