@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonSchemas;
+import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.task.TaskOverdue;
 import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.notification.alert.AlertPasses;
@@ -185,6 +188,47 @@ class OverdueTaskAlertTest {
             List<JsonNode> events = scenario.alertEvents("task-overdue:" + task.taskId(), 2);
             assertThat(events).extracting(e -> e.get("type").asText())
                     .containsExactly(EventType.ALERT_RAISED.type(), EventType.ALERT_RESOLVED.type());
+        }
+    }
+
+    /**
+     * Facts arrive a poll at a time and a poll is applied in one transaction: a burst of raise,
+     * repeat, clear and raise again for the same tasks, with a record breaking the contract in the
+     * middle, ends exactly as if each fact had been applied alone, in order.
+     */
+    @Test
+    void aBurstOfFactsAboutTheSameTasksEndsAsIfAppliedOneByOneAndOnlyTheBrokenRecordIsDeadLettered() {
+        try (Scenario scenario = new Scenario()) {
+            String lead = Scenario.code("SO-GD-DT");
+            scenario.agency(lead, "Sở Giáo dục và Đào tạo", "VP-UBND-TINH");
+            List<TaskOverdue> tasks = IntStream.range(0, 8).mapToObj(i -> Scenario.overdue(Scenario.taskId(), lead, List.of())).toList();
+            String brokenKey = Scenario.taskId();
+            for (int round = 0; round < 4; round++) {
+                for (TaskOverdue task : tasks) {
+                    switch (round) {
+                        case 2 -> scenario.send(Scenario.completed(task));
+                        default -> scenario.send(task);
+                    }
+                }
+                if (round == 1) {
+                    scenario.kafka.sendStructured(Topics.TASKS_DEADLINES, brokenKey, "{\"specversion\":\"1.0\",\"id\":\"x-" + brokenKey
+                            + "\",\"source\":\"/parsipas/task-service\",\"type\":\"vn.parsipas.task.overdue.v1\",\"data\":{}}");
+                }
+            }
+
+            JsonPath inbox = Scenario.inbox(lead, 16);
+            for (TaskOverdue task : tasks) {
+                String fingerprint = "task-overdue:" + task.taskId();
+                assertThat(scenario.alertEvents(fingerprint, 3)).extracting(e -> e.get("type").asText()).as(fingerprint)
+                        .containsExactly(EventType.ALERT_RAISED.type(), EventType.ALERT_RESOLVED.type(), EventType.ALERT_RAISED.type());
+                List<Map<String, Object>> alerts = inbox.getList("items.findAll { it.fingerprint == '" + fingerprint + "' }");
+                assertThat(alerts).as(fingerprint).extracting(a -> a.get("status") + "/" + a.get("occurrences"))
+                        .containsExactlyInAnyOrder("resolved/2", "open/1");
+            }
+            assertThat(scenario.kafka.readUntil(List.of(Topics.TASKS_DEADLINES + Topics.DLQ_SUFFIX),
+                    records -> records.stream().anyMatch(r -> brokenKey.equals(r.key())), Scenario.WAIT))
+                    .filteredOn(r -> brokenKey.equals(r.key()) || tasks.stream().anyMatch(t -> t.taskId().equals(r.key())))
+                    .singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(brokenKey));
         }
     }
 

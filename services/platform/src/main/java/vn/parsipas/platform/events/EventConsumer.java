@@ -1,6 +1,10 @@
 package vn.parsipas.platform.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -13,7 +17,10 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.platform.inbox.Inbox;
@@ -53,6 +60,67 @@ public class EventConsumer {
         } catch (InvalidEventException e) {
             return reject(message, consumer, e);
         }
+        return applyAlone(message, consumer, event, effect)
+                .chain(applied -> applied ? Uni.createFrom().completionStage(message.ack()) : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A whole poll in one transaction: the events are applied in record order, each after its inbox
+     * row, so a later fact of the batch sees what an earlier one did (raise then clear, a repeated
+     * fact). An invalid record is dead-lettered alone; when the batch transaction fails, its records
+     * are applied again one by one with the rules above, so only the poisoned one is dead-lettered.
+     * The channel needs {@code batch=true}.
+     */
+    public Uni<Void> consumeBatch(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> accepted,
+            Function<ReceivedEvent, Uni<Void>> effect) {
+        Map<KafkaRecord<?, byte[]>, ReceivedEvent> events = new LinkedHashMap<>();
+        List<Uni<Void>> rejections = new ArrayList<>();
+        for (KafkaRecord<?, byte[]> record : batch.getRecords()) {
+            try {
+                events.put(record, read(record, accepted));
+            } catch (InvalidEventException e) {
+                rejections.add(reject(record, consumer, e));
+            }
+        }
+        Uni<Void> applied = events.isEmpty() ? Uni.createFrom().voidItem()
+                : Panache.withTransaction(() -> applyInOrder(consumer, List.copyOf(events.values()), effect))
+                        .invoke(first -> {
+                            count(consumer, "applied", first);
+                            count(consumer, "duplicate", events.size() - first);
+                        })
+                        .replaceWithVoid()
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one", consumer,
+                                    events.size(), failure.toString());
+                            return Multi.createFrom().iterable(events.entrySet())
+                                    .onItem().transformToUniAndConcatenate(one ->
+                                            applyAlone(one.getKey(), consumer, one.getValue(), effect))
+                                    .collect().last().replaceWithVoid();
+                        });
+        return applied
+                .chain(() -> rejections.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.join().all(rejections).andCollectFailures().replaceWithVoid())
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private Uni<Integer> applyInOrder(String consumer, List<ReceivedEvent> events, Function<ReceivedEvent, Uni<Void>> effect) {
+        int[] first = {0};
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReceivedEvent event : events) {
+            chain = chain.chain(() -> inbox.firstDelivery(consumer, event).chain(isFirst -> {
+                if (!isFirst) {
+                    return Uni.createFrom().voidItem();
+                }
+                first[0]++;
+                return effect.apply(event);
+            }));
+        }
+        return chain.map(done -> first[0]);
+    }
+
+    /** One event in its own transaction, retried as {@link Retry} says; false when it was dead-lettered. */
+    private Uni<Boolean> applyAlone(Message<byte[]> message, String consumer, ReceivedEvent event,
+            Function<ReceivedEvent, Uni<Void>> effect) {
         Retry retry = new Retry(consumer + ": applying " + event.type().type() + " " + event.id(), maxRetry);
         return Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
                         .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
@@ -61,14 +129,14 @@ public class EventConsumer {
                 .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure instanceof InvalidEventException invalid) {
-                        return reject(message, consumer, invalid);
+                        return reject(message, consumer, invalid).replaceWith(false);
                     }
                     if (failure != null) {
                         return reject(message, consumer,
-                                new InvalidEventException("processing failed after retries", failure));
+                                new InvalidEventException("processing failed after retries", failure)).replaceWith(false);
                     }
-                    count(consumer, applied ? "applied" : "duplicate");
-                    return Uni.createFrom().completionStage(message.ack());
+                    count(consumer, applied ? "applied" : "duplicate", 1);
+                    return Uni.createFrom().item(true);
                 });
     }
 
@@ -81,11 +149,13 @@ public class EventConsumer {
 
     private Uni<Void> reject(Message<byte[]> message, String consumer, InvalidEventException reason) {
         LOG.warnf("%s: dead-lettering a record: %s", consumer, reason.describe());
-        count(consumer, "rejected");
+        count(consumer, "rejected", 1);
         return Uni.createFrom().completionStage(message.nack(reason));
     }
 
-    private void count(String consumer, String outcome) {
-        registry.counter("parsipas.events.consumed", "consumer", consumer, "outcome", outcome).increment();
+    private void count(String consumer, String outcome, int amount) {
+        if (amount > 0) {
+            registry.counter("parsipas.events.consumed", "consumer", consumer, "outcome", outcome).increment(amount);
+        }
     }
 }
