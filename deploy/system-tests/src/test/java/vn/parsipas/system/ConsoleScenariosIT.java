@@ -324,6 +324,7 @@ class ConsoleScenariosIT {
 
         page.click("[id='tieu-chi-1.16'] a");
         assertThat(page.locator("h1").textContent()).contains("1.16").contains("Tỷ lệ hồ sơ trực tuyến toàn trình");
+        assertThat(page.locator("ul.items > li").count()).as("the criterion's tasks").isEqualTo(online.at("/tasks/total").asInt());
         assertThat(page.locator("table.overview tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).locator(".target-" + slipping).count())
                 .isOne();
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.quarkus.qute.TemplateData;
 import vn.parsipas.console.ConsoleConfig;
+import vn.parsipas.console.web.Wording;
 
 /**
  * A reporting period of a year with its data cut-off window (both days included) and the day the
@@ -34,8 +35,8 @@ public record ReportPeriod(String key, String name, int year, LocalDate from, Lo
                 .orElse(all.get(all.size() - 1));
     }
 
-    /** "Quý I năm 2025". */
+    /** "Quý I năm 2025", "6 tháng đầu năm 2025", "Năm 2025". */
     public String title() {
-        return name + " năm " + year;
+        return name + (name.toLowerCase(Wording.LOCALE).endsWith("năm") ? " " : " năm ") + year;
     }
 }
