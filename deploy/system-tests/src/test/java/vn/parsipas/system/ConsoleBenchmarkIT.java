@@ -29,7 +29,7 @@ import com.microsoft.playwright.Page;
 import vn.parsipas.devstack.Suite;
 
 /**
- * The console's figures (docs/benchmarks/console.md), from one run: idle RSS of the console process;
+ * The console's figures (docs/benchmarks/console.md), from one run: idle memory of the console process;
  * the inbox page of an agency holding 10,000 alerts, rendered by the console (first page, a later
  * page, a filtered view) against notification-service's own list call it is built on; and the time
  * from a fact on Kafka to the alert visible in an open browser, against the same fact reaching a
@@ -49,7 +49,7 @@ class ConsoleBenchmarkIT {
         SystemUnderTest sut = SystemUnderTest.get();
         Suite.Instance console = sut.suite.instances(Suite.CONSOLE).get(0);
         Thread.sleep(20_000); // idle: started, no request yet
-        report("console idle RSS: %d MB (pid %d, -Xmx128m -XX:+UseSerialGC)", SuiteBenchmarkIT.rssMb(console.process().pid()),
+        report("console idle: %s (pid %d, -Xmx128m -XX:+UseSerialGC)", SuiteBenchmarkIT.memory(console.process().pid()),
                 console.process().pid());
 
         String bootstrap = sut.engines.addresses().get("kafka.bootstrap.servers");

@@ -43,6 +43,8 @@ class SuiteBenchmarkIT {
     static final int RESPONSES = Integer.getInteger("bench.responses", 5_000);
     static final int FACT_RATE = Integer.getInteger("bench.fact-rate", 1_000);
     static final int FACT_SECONDS = Integer.getInteger("bench.fact-seconds", 10);
+    static final int LOW_FACT_RATE = Integer.getInteger("bench.low-fact-rate", 200);
+    static final int ROWS_PER_INSERT = 500;
 
     final List<String> lines = new ArrayList<>();
 
@@ -56,7 +58,8 @@ class SuiteBenchmarkIT {
         processes(sut);
 
         String bootstrap = sut.engines.addresses().get("kafka.bootstrap.servers");
-        double[] raw = rawBroker(bootstrap, sut);
+        double[] raw = rawBroker(bootstrap, sut, RAW, 0);
+        double rawRows = rawInserts(sut, OBSERVATIONS);
         ExternalProducer kafka = new ExternalProducer(bootstrap, sut.repo);
 
         // observations through Kafka: until all are stored
@@ -74,8 +77,9 @@ class SuiteBenchmarkIT {
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> sut.count("indicator", stored) >= OBSERVATIONS);
         double observationsPerSecond = OBSERVATIONS / seconds(begin);
-        report("ingestion: %,d IndicatorObserved on Kafka stored in %.1f s: %,.0f observations/s (%.3f of the raw consume rate)",
-                OBSERVATIONS, seconds(begin), observationsPerSecond, observationsPerSecond / raw[1]);
+        report("ingestion: %,d IndicatorObserved on Kafka stored in %.1f s: %,.0f observations/s (%.3f of the raw consume rate, "
+                + "%.3f of raw batched inserts)", OBSERVATIONS, seconds(begin), observationsPerSecond, observationsPerSecond / raw[1],
+                observationsPerSecond / rawRows);
 
         // responses through Kafka
         String run = "BENCH-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -91,10 +95,14 @@ class SuiteBenchmarkIT {
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> sut.count("survey", responses) >= RESPONSES);
         double responsesPerSecond = RESPONSES / seconds(begin);
-        report("ingestion: %,d SurveyResponseSubmitted on Kafka stored in %.1f s: %,.0f responses/s (%.4f of the raw consume rate)",
-                RESPONSES, seconds(begin), responsesPerSecond, responsesPerSecond / raw[1]);
+        report("ingestion: %,d SurveyResponseSubmitted on Kafka stored in %.1f s: %,.0f responses/s (%.4f of the raw consume rate, "
+                + "%.3f of raw batched inserts)", RESPONSES, seconds(begin), responsesPerSecond, responsesPerSecond / raw[1],
+                responsesPerSecond / rawRows);
 
-        factsToAlerts(sut, kafka, raw);
+        for (int rate : new int[] {LOW_FACT_RATE, FACT_RATE}) {
+            double[] rawAtRate = rawBroker(bootstrap, sut, rate * FACT_SECONDS, rate);
+            factsToAlerts(sut, kafka, rate, rawAtRate);
+        }
         kafka.close();
         processes(sut);
         Path out = sut.repo.resolve("deploy/system-tests/target/benchmark.txt");
@@ -102,14 +110,17 @@ class SuiteBenchmarkIT {
         System.out.println("[benchmark] written to " + out);
     }
 
-    /** Facts at a fixed rate; latency = AlertRaised appended to alerts.v1 − fact sent; the drain rate. */
-    void factsToAlerts(SystemUnderTest sut, ExternalProducer kafka, double[] raw) throws Exception {
+    /**
+     * Facts at a fixed rate; latency = AlertRaised appended to alerts.v1 − fact sent; the drain rate;
+     * compared with the raw broker's latency at the same rate ({@code raw}).
+     */
+    void factsToAlerts(SystemUnderTest sut, ExternalProducer kafka, int rate, double[] raw) throws Exception {
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 6);
-        int facts = FACT_RATE * FACT_SECONDS;
+        int facts = rate * FACT_SECONDS;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         long begin = System.nanoTime();
         for (int i = 0; i < facts; i++) {
-            long due = begin + (long) (i * 1e9 / FACT_RATE);
+            long due = begin + (long) (i * 1e9 / rate);
             while (System.nanoTime() < due) {
                 Thread.onSpinWait();
             }
@@ -146,16 +157,18 @@ class SuiteBenchmarkIT {
         Collections.sort(latencies);
         double drained = facts / seconds(begin, drainedAt);
         report("facts → alerts: %,d TaskOverdue offered at %,.0f/s; AlertRaised on alerts.v1 for all after %.1f s "
-                + "(sustained %,.0f alerts/s); latency p50 %d ms, p99 %d ms, max %d ms (p50 %.0f× the raw broker's)",
-                facts, offered, seconds(begin, drainedAt), drained, percentile(latencies, 50), percentile(latencies, 99),
-                latencies.get(latencies.size() - 1), percentile(latencies, 50) / Math.max(1, raw[2]));
+                + "(sustained %,.0f alerts/s); latency p50 %d ms, p99 %d ms, max %d ms; raw broker at the same rate p50 %.0f ms, "
+                + "p99 %.0f ms (p99 ratio %.1f)", facts, offered, seconds(begin, drainedAt), drained, percentile(latencies, 50),
+                percentile(latencies, 99), latencies.get(latencies.size() - 1), raw[2], raw[3],
+                percentile(latencies, 99) / Math.max(1, raw[3]));
     }
 
     /**
-     * Raw Kafka, no service involved: 1 KB records produced (acks=all) to a topic of 6 partitions while
-     * a consumer reads them; latency = received − the send time stamped in the record.
+     * Raw Kafka, no service involved: {@code count} 1 KB records produced (acks=all) to a topic of 6
+     * partitions, flat out ({@code rate} 0) or at a fixed rate, while a consumer reads them; latency =
+     * received − the send time stamped in the record. Returns produced/s, consumed/s, p50 and p99 ms.
      */
-    double[] rawBroker(String bootstrap, SystemUnderTest sut) throws Exception {
+    double[] rawBroker(String bootstrap, SystemUnderTest sut, int count, int rate) throws Exception {
         String topic = "bench.raw." + UUID.randomUUID().toString().substring(0, 6);
         Properties admin = new Properties();
         admin.put("bootstrap.servers", bootstrap);
@@ -166,7 +179,7 @@ class SuiteBenchmarkIT {
         long[] lastReceived = new long[1];
         Thread reader = new Thread(() -> {
             try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, topic)) {
-                while (latencies.size() < RAW) {
+                while (latencies.size() < count) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                         long stamp = Long.parseLong(new String(record.value(), 0, 13, StandardCharsets.US_ASCII));
                         latencies.add(System.currentTimeMillis() - stamp);
@@ -180,29 +193,76 @@ class SuiteBenchmarkIT {
         byte[] payload = new byte[1024];
         ExternalProducer producer = new ExternalProducer(bootstrap, sut.repo);
         long begin = System.nanoTime();
-        for (int i = 0; i < RAW; i++) {
+        for (int i = 0; i < count; i++) {
+            long due = rate == 0 ? 0 : begin + (long) (i * 1e9 / rate);
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
             byte[] value = payload.clone();
             byte[] stamp = Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(stamp, 0, value, 0, stamp.length);
             producer.send(topic, Integer.toString(i), value);
         }
         producer.flush();
-        double produced = RAW / seconds(begin);
+        double produced = count / seconds(begin);
         producer.close();
         reader.join(Duration.ofMinutes(5).toMillis());
-        double consumed = RAW / seconds(begin, lastReceived[0]);
+        double consumed = count / seconds(begin, lastReceived[0]);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        report("raw broker: %,d records of 1 KB produced at %,.0f/s (acks=all) and consumed alongside, all received at "
-                + "%,.0f/s; produce→consume latency p50 %d ms, p99 %d ms", RAW, produced, consumed,
-                percentile(sorted, 50), percentile(sorted, 99));
-        return new double[] {produced, consumed, percentile(sorted, 50)};
+        report("raw broker: %,d records of 1 KB produced at %,.0f/s%s (acks=all) and consumed alongside, all received at "
+                + "%,.0f/s; produce→consume latency p50 %d ms, p99 %d ms", count, produced, rate == 0 ? " (flat out)" : " (fixed rate)",
+                consumed, percentile(sorted, 50), percentile(sorted, 99));
+        return new double[] {produced, consumed, percentile(sorted, 50), percentile(sorted, 99)};
     }
 
+    /**
+     * Raw PostgreSQL, no service involved: rows shaped as an observation inserted into a scratch table
+     * of the indicator database, {@value #ROWS_PER_INSERT} rows per multi-row INSERT, one transaction per
+     * statement. Returns rows/s.
+     */
+    double rawInserts(SystemUnderTest sut, int rows) throws Exception {
+        try (java.sql.Connection connection = sut.connect("indicator")) {
+            connection.createStatement().execute("create temporary table raw_observation (like observation including all)");
+            StringBuilder sql = new StringBuilder("insert into raw_observation (indicator_code, scope, period, period_start, "
+                    + "period_end, as_of, value, unit, source, observed_at, channel, reference, revision, received_at) values ");
+            for (int r = 0; r < ROWS_PER_INSERT; r++) {
+                sql.append(r == 0 ? "" : ",").append("(?, 'PROVINCE', ?, ?, ?, ?, 50, 'percent', '/igate', now(), 'kafka', ?, 1, now())");
+            }
+            long begin = System.nanoTime();
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                for (int done = 0; done < rows; done += ROWS_PER_INSERT) {
+                    for (int r = 0; r < ROWS_PER_INSERT; r++) {
+                        LocalDate day = LocalDate.of(1500, 1, 1).plusDays(done + r);
+                        int p = r * 6;
+                        insert.setString(p + 1, FaultsIT.INDICATOR);
+                        insert.setString(p + 2, day.toString());
+                        insert.setObject(p + 3, day);
+                        insert.setObject(p + 4, day);
+                        insert.setObject(p + 5, day);
+                        insert.setString(p + 6, "bench-" + (done + r));
+                    }
+                    insert.executeUpdate();
+                }
+            }
+            double perSecond = rows / seconds(begin);
+            report("raw PostgreSQL: %,d observation-shaped rows inserted %d per statement (autocommit) at %,.0f rows/s",
+                    rows, ROWS_PER_INSERT, perSecond);
+            return perSecond;
+        }
+    }
+
+    /**
+     * Memory of every process and its descendants (PostgreSQL's backends, Keycloak's JVM under its
+     * launcher) from /proc/<pid>/smaps_rollup: RSS counts shared pages (PostgreSQL's shared buffers) in
+     * every process; PSS shares them out, so the PSS of a process tree counts them once; USS is what
+     * the tree alone holds. A service's start is Quarkus's own "started in" from its log.
+     */
     void processes(SystemUnderTest sut) throws Exception {
         for (String service : Suite.SERVICES) {
             for (Suite.Instance instance : sut.suite.instances(service)) {
-                report("process %s-service (pid %d): RSS %d MB", service, instance.process().pid(), rssMb(instance.process().pid()));
+                report("process %s-service (pid %d): %s; %s", service, instance.process().pid(), memory(instance.process().pid()),
+                        startedIn(sut.suite.logs(), service + "-service-" + instance.port() + ".log"));
             }
         }
         Path pids = Path.of(sut.engines.addresses().get("state.dir"), "pids");
@@ -211,31 +271,53 @@ class SuiteBenchmarkIT {
                 for (Path file : files.toList()) {
                     long pid = Long.parseLong(Files.readString(file).trim());
                     if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                        report("process %s (pid %d): RSS %d MB", file.getFileName(), pid, rssMb(pid));
+                        report("process %s (pid %d): %s", file.getFileName(), pid, memory(pid));
                     }
                 }
             }
         }
     }
 
-    /** Resident memory of the process and its descendants (Keycloak's launcher script starts a JVM). */
-    static long rssMb(long pid) {
-        long kb = rssKb(pid);
-        kb += ProcessHandle.of(pid).map(p -> p.descendants().mapToLong(child -> rssKb(child.pid())).sum()).orElse(0L);
-        return kb / 1024;
+    static String memory(long pid) {
+        long[] kb = smaps(pid);
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+            long[] more = smaps(child.pid());
+            for (int i = 0; i < kb.length; i++) {
+                kb[i] += more[i];
+            }
+        }
+        return String.format("RSS %d MB, PSS %d MB, USS %d MB", kb[0] / 1024, kb[1] / 1024, kb[2] / 1024);
     }
 
-    private static long rssKb(long pid) {
+    /** RSS, PSS and USS (private clean + dirty) in kB; zeros for a process that has ended. */
+    private static long[] smaps(long pid) {
+        long[] kb = new long[3];
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+                long value = line.matches("^\\w+:\\s+\\d+ kB$") ? Long.parseLong(line.replaceAll("\\D", "")) : 0;
+                if (line.startsWith("Rss:")) {
+                    kb[0] = value;
+                } else if (line.startsWith("Pss:")) {
+                    kb[1] = value;
+                } else if (line.startsWith("Private_Clean:") || line.startsWith("Private_Dirty:")) {
+                    kb[2] += value;
                 }
             }
         } catch (Exception gone) {
             // the process has ended
         }
-        return 0;
+        return kb;
+    }
+
+    private static String startedIn(Path logs, String logFile) {
+        try {
+            return Files.readAllLines(logs.resolve(logFile)).stream()
+                    .map(line -> java.util.regex.Pattern.compile("started in (\\d+\\.\\d+)s").matcher(line))
+                    .filter(java.util.regex.Matcher::find).map(m -> "started in " + m.group(1) + " s").findFirst()
+                    .orElse("start time not in its log");
+        } catch (java.io.IOException e) {
+            return "no log";
+        }
     }
 
     static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String topic) {

@@ -108,12 +108,17 @@ final class SystemUnderTest {
         }
     }
 
+    /** A connection to a service's own database. */
+    java.sql.Connection connect(String database) throws java.sql.SQLException {
+        Map<String, String> addresses = engines.addresses();
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://" + addresses.get("postgres.host") + ":"
+                + addresses.get("postgres.port") + "/" + database, vn.parsipas.devstack.Postgres.USER,
+                vn.parsipas.devstack.Postgres.PASSWORD);
+    }
+
     /** A count from a service's own database: how the tests check that nothing was lost or doubled. */
     long count(String database, String sql) {
-        Map<String, String> addresses = engines.addresses();
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:postgresql://"
-                + addresses.get("postgres.host") + ":" + addresses.get("postgres.port") + "/" + database,
-                vn.parsipas.devstack.Postgres.USER, vn.parsipas.devstack.Postgres.PASSWORD);
+        try (java.sql.Connection connection = connect(database);
                 java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

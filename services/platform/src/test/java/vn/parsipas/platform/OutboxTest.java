@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +24,7 @@ import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.platform.outbox.Outbox;
 import vn.parsipas.platform.testapp.AgencyCopy;
 import vn.parsipas.platform.testapp.AgencyCopyService;
 
@@ -34,6 +36,9 @@ class OutboxTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Outbox outbox;
 
     @Test
     void aStateChangeAndItsEventCommitTogetherAndTheEventIsAStructuredCloudEvent() throws Throwable {
@@ -94,6 +99,38 @@ class OutboxTest {
 
             // The poll interval of this test profile is 60 s: only the NOTIFY can explain a quick arrival.
             assertThat(elapsed).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    /** A pass that raises many facts writes them in multi-row inserts: published in order, all or none. */
+    @Test
+    void manyEventsWrittenAtOnceArePublishedInTheirOrderAndAnIdAlreadyUsedRefusesThemAll() throws Throwable {
+        String code = Fixtures.uniqueCode();
+        List<Outbox.Identified> events = IntStream.range(0, 1_201)
+                .mapToObj(i -> new Outbox.Identified(Fixtures.agency(code, "Đơn vị " + i), code + "/" + i)).toList();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.addAll(events)));
+
+        String refused = Fixtures.uniqueCode();
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.addAll(List.of(
+                new Outbox.Identified(Fixtures.agency(refused, "Sở Y tế"), refused + "/0"),
+                new Outbox.Identified(Fixtures.agency(code, "Đơn vị 0"), code + "/0"))))))
+                .hasMessageContaining("outbox_event_unique");
+        assertThat(outboxRowsAbout(refused)).isZero();
+
+        try (TestKafka kafka = Fixtures.kafka()) {
+            List<String> names = kafka.readUntil(List.of(Topics.DIRECTORY_AGENCIES),
+                            records -> records.stream().filter(r -> code.equals(r.key())).count() >= events.size(), Duration.ofSeconds(60))
+                    .stream().filter(r -> code.equals(r.key()))
+                    .map(OutboxTest::agencyName).toList();
+            assertThat(names).containsExactlyElementsOf(IntStream.range(0, 1_201).mapToObj(i -> "Đơn vị " + i).toList());
+        }
+    }
+
+    private static String agencyName(TestKafka.Received record) {
+        try {
+            return EventJson.mapper().readTree(record.value()).at("/data/name").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

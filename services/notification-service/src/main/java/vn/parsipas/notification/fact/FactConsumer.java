@@ -1,5 +1,7 @@
 package vn.parsipas.notification.fact;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +18,8 @@ import vn.parsipas.platform.events.ReceivedEvent;
 
 /**
  * Consumes the producers' facts a poll at a time: each poll in one transaction with its alerts,
- * deliveries and events, each event applied once and in record order (a poisoned record is
- * dead-lettered alone, see {@link EventConsumer#consumeBatch}).
+ * deliveries and events, each event applied once and in record order ({@link AlertService#applyAll});
+ * a poisoned record is dead-lettered alone ({@link EventConsumer#consumeBatch}).
  */
 @ApplicationScoped
 public class FactConsumer {
@@ -50,11 +52,11 @@ public class FactConsumer {
                 EventType.SATISFACTION_BELOW_TARGET, EventType.SATISFACTION_RECOVERED), this::apply);
     }
 
-    private Uni<Void> apply(ReceivedEvent event) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Fact fact : Facts.of(event.data())) {
-            chain = chain.chain(() -> alerts.apply(fact, event.id()));
+    private Uni<Void> apply(List<ReceivedEvent> events) {
+        List<AlertService.Stated> facts = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            Facts.of(event.data()).forEach(fact -> facts.add(new AlertService.Stated(fact, event.id())));
         }
-        return chain;
+        return alerts.applyAll(facts);
     }
 }

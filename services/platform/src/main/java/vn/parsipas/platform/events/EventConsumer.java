@@ -65,14 +65,14 @@ public class EventConsumer {
     }
 
     /**
-     * A whole poll in one transaction: the events are applied in record order, each after its inbox
-     * row, so a later fact of the batch sees what an earlier one did (raise then clear, a repeated
-     * fact). An invalid record is dead-lettered alone; when the batch transaction fails, its records
+     * A whole poll in one transaction: one inbox statement, then {@code effect} applies the first
+     * deliveries, in record order, at once (so it can load what they touch in one query, and a later
+     * fact of the batch sees what an earlier one did: raise then clear, a repeated fact). An invalid record is dead-lettered alone; when the batch transaction fails, its records
      * are applied again one by one with the rules above, so only the poisoned one is dead-lettered.
      * The channel needs {@code batch=true}.
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> accepted,
-            Function<ReceivedEvent, Uni<Void>> effect) {
+            Function<List<ReceivedEvent>, Uni<Void>> effect) {
         Map<KafkaRecord<?, byte[]>, ReceivedEvent> events = new LinkedHashMap<>();
         List<Uni<Void>> rejections = new ArrayList<>();
         for (KafkaRecord<?, byte[]> record : batch.getRecords()) {
@@ -94,7 +94,7 @@ public class EventConsumer {
                                     events.size(), failure.toString());
                             return Multi.createFrom().iterable(events.entrySet())
                                     .onItem().transformToUniAndConcatenate(one ->
-                                            applyAlone(one.getKey(), consumer, one.getValue(), effect))
+                                            applyAlone(one.getKey(), consumer, one.getValue(), event -> effect.apply(List.of(event))))
                                     .collect().last().replaceWithVoid();
                         });
         return applied
@@ -103,19 +103,9 @@ public class EventConsumer {
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Integer> applyInOrder(String consumer, List<ReceivedEvent> events, Function<ReceivedEvent, Uni<Void>> effect) {
-        int[] first = {0};
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ReceivedEvent event : events) {
-            chain = chain.chain(() -> inbox.firstDelivery(consumer, event).chain(isFirst -> {
-                if (!isFirst) {
-                    return Uni.createFrom().voidItem();
-                }
-                first[0]++;
-                return effect.apply(event);
-            }));
-        }
-        return chain.map(done -> first[0]);
+    private Uni<Integer> applyInOrder(String consumer, List<ReceivedEvent> events, Function<List<ReceivedEvent>, Uni<Void>> effect) {
+        return inbox.firstDeliveries(consumer, events)
+                .chain(first -> (first.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(first)).replaceWith(first.size()));
     }
 
     /** One event in its own transaction, retried as {@link Retry} says; false when it was dead-lettered. */

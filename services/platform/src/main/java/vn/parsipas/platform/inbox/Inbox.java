@@ -46,6 +46,35 @@ public class Inbox {
 
     /**
      * The events of a batch this consumer sees for the first time, in their order, inside the
+     * caller's Hibernate transaction: one statement for the whole batch; an id repeated within the
+     * batch counts once.
+     */
+    public Uni<List<ReceivedEvent>> firstDeliveries(String consumer, List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        StringBuilder sql = new StringBuilder("insert into inbox (consumer, source, event_id, received_at) values ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 3).append(", ?").append(2 * i + 4).append(", ?2)");
+        }
+        sql.append(" on conflict do nothing returning source, event_id");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Object[].class)
+                    .setParameter(1, consumer)
+                    .setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            for (int i = 0; i < events.size(); i++) {
+                query.setParameter(2 * i + 3, events.get(i).source()).setParameter(2 * i + 4, events.get(i).id());
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            Set<List<String>> inserted = new HashSet<>();
+            rows.forEach(row -> inserted.add(List.of((String) row[0], (String) row[1])));
+            return inOrder(events, inserted);
+        });
+    }
+
+    /**
+     * The events of a batch this consumer sees for the first time, in their order, inside the
      * caller's SQL transaction: one statement for the whole batch; an id repeated within the batch
      * counts once.
      */
@@ -62,13 +91,18 @@ public class Inbox {
                 .map(rows -> {
                     Set<List<String>> inserted = new HashSet<>();
                     rows.forEach(row -> inserted.add(List.of(row.getString("source"), row.getString("event_id"))));
-                    List<ReceivedEvent> first = new ArrayList<>();
-                    for (ReceivedEvent event : events) {
-                        if (inserted.remove(List.of(event.source(), event.id()))) {
-                            first.add(event);
-                        }
-                    }
-                    return first;
+                    return inOrder(events, inserted);
                 });
+    }
+
+    /** The events whose (source, id) the insert returned, each once, in record order. */
+    private static List<ReceivedEvent> inOrder(List<ReceivedEvent> events, Set<List<String>> inserted) {
+        List<ReceivedEvent> first = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            if (inserted.remove(List.of(event.source(), event.id()))) {
+                first.add(event);
+            }
+        }
+        return first;
     }
 }

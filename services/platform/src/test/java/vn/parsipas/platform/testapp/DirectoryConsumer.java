@@ -1,5 +1,6 @@
 package vn.parsipas.platform.testapp;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,15 @@ public class DirectoryConsumer {
 
     @Incoming("directory")
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        return events.consumeBatch(batch, "platform-test-directory", Set.of(EventType.AGENCY_UPSERTED), this::apply);
+        return events.consumeBatch(batch, "platform-test-directory", Set.of(EventType.AGENCY_UPSERTED), this::applyAll);
+    }
+
+    private Uni<Void> applyAll(List<ReceivedEvent> received) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReceivedEvent event : received) {
+            chain = chain.chain(() -> apply(event));
+        }
+        return chain;
     }
 
     private Uni<Void> apply(ReceivedEvent event) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.contracts.Event;
 import vn.parsipas.platform.outbox.Outbox;
 import vn.parsipas.task.TaskConfig;
 import vn.parsipas.task.tasks.Task;
@@ -61,33 +59,29 @@ public class DeadlineDetector {
     }
 
     /**
-     * Moves every claimed task on first and flushes those updates at once; then writes the facts. The
-     * rows are locked since the claim, so the outbox's own flush-before-insert has nothing left to do.
+     * Moves every claimed task on first; the outbox flushes those updates at once, then writes the facts
+     * in multi-row inserts. The rows are locked since the claim, so the ids follow the commit order.
      */
     private Uni<Integer> raiseAll(List<Task> tasks, Instant now) {
         List<Runnable> logs = new ArrayList<>();
-        List<Map.Entry<Event, String>> facts = new ArrayList<>();
+        List<Outbox.Identified> facts = new ArrayList<>();
         for (Task task : tasks) {
             DeadlineSchedule.Fact fact = task.isClosed() ? null
                     : schedule.due(task.dueAt, task.lastDueSoonDays, task.overdueRaised, now);
             if (fact != null && fact.overdue()) {
                 task.overdueRaised = true;
-                facts.add(Map.entry(TaskEvents.overdue(task, now),
+                facts.add(new Outbox.Identified(TaskEvents.overdue(task, now),
                         DeadlineSchedule.overdueId(task.id, task.deadline, task.deadlineArming)));
                 logs.add(() -> LOG.infof("task %s is overdue (deadline %s)", task.id, task.deadline));
             } else if (fact != null) {
                 task.lastDueSoonDays = fact.dueSoonDays();
-                facts.add(Map.entry(TaskEvents.dueSoon(task, fact.dueSoonDays(), now),
+                facts.add(new Outbox.Identified(TaskEvents.dueSoon(task, fact.dueSoonDays(), now),
                         DeadlineSchedule.dueSoonId(task.id, task.deadline, fact.dueSoonDays(), task.deadlineArming)));
                 logs.add(() -> LOG.infof("task %s is due in %d days (deadline %s)", task.id, fact.dueSoonDays(), task.deadline));
             }
             task.nextDeadlineCheck = task.isClosed() ? null
                     : schedule.nextCheck(task.dueAt, task.lastDueSoonDays, task.overdueRaised);
         }
-        Uni<Void> chain = Panache.getSession().chain(session -> session.flush());
-        for (Map.Entry<Event, String> fact : facts) {
-            chain = chain.chain(() -> outbox.add(fact.getKey(), fact.getValue()));
-        }
-        return chain.invoke(() -> logs.forEach(Runnable::run)).replaceWith(facts.size());
+        return outbox.addAll(facts).invoke(() -> logs.forEach(Runnable::run)).replaceWith(facts.size());
     }
 }
