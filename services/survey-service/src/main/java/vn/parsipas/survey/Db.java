@@ -8,8 +8,11 @@ import java.util.StringJoiner;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.contracts.EventJson;
 
 /**
  * Native SQL in the current Hibernate Reactive session, so it joins the caller's transaction
@@ -66,6 +69,15 @@ public final class Db {
             all.add(one.toString());
         }
         return all.toString();
+    }
+
+    /** Rows as one JSON parameter, for {@code jsonb_to_recordset(cast(cast(?n as text) as jsonb))}: one placeholder, not one per value. */
+    public static String json(Object rows) {
+        try {
+            return EventJson.mapper().writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Instant instant(Object value) {

@@ -3,14 +3,20 @@ package vn.parsipas.survey;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +97,22 @@ public final class Fixtures {
         return new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
+    /** Structured CloudEvents in one produce request (one log append), so one poll of the service reads them all. */
+    public static void sendTogether(String topic, String key, List<String> envelopes) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (String envelope : envelopes) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, envelope);
+                record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
     /** An agency code no other test uses, so its aggregates are this test's alone. */
     public static String uniqueAgency() {
         return "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -125,6 +147,11 @@ public final class Fixtures {
     public static long count(String sql, Object... parameters) {
         return Arc.container().instance(Pool.class).get().preparedQuery(sql).execute(Tuple.from(parameters))
                 .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+    }
+
+    /** A statement on survey-service's database, e.g. a rule the database enforces that the service does not know. */
+    public static void execute(String sql) {
+        Arc.container().instance(Pool.class).get().query(sql).execute().await().atMost(Duration.ofSeconds(30));
     }
 
     /** A SIPAS target as task-service publishes it on plan.targets.v1. */

@@ -1,11 +1,17 @@
 package vn.parsipas.platform.events;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -31,12 +38,16 @@ import vn.parsipas.platform.inbox.Inbox;
  *
  * <ul>
  *   <li>A record that is not a valid CloudEvent of an accepted type, or that the handler's
- *       {@link Handler#check} refuses, is dead-lettered alone, with its reason.</li>
+ *       {@code check} refuses, is dead-lettered alone, with its reason; so is one a
+ *       {@link SessionHandler} refuses inside the transaction (the others stay applied).</li>
  *   <li>Redelivered events (and an id repeated within the batch) are applied once.</li>
  *   <li>When the batch transaction fails — a rule only the database can tell, or an engine
  *       failure — the records are applied again one by one, each in its own transaction with
  *       {@link EventConsumer}'s retry and dead-letter rules ({@link Retry}): nothing valid is lost
  *       because an invalid record sat next to it.</li>
+ *   <li>Records are taken in the order they were written: each partition's in offset order, the
+ *       partitions interleaved by record timestamp (a poll returns them partition by partition);
+ *       dead letters leave in that order too.</li>
  * </ul>
  * The channel needs {@code batch=true}; the method takes {@code KafkaRecordBatch<String, byte[]>}.
  */
@@ -44,13 +55,26 @@ import vn.parsipas.platform.inbox.Inbox;
 public class BatchEventConsumer {
     private static final Logger LOG = Logger.getLogger(BatchEventConsumer.class);
 
-    /** What a service does with a batch. */
+    /** What a service does with a batch, on the transaction's connection. */
     public interface Handler<T> {
         /** Outside any transaction: turns a valid event into what {@link #apply} needs, or throws {@link InvalidEventException}. */
         T check(ReceivedEvent event);
 
         /** Inside the transaction, after the inbox: applies the items of first deliveries, in record order. */
         Uni<Void> apply(SqlConnection connection, List<T> items);
+    }
+
+    /** What a service whose stores use the Hibernate Reactive session does with a batch, in the session's transaction. */
+    public interface SessionHandler<T> {
+        /** Outside any transaction: turns a valid event into what {@link #apply} needs, or throws {@link InvalidEventException}. */
+        T check(ReceivedEvent event);
+
+        /**
+         * Inside the transaction, after the inbox: applies the items of first deliveries, in record
+         * order, and answers those a rule refused that only the transaction could tell, by position
+         * in {@code items}, each with its reason; they are dead-lettered, and the inbox forgets them.
+         */
+        Uni<Map<Integer, InvalidEventException>> apply(List<T> items);
     }
 
     @Inject
@@ -65,74 +89,143 @@ public class BatchEventConsumer {
     @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT15M")
     Duration maxRetry;
 
-    private record Accepted<T>(KafkaRecord<?, byte[]> record, ReceivedEvent event, T item) {
+    /** One record of the poll: accepted with its item, or invalid with its reason. */
+    private record Entry<T>(KafkaRecord<?, byte[]> record, ReceivedEvent event, T item, InvalidEventException invalid) {
     }
 
-    public <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
-            Handler<T> handler) {
-        List<Accepted<T>> accepted = new ArrayList<>();
-        List<Uni<Void>> rejections = new ArrayList<>();
-        for (KafkaRecord<?, byte[]> record : batch.getRecords()) {
+    /** What a batch transaction did: how many events were first deliveries, and the refused ones. */
+    private record Applied(int first, Map<ReceivedEvent, InvalidEventException> refused) {
+    }
+
+    /** Applies the accepted entries in one transaction. */
+    private interface Transaction<T> {
+        Uni<Applied> run(List<Entry<T>> accepted);
+    }
+
+    public <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types, Handler<T> handler) {
+        return consume(batch, consumer, types, handler::check, accepted -> pool.withTransaction(connection -> inbox
+                .firstDeliveries(connection, consumer, events(accepted))
+                .chain(first -> {
+                    List<T> items = firstOf(accepted, first).stream().map(Entry::item).toList();
+                    return (items.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(connection, items))
+                            .replaceWith(new Applied(first.size(), Map.of()));
+                })));
+    }
+
+    /** As {@link #consume(KafkaRecordBatch, String, Set, Handler)}, in a Hibernate Reactive (Panache) transaction. */
+    public <T> Uni<Void> consumeInSession(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
+            SessionHandler<T> handler) {
+        Executor onChannel = ChannelContext.current();
+        return consume(batch, consumer, types, handler::check, accepted -> Uni.createFrom().voidItem().emitOn(onChannel)
+                .chain(() -> Panache.withTransaction(() -> inbox
+                .firstDeliveries(consumer, events(accepted))
+                .chain(first -> {
+                    List<Entry<T>> firstEntries = firstOf(accepted, first);
+                    List<T> items = firstEntries.stream().map(Entry::item).toList();
+                    return (items.isEmpty() ? Uni.createFrom().item(Map.<Integer, InvalidEventException>of()) : handler.apply(items))
+                            .chain(refusedByPosition -> {
+                                Map<ReceivedEvent, InvalidEventException> refused = new IdentityHashMap<>();
+                                refusedByPosition.forEach((position, reason) -> refused.put(firstEntries.get(position).event(), reason));
+                                return inbox.forget(consumer, List.copyOf(refused.keySet()))
+                                        .replaceWith(new Applied(first.size(), refused));
+                            });
+                }))));
+    }
+
+    private <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
+            Function<ReceivedEvent, T> check, Transaction<T> transaction) {
+        List<Entry<T>> entries = new ArrayList<>();
+        for (KafkaRecord<?, byte[]> record : inWriteOrder(batch.getRecords())) {
             try {
                 ReceivedEvent event = CloudEventReader.read(record.getPayload(), record.getHeaders(), record.getTopic(),
                         record.getPartition(), offset(record), types);
-                accepted.add(new Accepted<>(record, event, handler.check(event)));
+                entries.add(new Entry<>(record, event, check.apply(event), null));
             } catch (InvalidEventException e) {
-                rejections.add(reject(record, consumer, e));
+                entries.add(new Entry<>(record, null, null, e));
             }
         }
-        Uni<Void> applied = accepted.isEmpty() ? Uni.createFrom().voidItem()
-                : pool.withTransaction(connection -> apply(connection, consumer, accepted, handler))
-                        .invoke(first -> {
-                            count(consumer, "applied", first);
-                            count(consumer, "duplicate", accepted.size() - first);
-                        })
-                        .replaceWithVoid()
-                        .onFailure().recoverWithUni(failure -> {
-                            LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one", consumer,
-                                    accepted.size(), failure.toString());
-                            return oneByOne(consumer, accepted, handler);
+        List<Entry<T>> accepted = entries.stream().filter(entry -> entry.invalid() == null).toList();
+        Uni<Void> applied = accepted.isEmpty() ? rejectInOrder(consumer, entries, Map.of())
+                : transaction.run(accepted)
+                        .onItemOrFailure().transformToUni((result, failure) -> {
+                            if (failure != null) {
+                                LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one", consumer,
+                                        accepted.size(), failure.toString());
+                                return oneByOne(consumer, entries, transaction);
+                            }
+                            count(consumer, "applied", result.first() - result.refused().size());
+                            count(consumer, "duplicate", accepted.size() - result.first());
+                            return rejectInOrder(consumer, entries, result.refused());
                         });
-        return applied
-                .chain(() -> rejections.isEmpty() ? Uni.createFrom().voidItem()
-                        : Uni.join().all(rejections).andCollectFailures().replaceWithVoid())
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return applied.chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private <T> Uni<Integer> apply(SqlConnection connection, String consumer, List<Accepted<T>> accepted,
-            Handler<T> handler) {
-        return inbox.firstDeliveries(connection, consumer, accepted.stream().map(Accepted::event).toList())
-                .chain(first -> {
-                    Set<ReceivedEvent> firstSet = Collections.newSetFromMap(new IdentityHashMap<>());
-                    firstSet.addAll(first);
-                    List<T> items = accepted.stream().filter(a -> firstSet.contains(a.event())).map(Accepted::item).toList();
-                    return (items.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(connection, items))
-                            .replaceWith(items.size());
-                });
+    /** Each partition's records in offset order, merged across partitions by timestamp. */
+    static <R extends KafkaRecord<?, ?>> List<R> inWriteOrder(List<R> records) {
+        Map<String, Deque<R>> byPartition = new LinkedHashMap<>();
+        records.forEach(record -> byPartition.computeIfAbsent(record.getTopic() + "-" + record.getPartition(), key -> new ArrayDeque<>())
+                .add(record));
+        List<R> ordered = new ArrayList<>(records.size());
+        while (ordered.size() < records.size()) {
+            Deque<R> earliest = null;
+            for (Deque<R> partition : byPartition.values()) {
+                if (!partition.isEmpty() && (earliest == null || partition.peek().getTimestamp().isBefore(earliest.peek().getTimestamp()))) {
+                    earliest = partition;
+                }
+            }
+            ordered.add(earliest.poll());
+        }
+        return ordered;
     }
 
-    private <T> Uni<Void> oneByOne(String consumer, List<Accepted<T>> accepted, Handler<T> handler) {
-        return Multi.createFrom().iterable(accepted)
-                .onItem().transformToUniAndConcatenate(one -> {
-                    Retry retry = new Retry(consumer + ": applying " + one.event().type().type() + " " + one.event().id(), maxRetry);
-                    return pool.withTransaction(connection -> apply(connection, consumer, List.of(one), handler))
-                            .onFailure().transform(Retry::recordFault)
-                            .onFailure(failure -> !(failure instanceof InvalidEventException))
-                            .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
-                            .onItemOrFailure().transformToUni((first, failure) -> {
-                                if (failure instanceof InvalidEventException invalid) {
-                                    return reject(one.record(), consumer, invalid);
-                                }
-                                if (failure != null) {
-                                    return reject(one.record(), consumer,
-                                            new InvalidEventException("processing failed after retries", failure));
-                                }
-                                count(consumer, first == 1 ? "applied" : "duplicate", 1);
-                                return Uni.createFrom().voidItem();
-                            });
+    private static <T> List<ReceivedEvent> events(List<Entry<T>> accepted) {
+        return accepted.stream().map(Entry::event).toList();
+    }
+
+    /** The entries of the first deliveries, in record order. */
+    private static <T> List<Entry<T>> firstOf(List<Entry<T>> accepted, List<ReceivedEvent> first) {
+        Set<ReceivedEvent> firstSet = Collections.newSetFromMap(new IdentityHashMap<>());
+        firstSet.addAll(first);
+        return accepted.stream().filter(entry -> firstSet.contains(entry.event())).toList();
+    }
+
+    private <T> Uni<Void> rejectInOrder(String consumer, List<Entry<T>> entries, Map<ReceivedEvent, InvalidEventException> refused) {
+        return Multi.createFrom().iterable(entries)
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    InvalidEventException reason = entry.invalid() != null ? entry.invalid() : refused.get(entry.event());
+                    return reason == null ? Uni.createFrom().voidItem() : reject(entry.record(), consumer, reason);
                 })
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    private <T> Uni<Void> oneByOne(String consumer, List<Entry<T>> entries, Transaction<T> transaction) {
+        return Multi.createFrom().iterable(entries)
+                .onItem().transformToUniAndConcatenate(entry -> entry.invalid() != null ? reject(entry.record(), consumer, entry.invalid())
+                        : applyAlone(consumer, entry, transaction))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private <T> Uni<Void> applyAlone(String consumer, Entry<T> entry, Transaction<T> transaction) {
+        Retry retry = new Retry(consumer + ": applying " + entry.event().type().type() + " " + entry.event().id(), maxRetry);
+        return transaction.run(List.of(entry))
+                .onFailure().transform(Retry::recordFault)
+                .onFailure(failure -> !(failure instanceof InvalidEventException))
+                .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
+                .onItemOrFailure().transformToUni((result, failure) -> {
+                    if (failure instanceof InvalidEventException invalid) {
+                        return reject(entry.record(), consumer, invalid);
+                    }
+                    if (failure != null) {
+                        return reject(entry.record(), consumer, new InvalidEventException("processing failed after retries", failure));
+                    }
+                    if (!result.refused().isEmpty()) {
+                        return reject(entry.record(), consumer, result.refused().get(entry.event()));
+                    }
+                    count(consumer, result.first() == 1 ? "applied" : "duplicate", 1);
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private Uni<Void> reject(KafkaRecord<?, byte[]> record, String consumer, InvalidEventException reason) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +74,7 @@ public class EventConsumer {
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> accepted,
             Function<List<ReceivedEvent>, Uni<Void>> effect) {
+        Executor onChannel = ChannelContext.current();
         Map<KafkaRecord<?, byte[]>, ReceivedEvent> events = new LinkedHashMap<>();
         List<Uni<Void>> rejections = new ArrayList<>();
         for (KafkaRecord<?, byte[]> record : batch.getRecords()) {
@@ -93,8 +95,9 @@ public class EventConsumer {
                             LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one", consumer,
                                     events.size(), failure.toString());
                             return Multi.createFrom().iterable(events.entrySet())
-                                    .onItem().transformToUniAndConcatenate(one ->
-                                            applyAlone(one.getKey(), consumer, one.getValue(), event -> effect.apply(List.of(event))))
+                                    .onItem().transformToUniAndConcatenate(one -> Uni.createFrom().voidItem().emitOn(onChannel)
+                                            .chain(() -> applyAlone(one.getKey(), consumer, one.getValue(),
+                                                    event -> effect.apply(List.of(event)))))
                                     .collect().last().replaceWithVoid();
                         });
         return applied

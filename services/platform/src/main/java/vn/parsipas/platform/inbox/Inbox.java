@@ -73,6 +73,25 @@ public class Inbox {
         });
     }
 
+    /** Removes these events from the consumer's inbox, in the current session's transaction: a refused event may come again. */
+    public Uni<Void> forget(String consumer, List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder("delete from inbox where consumer = ?1 and (source, event_id) in (");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(")");
+        }
+        sql.append(")");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString()).setParameter(1, consumer);
+            for (int i = 0; i < events.size(); i++) {
+                query.setParameter(2 * i + 2, events.get(i).source()).setParameter(2 * i + 3, events.get(i).id());
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
     /**
      * The events of a batch this consumer sees for the first time, in their order, inside the
      * caller's SQL transaction: one statement for the whole batch; an id repeated within the batch

@@ -1,6 +1,7 @@
 package vn.parsipas.survey.index;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,26 +53,22 @@ public final class SubIndexDeltas {
         if (deltas.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Object[] parameters = new Object[deltas.size() * 6 + 1];
-        int i = 0;
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<String, long[]> entry : deltas.entrySet()) {
             String[] key = entry.getKey().split("\u0000");
-            parameters[i++] = key[0];
-            parameters[i++] = key[1];
-            parameters[i++] = key[2];
-            parameters[i++] = entry.getValue()[0];
-            parameters[i++] = entry.getValue()[1];
-            parameters[i++] = entry.getValue()[2];
+            rows.add(Map.of("sub_index", key[0], "scope", key[1], "period", key[2], "responses", entry.getValue()[0],
+                    "valid_answers", entry.getValue()[1], "satisfied_answers", entry.getValue()[2]));
         }
-        parameters[i] = now;
-        int nowParameter = i + 1;
+        // One JSON parameter rather than six per key: cheaper to parse and bind than the upsert itself.
         return Db.execute("insert into sub_index_stat (sub_index, scope, period, responses, valid_answers, satisfied_answers, updated_at)"
-                + " select v.*, cast(?" + nowParameter + " as timestamptz) from (values " + Db.valuesList(deltas.size(), "text", "text", "text", "bigint", "bigint", "bigint")
-                + ") v on conflict (sub_index, scope, period) do update set"
+                + " select v.sub_index, v.scope, v.period, v.responses, v.valid_answers, v.satisfied_answers, cast(?2 as timestamptz)"
+                + " from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as v(sub_index text, scope text, period text, responses bigint,"
+                + " valid_answers bigint, satisfied_answers bigint) order by v.sub_index, v.scope, v.period"
+                + " on conflict (sub_index, scope, period) do update set"
                 + " responses = sub_index_stat.responses + excluded.responses,"
                 + " valid_answers = sub_index_stat.valid_answers + excluded.valid_answers,"
                 + " satisfied_answers = sub_index_stat.satisfied_answers + excluded.satisfied_answers,"
                 + " updated_at = excluded.updated_at, evaluation_due = true, publication_due = true",
-                parameters).replaceWithVoid();
+                Db.json(rows), now).replaceWithVoid();
     }
 }

@@ -1,28 +1,40 @@
 package vn.parsipas.survey.intake;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
-import vn.parsipas.platform.events.EventConsumer;
+import vn.parsipas.platform.events.BatchEventConsumer;
 import vn.parsipas.platform.events.InvalidEventException;
 import vn.parsipas.platform.events.ReceivedEvent;
 import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.intake.Outcome.Status;
 
-/** The Kafka door: SurveyResponseSubmitted on sipas.responses.v1; a refused response goes to the DLQ with its reason. */
+/**
+ * The Kafka door: SurveyResponseSubmitted on sipas.responses.v1, a poll at a time through the same
+ * intake as the REST batch (one transaction, a handful of statements per source); a refused
+ * response goes to the DLQ with its reason, the others of its poll are stored.
+ */
 @ApplicationScoped
-public class ResponseConsumer {
+public class ResponseConsumer implements BatchEventConsumer.SessionHandler<ResponseConsumer.Delivered> {
+    /** A response and the source that sent it. */
+    public record Delivered(String source, SurveyResponseSubmitted response) {
+    }
+
     @Inject
-    EventConsumer events;
+    BatchEventConsumer events;
 
     @Inject
     ResponseIntake intake;
@@ -31,20 +43,34 @@ public class ResponseConsumer {
     SurveyConfig config;
 
     @Incoming("responses")
-    public Uni<Void> consume(Message<byte[]> message) {
-        return events.consume(message, "survey-responses", Set.of(EventType.SURVEY_RESPONSE_SUBMITTED), this::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return events.consumeInSession(batch, "survey-responses", Set.of(EventType.SURVEY_RESPONSE_SUBMITTED), this);
     }
 
-    private Uni<Void> apply(ReceivedEvent event) {
-        return intake.submit(List.of(Submission.of(event.data(SurveyResponseSubmitted.class))), ResponseIntake.Door.KAFKA,
-                        admission(event.source()))
-                .invoke(outcomes -> {
-                    Outcome outcome = outcomes.get(0);
-                    if (outcome.status() == Status.REJECTED || outcome.status() == Status.CONFLICT) {
-                        throw new InvalidEventException(outcome.reason());
-                    }
-                })
-                .replaceWithVoid();
+    @Override
+    public Delivered check(ReceivedEvent event) {
+        return new Delivered(event.source(), event.data(SurveyResponseSubmitted.class));
+    }
+
+    /** Each source's responses in one intake call (what a source may send depends on it), sources in a fixed order so locks are taken in it. */
+    @Override
+    public Uni<Map<Integer, InvalidEventException>> apply(List<Delivered> items) {
+        Map<String, List<Integer>> positionsBySource = new TreeMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            positionsBySource.computeIfAbsent(items.get(i).source(), source -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, InvalidEventException> refused = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<Integer>> source : positionsBySource.entrySet()) {
+            List<Integer> positions = source.getValue();
+            List<Submission> submissions = positions.stream().map(i -> Submission.of(items.get(i).response())).toList();
+            chain = chain.chain(() -> intake.submit(submissions, ResponseIntake.Door.KAFKA, admission(source.getKey()))
+                    .invoke(outcomes -> outcomes.stream()
+                            .filter(outcome -> outcome.status() == Status.REJECTED || outcome.status() == Status.CONFLICT)
+                            .forEach(outcome -> refused.put(positions.get(outcome.index()), new InvalidEventException(outcome.reason()))))
+                    .replaceWithVoid());
+        }
+        return chain.replaceWith(refused);
     }
 
     /**

@@ -3,7 +3,7 @@ package vn.parsipas.survey.intake;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
@@ -23,9 +19,6 @@ import vn.parsipas.survey.Db;
 /** The stored responses: answers as {questionId: score}, respondent attributes, never an identity. */
 @ApplicationScoped
 public class ResponseStore {
-    @Inject
-    ObjectMapper mapper;
-
     /** The ids among these that are already stored. */
     public Uni<Set<String>> existing(List<String> responseIds) {
         List<String> distinct = responseIds.stream().distinct().toList();
@@ -39,40 +32,46 @@ public class ResponseStore {
     /**
      * Inserts the responses in id order (so concurrent batches wait on each other instead of
      * deadlocking) and returns the ids actually inserted: one that a concurrent transaction stored
-     * first is a duplicate, not an error.
+     * first is a duplicate, not an error. The rows travel as one JSON parameter: a statement with
+     * 14 parameters per row costs more to parse and bind (in the service and in PostgreSQL) than
+     * the rows cost to insert.
      */
     public Uni<Set<String>> insert(Collection<SurveyResponseSubmitted> responses, ResponseIntake.Door door, String source, Instant now) {
-        List<Object> parameters = new ArrayList<>();
-        for (SurveyResponseSubmitted r : responses.stream().sorted(Comparator.comparing(SurveyResponseSubmitted::responseId)).toList()) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SurveyResponseSubmitted r : responses) {
             var respondent = r.respondent();
-            parameters.addAll(java.util.Arrays.asList(r.responseId(), r.questionnaireId(), r.questionnaireVersion(), r.receiptCode(),
-                    r.agencyCode(), r.procedureCode(), r.channel(), r.submittedAt(), door.name().toLowerCase(),
-                    respondent == null ? null : respondent.ageBand(), respondent == null ? null : respondent.gender(),
-                    respondent == null ? null : respondent.ethnicGroup(), json(r.expectations()), json(answers(r))));
+            Map<String, Object> row = new HashMap<>();
+            row.put("response_id", r.responseId());
+            row.put("questionnaire_id", r.questionnaireId());
+            row.put("questionnaire_version", r.questionnaireVersion());
+            row.put("receipt_code", r.receiptCode());
+            row.put("agency_code", r.agencyCode());
+            row.put("procedure_code", r.procedureCode());
+            row.put("channel", r.channel());
+            row.put("submitted_at", r.submittedAt().toString());
+            row.put("age_band", respondent == null ? null : respondent.ageBand());
+            row.put("gender", respondent == null ? null : respondent.gender());
+            row.put("ethnic_group", respondent == null ? null : respondent.ethnicGroup());
+            row.put("expectations", r.expectations());
+            row.put("answers", answers(r));
+            rows.add(row);
         }
-        parameters.add(now);
-        parameters.add(source);
         return Db.rows("insert into survey_response (response_id, questionnaire_id, questionnaire_version, receipt_code, agency_code,"
                         + " procedure_code, channel, submitted_at, door, age_band, gender, ethnic_group, expectations, answers, received_at,"
-                        + " source) select v.*, cast(?" + (parameters.size() - 1) + " as timestamptz), cast(?" + parameters.size()
-                        + " as text) from (values "
-                        + Db.valuesList(responses.size(), "text", "text", "int", "text", "text", "text", "text", "timestamptz", "text",
-                                "text", "text", "text", "jsonb", "jsonb")
-                        + ") v on conflict do nothing returning response_id", parameters.toArray())
-                .map(rows -> rows.stream().map(row -> (String) row[0]).collect(Collectors.toSet()));
+                        + " source) select r.response_id, r.questionnaire_id, r.questionnaire_version, r.receipt_code, r.agency_code,"
+                        + " r.procedure_code, r.channel, r.submitted_at, cast(?2 as text), r.age_band, r.gender, r.ethnic_group,"
+                        + " r.expectations, r.answers, cast(?3 as timestamptz), cast(?4 as text)"
+                        + " from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as r(response_id text, questionnaire_id text,"
+                        + " questionnaire_version int, receipt_code text, agency_code text, procedure_code text, channel text,"
+                        + " submitted_at timestamptz, age_band text, gender text, ethnic_group text, expectations jsonb, answers jsonb)"
+                        + " order by r.response_id on conflict do nothing returning response_id",
+                        Db.json(rows), door.name().toLowerCase(), now, source)
+                .map(result -> result.stream().map(row -> (String) row[0]).collect(Collectors.toSet()));
     }
 
     private static Map<String, Integer> answers(SurveyResponseSubmitted response) {
         Map<String, Integer> answers = new LinkedHashMap<>();
         response.answers().forEach(answer -> answers.put(answer.questionId(), answer.score()));
         return answers;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

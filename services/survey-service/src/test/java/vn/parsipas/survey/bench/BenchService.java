@@ -13,6 +13,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import vn.parsipas.devstack.DevStackProcess;
@@ -48,8 +50,14 @@ final class BenchService implements AutoCloseable {
         }
         Path log = module.resolve("target/benchmark/survey-service.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
+        if (Boolean.getBoolean("bench.jfr")) {
+            // where the service's time goes: target/benchmark/survey-service.jfr, written when it stops
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + module.resolve("target/benchmark/survey-service.jfr").toAbsolutePath());
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "KAFKA_BOOTSTRAP_SERVERS", engines.kafkaBootstrapServers(),

@@ -35,7 +35,6 @@ import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
 import vn.parsipas.devstack.TestTokens;
-import vn.parsipas.survey.Fixtures;
 import vn.parsipas.platform.events.CloudEventReader;
 import vn.parsipas.survey.Fixtures;
 
@@ -47,10 +46,12 @@ import vn.parsipas.survey.Fixtures;
 public final class SurveyBenchmark {
     static final int AGENCIES = 20;
     static final int REST_RESPONSES = Integer.getInteger("bench.rest", 20_000);
-    static final int KAFKA_RESPONSES = Integer.getInteger("bench.kafka", 20_000);
+    static final int KAFKA_RESPONSES = Integer.getInteger("bench.kafka", 100_000);
     static final int STORED = Integer.getInteger("bench.stored", 1_000_000);
     static final int QUERIES = Integer.getInteger("bench.queries", 5_000);
     static final int BATCH = 500;
+    /** The service's max.poll.records on sipas.responses.v1. */
+    static final int POLL = 500;
     /** A kiosk platform bound to every agency, with a quota far above the benchmark's responses (none has a receipt PIN). */
     private static final String KIOSK = "Bearer " + Fixtures.provider("survey-kiosk", List.of("sipas-2025"), List.of("*"), 100_000_000);
     static final String KAFKA_SOURCE = "/bench-kiosk";
@@ -125,7 +126,11 @@ public final class SurveyBenchmark {
                 REST_RESPONSES, bodies.size(), BATCH, seconds(elapsed), REST_RESPONSES / seconds(elapsed), stored, load());
     }
 
-    /** Records are produced far faster than consumed: the rate measured is the consumer's. */
+    /**
+     * Responses over Kafka end to end (stored, aggregates updated), then what the raw engines do with
+     * the same records and rows in the same run: a plain consumer reading the topic, and plain
+     * multi-row INSERTs of the stored rows, as many per statement as the service's poll.
+     */
     private static void kafka(BenchService service) throws Exception {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < KAFKA_RESPONSES; i++) {
@@ -134,6 +139,7 @@ public final class SurveyBenchmark {
                     EventType.SURVEY_RESPONSE_SUBMITTED, UUID.randomUUID().toString(), KAFKA_SOURCE, response.responseId(),
                     EventJson.mapper().valueToTree(response)).toString()));
         }
+        long before = service.count("select count(*) from survey_response where door = 'kafka'");
         Instant start = Instant.now();
         try (KafkaProducer<String, String> producer = producer(service)) {
             records.forEach(producer::send);
@@ -141,16 +147,27 @@ public final class SurveyBenchmark {
         Duration produced = Duration.between(start, Instant.now());
         Instant tenth = null;
         Instant ninetieth = null;
-        for (long stored = 0; stored < KAFKA_RESPONSES; Thread.sleep(100)) {
-            stored = service.count("select count(*) from survey_response where door = 'kafka'");
+        for (long stored = 0; stored < KAFKA_RESPONSES; Thread.sleep(50)) {
+            stored = service.count("select count(*) from survey_response where door = 'kafka'") - before;
             tenth = tenth == null && stored >= KAFKA_RESPONSES / 10 ? Instant.now() : tenth;
             ninetieth = ninetieth == null && stored >= KAFKA_RESPONSES * 9 / 10 ? Instant.now() : ninetieth;
         }
         Duration elapsed = Duration.between(start, Instant.now());
-        report("Kafka: %d SurveyResponseSubmitted (6 partitions, produced in %.1f s) stored in %.1f s: %.0f responses/s;"
+        double endToEnd = KAFKA_RESPONSES / seconds(elapsed);
+        double steady = 0.8 * KAFKA_RESPONSES / seconds(Duration.between(tenth, ninetieth));
+        report("Kafka: %d SurveyResponseSubmitted (6 partitions, produced in %.1f s) stored and counted in %.1f s: %.0f responses/s;"
                 + " between 10 %% and 90 %% stored: %.0f responses/s (load average %s)", KAFKA_RESPONSES, seconds(produced),
-                seconds(elapsed), KAFKA_RESPONSES / seconds(elapsed), 0.8 * KAFKA_RESPONSES / seconds(Duration.between(tenth, ninetieth)),
-                load());
+                seconds(elapsed), endToEnd, steady, load());
+        double consumed = RawEngines.consumeRate(service.engines.kafkaBootstrapServers(), Fixtures.topicOf(KAFKA_SOURCE),
+                KAFKA_RESPONSES, POLL);
+        double inserted;
+        try (Connection connection = service.database()) {
+            inserted = RawEngines.insertRate(connection, "survey_response", "door = 'kafka'", POLL);
+        }
+        report("raw engines, same records and rows: plain consumer %.0f records/s; multi-row INSERT of %d rows a statement %.0f rows/s"
+                + " (load average %s)", consumed, POLL, inserted, load());
+        report("Kafka end to end / raw consume: %.3f (10-90 %%: %.3f); / raw batched INSERT: %.3f (10-90 %%: %.3f)",
+                endToEnd / consumed, steady / consumed, endToEnd / inserted, steady / inserted);
     }
 
     /** Tops the table up to STORED responses in SQL, then rebuilds every sub-index from them. */

@@ -110,4 +110,56 @@ class ResponseKafkaTest {
         assertThat(Fixtures.count("select count(*) from receipt_code where code = $1 and response_id = $2", code, first.responseId()))
                 .isOne();
     }
+
+    /**
+     * A poll is applied in one transaction; when the database refuses one of its responses (here a
+     * rule an operator added, which no check before the insert knows), the batch is rolled back, its
+     * records are applied one by one, and only that response is dead-lettered: the others are
+     * stored and counted once, the redelivered one too, and the receipt code is used once.
+     */
+    @Test
+    void aResponseTheDatabaseRefusesInABatchIsDeadLetteredAloneAndTheOthersAreAppliedOnce() {
+        String agency = Fixtures.uniqueAgency();
+        Fixtures.agencies(agency);
+        String code = Fixtures.uniqueReceipt();
+        String pin = Fixtures.registerReceipt(code, agency);
+        List<SurveyResponseSubmitted> valid = List.of(Fixtures.response(agency, MAY, 5), Fixtures.response(agency, MAY, 4),
+                Fixtures.response(agency, MAY, 2), Fixtures.response(agency, MAY, 1));
+        SurveyResponseSubmitted withReceipt = Fixtures.response(agency, code, MAY, 5);
+        SurveyResponseSubmitted poisoned = Fixtures.response(agency, MAY, 5);
+        String rule = "refuse_" + agency.toLowerCase().replaceAll("[^a-z0-9]", "_");
+        Fixtures.execute("alter table survey_response add constraint " + rule + " check (response_id <> '" + poisoned.responseId()
+                + "') not valid");
+        try (TestKafka kafka = Fixtures.kafka()) {
+            String redelivered = UUID.randomUUID().toString();
+            Fixtures.sendTogether(Fixtures.topicOf(Fixtures.SURVEY_PLATFORM), agency, List.of(
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(valid.get(0))),
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(valid.get(1))),
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(poisoned)),
+                    envelope(redelivered, Fixtures.json(valid.get(2))),
+                    envelope(redelivered, Fixtures.json(valid.get(2))),
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(withReceipt, pin)),
+                    envelope(UUID.randomUUID().toString(), Fixtures.json(valid.get(3)))));
+            await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.count("select count(*) from survey_response where agency_code = $1",
+                    agency) == 5);
+            List<TestKafka.Received> dead = kafka.readUntil(List.of(DLQ),
+                    records -> records.stream().anyMatch(r -> agency.equals(r.key())), Duration.ofSeconds(60))
+                    .stream().filter(r -> agency.equals(r.key())).toList();
+            assertThat(dead).singleElement().satisfies(r -> assertThat(r.headers().get("dead-letter-reason"))
+                    .contains("refused by the database").contains("23514"));
+        } finally {
+            Fixtures.execute("alter table survey_response drop constraint " + rule);
+        }
+        assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", poisoned.responseId())).isZero();
+        assertThat(Fixtures.count("select count(*) from receipt_code where code = $1 and response_id = $2", code,
+                withReceipt.responseId())).isOne();
+        // 2.2.1 is answered twice per response: five responses, ten answers, six of them 4 or 5.
+        Fixtures.asCoordinator().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200)
+                .body("responses", equalTo(5)).body("validAnswers", equalTo(10)).body("satisfiedAnswers", equalTo(6));
+    }
+
+    private static String envelope(String eventId, ObjectNode response) {
+        return CloudEventReader.envelope(EventType.SURVEY_RESPONSE_SUBMITTED, eventId, Fixtures.SURVEY_PLATFORM,
+                response.get("responseId").asText(), response).toString();
+    }
 }

@@ -73,7 +73,7 @@ class DeadlineBenchmark {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("parsipas.task.deadlines.check-interval", "60s",
-                    "parsipas.task.deadlines.batch-size", System.getProperty("benchmark.batch-size", "100"));
+                    "parsipas.task.deadlines.batch-size", System.getProperty("benchmark.batch-size", "500"));
         }
     }
 
