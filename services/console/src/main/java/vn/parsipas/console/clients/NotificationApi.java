@@ -37,6 +37,12 @@ public interface NotificationApi {
             @QueryParam("severity") String severity, @QueryParam("criterion") String criterion,
             @QueryParam("raisedFrom") String raisedFrom, @QueryParam("raisedTo") String raisedTo);
 
+    /** Every alert the person may see (the whole province for a coordinator), newest first. */
+    @GET
+    @Path("/alerts")
+    Uni<Page<Alert>> alerts(@QueryParam("status") String status, @QueryParam("criterion") String criterion,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+
     @GET
     @Path("/alerts/{id}")
     Uni<AlertDetail> alert(@PathParam("id") String id);

@@ -57,6 +57,18 @@ public interface TaskApi {
     Uni<Task> reopen(@PathParam("id") String id, Task.Reason body);
 
     @GET
+    @Path("/plans")
+    Uni<List<Plan>> plans();
+
+    @GET
+    @Path("/summaries/criteria")
+    Uni<List<TaskSummary.OfCriterion>> criterionSummaries(@QueryParam("planId") String planId);
+
+    @GET
+    @Path("/summaries/agencies")
+    Uni<List<TaskSummary.OfAgency>> agencySummaries(@QueryParam("planId") String planId, @QueryParam("role") String role);
+
+    @GET
     @Path("/plans/{id}/criteria")
     Uni<List<Criterion>> criteria(@PathParam("id") String planId);
 

@@ -8,6 +8,8 @@ public class TaskQuery {
     public String agency;
     @QueryParam("role")
     public String role;
+    @QueryParam("planId")
+    public String planId;
     @QueryParam("criterion")
     public String criterion;
     @QueryParam("status")

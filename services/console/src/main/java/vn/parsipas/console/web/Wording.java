@@ -3,6 +3,7 @@ package vn.parsipas.console.web;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -162,6 +163,46 @@ public final class Wording {
             case "completed" -> "Đã hoàn thành";
             case "withdrawn" -> "Đã rút khỏi kế hoạch";
             default -> status;
+        };
+    }
+
+    /** How long something took, as staff say it: "45 phút", "3 giờ 20 phút", "2 ngày 4 giờ". */
+    public static String duration(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return "";
+        }
+        Duration d = Duration.between(from, to);
+        if (d.toDays() > 0) {
+            return d.toDays() + " ngày" + (d.toHoursPart() > 0 ? " " + d.toHoursPart() + " giờ" : "");
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " giờ" + (d.toMinutesPart() > 0 ? " " + d.toMinutesPart() + " phút" : "");
+        }
+        return Math.max(d.toMinutes(), 1) + " phút";
+    }
+
+    /** A target's status (indicator-service), NOT_EVALUATED before its first evaluation. */
+    public static String targetStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "MET" -> "Đạt";
+            case "ON_TRACK" -> "Đúng tiến độ";
+            case "AT_RISK" -> "Có nguy cơ không đạt";
+            case "MISSED" -> "Không đạt";
+            case "NO_DATA" -> "Chưa có số liệu";
+            case "NO_BASELINE" -> "Chưa có số liệu năm gốc";
+            default -> "Chưa đánh giá";
+        };
+    }
+
+    /** The sign beside a target status's word, so the badge does not rely on colour. */
+    public static String targetSign(String status) {
+        return switch (status == null ? "" : status) {
+            case "MET" -> "✓";
+            case "ON_TRACK" -> "→";
+            case "AT_RISK" -> "!";
+            case "MISSED" -> "✗";
+            case "NO_DATA", "NO_BASELINE" -> "?";
+            default -> "–";
         };
     }
 

@@ -34,4 +34,26 @@ class WordingTest {
         assertThat(Wording.transition("escalated-1")).isEqualTo("Chuyển cấp trên (cấp 1)");
         assertThat(Wording.taskStatus("in-progress")).isEqualTo("Đang thực hiện");
     }
+
+    @Test
+    void everyTargetStatusHasItsWordAndASignSoColourIsNeverAlone() {
+        assertThat(Wording.targetStatus("MET")).isEqualTo("Đạt");
+        assertThat(Wording.targetStatus("ON_TRACK")).isEqualTo("Đúng tiến độ");
+        assertThat(Wording.targetStatus("AT_RISK")).isEqualTo("Có nguy cơ không đạt");
+        assertThat(Wording.targetStatus("MISSED")).isEqualTo("Không đạt");
+        assertThat(Wording.targetStatus("NO_DATA")).isEqualTo("Chưa có số liệu");
+        assertThat(Wording.targetStatus(null)).isEqualTo("Chưa đánh giá");
+        for (String status : new String[] { "MET", "ON_TRACK", "AT_RISK", "MISSED", "NO_DATA", "NO_BASELINE", null }) {
+            assertThat(Wording.targetSign(status)).isNotBlank();
+        }
+    }
+
+    @Test
+    void timeToAcknowledgeReadsAsStaffSayIt() {
+        Instant raised = Instant.parse("2025-12-25T01:00:00Z");
+        assertThat(Wording.duration(raised, raised.plusSeconds(45 * 60))).isEqualTo("45 phút");
+        assertThat(Wording.duration(raised, raised.plusSeconds(3 * 3600 + 20 * 60))).isEqualTo("3 giờ 20 phút");
+        assertThat(Wording.duration(raised, raised.plusSeconds(2 * 86400 + 4 * 3600))).isEqualTo("2 ngày 4 giờ");
+        assertThat(Wording.duration(raised, null)).isEmpty();
+    }
 }

@@ -1,0 +1,29 @@
+package vn.parsipas.console.clients;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** indicator-service's REST API, called with the signed-in person's access token. */
+@RegisterRestClient(configKey = "indicator")
+@RegisterProvider(PersonsToken.class)
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface IndicatorApi {
+
+    @GET
+    @Path("/overview")
+    Uni<Target.Overview> overview(@QueryParam("plan") String planId);
+
+    @GET
+    @Path("/targets")
+    Uni<Page<Target>> targets(@QueryParam("plan") String planId, @QueryParam("criterion") String criterion,
+            @QueryParam("limit") int limit);
+}
