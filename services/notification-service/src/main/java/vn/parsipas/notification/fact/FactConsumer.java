@@ -14,11 +14,7 @@ import vn.parsipas.notification.alert.AlertService;
 import vn.parsipas.platform.events.EventConsumer;
 import vn.parsipas.platform.events.ReceivedEvent;
 
-/**
- * Consumes the producers' facts; each event is applied once, in one transaction with its alerts,
- * deliveries and events ({@link AlertService#applyAll}). A poll per transaction stays off until the
- * batch path survives a database outage (docs/DECISIONS.md, "Throughput").
- */
+/** Consumes the producers' facts; each event is applied once, in one transaction with its alerts, deliveries and events. */
 @ApplicationScoped
 public class FactConsumer {
     @Inject
@@ -51,6 +47,10 @@ public class FactConsumer {
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
-        return alerts.applyAll(Facts.of(event.data()).stream().map(fact -> new AlertService.Stated(fact, event.id())).toList());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Fact fact : Facts.of(event.data())) {
+            chain = chain.chain(() -> alerts.apply(fact, event.id()));
+        }
+        return chain;
     }
 }
