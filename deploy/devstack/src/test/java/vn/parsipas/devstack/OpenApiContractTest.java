@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,13 +19,21 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.restassured.RestAssured;
 
-/** The filter fails a call whose answer the service's own document does not declare, and lets a true one pass. */
+/**
+ * The filter fails a call whose answer the service's own document does not declare, and lets a true one
+ * pass; a live stream's answer and events are checked the same way.
+ */
 class OpenApiContractTest {
     private static final String DOCUMENT = """
             {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/api/things/{name}": {"get": {
               "parameters": [{"name": "name", "in": "path", "required": true, "schema": {"type": "string"}}],
               "responses": {"200": {"description": "a thing", "content": {"application/json": {"schema": {
-                "type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}}}}}}}}}""";
+                "type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}}}}}}},
+              "/api/things/{name}/stream": {"get": {
+              "parameters": [{"name": "name", "in": "path", "required": true, "schema": {"type": "string"}}],
+              "responses": {"200": {"description": "changes", "content": {"text/event-stream": {"schema": {
+                "type": "object", "required": ["event", "data"], "properties": {"event": {"enum": ["renamed"]},
+                "data": {"type": "object", "required": ["name"]}}}}}}}}}}}""";
     private static HttpServer server;
 
     @BeforeAll
@@ -59,6 +69,20 @@ class OpenApiContractTest {
                 .hasMessageContaining("Object has missing required properties ([\"name\"])");
         assertThatThrownBy(() -> given().get("/api/things/teapot")).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("418");
+    }
+
+    @Test
+    void aStreamIsCheckedByItsStatusAndMediaTypeAndEachEventByTheStreamsSchema() {
+        String url = "http://127.0.0.1:" + RestAssured.port + "/api/things/true/stream";
+        OpenApiContract.checkStream(url, 200, Map.of("Content-Type", List.of("text/event-stream")), ": heartbeat");
+        OpenApiContract.checkStreamEvent(url, "{\"event\": \"renamed\", \"data\": {\"name\": \"true\"}}");
+
+        assertThatThrownBy(() -> OpenApiContract.checkStream(url, 200, Map.of("Content-Type", List.of("application/json")), "{}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("application/json");
+        assertThatThrownBy(() -> OpenApiContract.checkStream(url, 429, Map.of(), "")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("429");
+        assertThatThrownBy(() -> OpenApiContract.checkStreamEvent(url, "{\"event\": \"deleted\", \"data\": {}}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("deleted").hasMessageContaining("name");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -20,6 +21,7 @@ import io.restassured.http.ContentType;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.contracts.task.TaskOverdue;
 import vn.parsipas.devstack.DevStackTestResource;
+import vn.parsipas.devstack.OpenApiContract;
 import vn.parsipas.devstack.TestTokens;
 
 /**
@@ -29,6 +31,7 @@ import vn.parsipas.devstack.TestTokens;
  * nothing of another agency's.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(value = DevStackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "notification"), @ResourceArg(name = "keycloak", value = "true") })
 @WithTestResource(SmtpTestResource.class)

@@ -5,16 +5,21 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import vn.parsipas.devstack.DevStackTestResource;
+import vn.parsipas.devstack.OpenApiContract;
 
 /**
  * notification-service's tests run against devstack's real Kafka broker and its own real PostgreSQL
- * database, and send e-mail to a real SMTP server in the test JVM ({@link Mailbox}).
+ * database, send e-mail to a real SMTP server in the test JVM ({@link Mailbox}), and every REST call
+ * they make is checked against the service's own /q/openapi.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(SmtpTestResource.class)
 public @interface NotificationServiceTest {

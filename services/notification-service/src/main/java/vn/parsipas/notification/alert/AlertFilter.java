@@ -15,11 +15,13 @@ import vn.parsipas.platform.time.BusinessTime;
  */
 public record AlertFilter(String status, String kind, String severity, String criterion, LocalDate raisedFrom,
         LocalDate raisedTo, String holding, Instant updatedSince) {
-    public static final String STATUS = "open|acknowledged|resolved|active";
-    public static final String KIND = "task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|target-no-baseline|satisfaction-below-target";
-    public static final String SEVERITY = "critical|warning|info";
+    // Anchored, so that the OpenAPI document's patterns (JSON Schema: a match anywhere) accept what the service does.
+    public static final String STATUS = "^(open|acknowledged|resolved|active)$";
+    public static final String KIND = "^(task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|target-no-baseline"
+            + "|satisfaction-below-target)$";
+    public static final String SEVERITY = "^(critical|warning|info)$";
     public static final String CRITERION = "^[0-9]+(\\.[0-9]+)*$";
-    public static final String HOLDING = "own|escalation";
+    public static final String HOLDING = "^(own|escalation)$";
 
     public static final AlertFilter NONE = new AlertFilter(null, null, null, null, null, null, null, null);
 

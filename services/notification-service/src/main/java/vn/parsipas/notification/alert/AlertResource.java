@@ -18,8 +18,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -102,6 +106,11 @@ public class AlertResource {
     @Path("/alerts/{alertId}/acknowledgements")
     @Operation(summary = "Acknowledges an alert on behalf of its responsible agency or an agency it escalated to (a copy may "
             + "not; a coordinator may for any holder), with a comment; escalation stops. The acknowledging person is the token's user.")
+    @APIResponse(responseCode = "200", description = "Acknowledged: the alert as it is now", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid body, or agencyCode has not received this alert")
+    @APIResponse(responseCode = "403", description = "The caller may not act for agencyCode, or agencyCode holds only a copy")
+    @APIResponse(responseCode = "409", description = "The alert is no longer open: already acknowledged, or resolved")
     public Uni<AlertView> acknowledge(@PathParam("alertId") String alertId, @Valid @NotNull Acknowledgement body) {
         caller.requireAgency(body.agencyCode());
         return Panache.withTransaction(() -> alerts.acknowledge(alertId, body.agencyCode(), caller.name(), body.comment(),

@@ -6,6 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
 import vn.parsipas.platform.problem.InvalidInputException;
 
 /** An opaque position in a list ordered by (instant desc, id desc). */
@@ -28,6 +31,8 @@ public record Cursor(Instant at, String id) {
     }
 
     /** A page of a list: its items and the cursor of the next page, null on the last. */
+    @Schema(requiredProperties = "items", properties = @SchemaProperty(name = "nextCursor",
+            description = "pass it as the cursor parameter for the next page; null on the last page"))
     public record Page<T>(List<T> items, String nextCursor) {
     }
 }

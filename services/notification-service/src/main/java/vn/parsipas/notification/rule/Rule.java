@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import vn.parsipas.contracts.Lists;
+import vn.parsipas.notification.alert.AlertFilter;
 
 /**
  * One routing rule: which alerts it matches (kind, severity, responsible agency; empty = any) and
@@ -18,10 +19,10 @@ import vn.parsipas.contracts.Lists;
  */
 public record Rule(
         @NotBlank @Size(max = 80) String name,
-        @Size(max = 20) List<@Pattern(regexp = KIND) String> kinds,
-        @Size(max = 3) List<@Pattern(regexp = "info|warning|critical") String> severities,
+        @Size(max = 20) List<@Pattern(regexp = AlertFilter.KIND) String> kinds,
+        @Size(max = 3) List<@Pattern(regexp = AlertFilter.SEVERITY) String> severities,
         @Size(max = 200) List<@Pattern(regexp = AGENCY) String> agencies,
-        @NotEmpty @Size(max = 3) List<@Pattern(regexp = "inbox|email|webhook") String> channels,
+        @NotEmpty @Size(max = 3) List<@Pattern(regexp = "^(inbox|email|webhook)$") String> channels,
         boolean copyCoordinators,
         @Size(max = 20) List<@Pattern(regexp = AGENCY) String> copyTo,
         Duration repeatEvery,
@@ -30,7 +31,6 @@ public record Rule(
         @Min(1) @Max(5) Integer escalationLevels) {
 
     static final String AGENCY = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$";
-    static final String KIND = "task-due-soon|task-overdue|target-at-risk|target-missed|target-no-data|target-no-baseline|satisfaction-below-target";
 
     /** Where an alert that no rule matches goes. */
     public static final Rule FALLBACK = new Rule("fallback", null, null, null, List.of("inbox"), false, null, null, null,

@@ -15,9 +15,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.security.Caller;
@@ -38,6 +42,7 @@ public class SilenceResource {
             @NotBlank @Size(max = 1000) String reason) {
     }
 
+    @Schema(name = "Silence", requiredProperties = { "id", "startsAt", "endsAt", "reason", "createdBy", "createdAt", "mutedCount" })
     public record SilenceView(String id, String fingerprintPattern, String agencyCode, Instant startsAt, Instant endsAt,
             String reason, String createdBy, Instant createdAt, int mutedCount) {
         static SilenceView of(Silence s) {
@@ -54,6 +59,10 @@ public class SilenceResource {
 
     @POST
     @Operation(summary = "Mutes notifications about matching alerts or to an agency until endsAt")
+    @APIResponse(responseCode = "201", description = "The silence, in force from startsAt (now when absent)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SilenceView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid field, neither a fingerprint pattern nor an agency code, "
+            + "or endsAt not after startsAt")
     public Uni<Response> create(@Valid @NotNull NewSilence body) {
         return silences.create(body.fingerprintPattern(), body.agencyCode(), body.startsAt(), body.endsAt(), body.reason(),
                 caller.name()).map(s -> Response.status(201).entity(SilenceView.of(s)).build());

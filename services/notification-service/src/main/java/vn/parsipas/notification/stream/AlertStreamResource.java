@@ -16,6 +16,11 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Multi;
 import vn.parsipas.platform.security.Caller;
@@ -52,15 +57,22 @@ public class AlertStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "New and changed alerts of an agency, live (server-sent events)")
+    @APIResponse(responseCode = "200", description = "One event per new or changed alert of the agency's inbox (AlertStreamEvent), "
+            + "from now on: nothing is replayed (Last-Event-ID is not read). The stream ends when the token expires: reconnect with a "
+            + "fresh one and re-read the inbox with updatedSince for what changed meanwhile.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = AlertStreamEvent.class)))
+    @APIResponse(responseCode = "429", description = "The caller or the agency already holds as many live streams as allowed "
+            + "(parsipas.notification.stream.max-per-user, max-per-agency)", headers = @Header(name = "Retry-After", required = true,
+            description = "seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER)))
     public Multi<OutboundSseEvent> stream(@PathParam("code") String code) {
         caller.requireAgency(code);
         // Token expiry is wall-clock time, as its verification is, not the service's (shiftable) business clock.
         Duration valid = Duration.ofSeconds(Math.max(1, token.getExpirationTime() - Instant.now().getEpochSecond()));
-        Multi<OutboundSseEvent> changes = stream.of(code).map(change -> sse.newEventBuilder()
-                .name(change.change())
-                .id(change.alertId())
+        Multi<OutboundSseEvent> changes = stream.of(code).map(AlertStreamEvent::of).map(event -> sse.newEventBuilder()
+                .name(event.event())
+                .id(event.id())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(AlertChange.class, change)
+                .data(AlertChange.class, event.data())
                 .build());
         // The first heartbeat goes at once: a client (the console) then knows the stream is open.
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(HEARTBEAT)

@@ -10,6 +10,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,13 +26,20 @@ import vn.parsipas.platform.problem.NotFoundException;
 @ApplicationScoped
 public class WebhookAdmin {
     /** The webhook of an agency as an operator sees it; the secret only as set or not, the URL only for coordinators. */
+    @Schema(name = "WebhookStatus", requiredProperties = { "agencyCode", "agencyName", "secretSet", "delivered", "pending",
+            "failedAttempts", "deadLetters" }, properties = @SchemaProperty(name = "url", description = "the agency's webhook URL "
+                    + "from the directory, shown to coordinators only (such a URL often carries its receiver's secret)"))
     public record Status(String agencyCode, String agencyName, String url, boolean secretSet, long delivered, long pending,
             long failedAttempts, long deadLetters, Instant lastAttemptAt, String lastError) {
     }
 
+    @Schema(name = "WebhookAttempt", requiredProperties = { "attempt", "at", "durationMs" })
     public record AttemptView(int attempt, Instant at, Integer statusCode, String error, int durationMs) {
     }
 
+    @Schema(name = "WebhookDelivery", requiredProperties = { "deliveryId", "alertId", "transition", "status", "attempts",
+            "createdAt", "log" }, properties = @SchemaProperty(name = "status", enumeration = { "pending", "sending", "sent", "skipped",
+                    "muted", "dead" }))
     public record DeliveryView(String deliveryId, String alertId, String transition, String status, int attempts,
             String lastError, Instant createdAt, Instant sentAt, List<AttemptView> log) {
     }

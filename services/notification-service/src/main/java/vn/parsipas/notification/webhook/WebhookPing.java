@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,6 +46,7 @@ public class WebhookPing {
     private static final Logger LOG = Logger.getLogger(WebhookPing.class);
 
     /** What the receiver answered: its HTTP status, or the (generic) reason there is none. */
+    @Schema(name = "WebhookTestOutcome", requiredProperties = { "url", "at", "durationMs", "delivered" })
     public record Outcome(String url, Instant at, Integer statusCode, String error, int durationMs, boolean delivered) {
     }
 

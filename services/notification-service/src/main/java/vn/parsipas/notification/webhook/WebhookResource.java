@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.notification.api.Cursor;
@@ -49,6 +50,7 @@ public class WebhookResource {
     @Path("/agencies/{code}/webhook-secret")
     @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "Sets the secret that signs an agency's webhooks; it is never returned")
+    @APIResponse(responseCode = "204", description = "Set: the next deliveries are signed with it")
     public Uni<Void> setSecret(@PathParam("code") @Pattern(regexp = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$") String code,
             @Valid @NotNull SecretBody body) {
         caller.requireAgency(code);
@@ -77,7 +79,7 @@ public class WebhookResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "The delivery log of an agency's webhook, newest first, with every attempt")
     public Uni<Cursor.Page<WebhookAdmin.DeliveryView>> deliveries(@PathParam("code") String code,
-            @QueryParam("status") @Pattern(regexp = "pending|sending|sent|skipped|muted|dead") String status,
+            @QueryParam("status") @Pattern(regexp = "^(pending|sending|sent|skipped|muted|dead)$") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         caller.requireOperationalAgency(code);
         return admin.deliveries(code, status, Cursor.parse(cursor), limit);
@@ -87,6 +89,8 @@ public class WebhookResource {
     @Path("/webhook-deliveries/{id}/retry")
     @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR })
     @Operation(summary = "Puts a dead-lettered webhook delivery back in the queue")
+    @APIResponse(responseCode = "204", description = "Queued again, with a fresh set of attempts")
+    @APIResponse(responseCode = "409", description = "No dead-lettered webhook delivery has this id")
     public Uni<Void> retry(@PathParam("id") String id) {
         return admin.retry(id);
     }

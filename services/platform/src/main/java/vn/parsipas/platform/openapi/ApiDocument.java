@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import vn.parsipas.platform.problem.Problem;
 
@@ -20,8 +19,9 @@ import vn.parsipas.platform.problem.Problem;
  * refusals the platform answers for it: 400 (a parameter or the body is invalid; the problem's
  * {@code errors} name each field), 401, 403, 404 (a path with an id) and 413 (a body over
  * {@code quarkus.http.limits.max-body-size}) and 500, each an RFC 9457 problem; a response an operation
- * declares itself is kept, one declared without a body gets the problem's. And a property the
- * schema does not require may be null, as the answers write an absent value as {@code null}.
+ * declares itself is kept, and any refusal it declares without a body (409, 422, 429 …) gets the
+ * problem's. And a property the schema does not require may be null, as the answers write an absent
+ * value as {@code null}.
  */
 public class ApiDocument implements OASFilter {
     static final String PROBLEM = "Problem";
@@ -90,6 +90,13 @@ public class ApiDocument implements OASFilter {
             problem(operation, "404", "No such resource, or not one the caller may see");
         }
         problem(operation, "500", "An unexpected failure; the problem's detail names the incident to report");
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            boolean refusal = status.matches("[45]\\d\\d") && !"413".equals(status);
+            if (refusal && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
+                response.content(problemContent());
+            }
+        });
+        // 413 has no problem body: the server refuses an oversized body before reading it.
         if (operation.getRequestBody() != null && !operation.getResponses().hasAPIResponse("413")) {
             operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse()
                     .description("The body is larger than the service accepts (quarkus.http.limits.max-body-size)"));
@@ -97,12 +104,9 @@ public class ApiDocument implements OASFilter {
     }
 
     private static void problem(Operation operation, String status, String description) {
-        APIResponse response = operation.getResponses().getAPIResponse(status);
-        if (response == null) {
+        if (!operation.getResponses().hasAPIResponse(status)) {
             operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
                     .content(problemContent()));
-        } else if (response.getContent() == null || response.getContent().getMediaTypes().isEmpty()) {
-            response.content(problemContent());
         }
     }
 
