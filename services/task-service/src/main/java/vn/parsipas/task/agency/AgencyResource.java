@@ -13,9 +13,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.security.Caller;
@@ -45,13 +52,14 @@ public class AgencyResource {
     @GET
     @Operation(summary = "List the directory, by code")
     public Uni<Page<AgencyView>> list(@QueryParam("kind") String kind, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @Parameter(description = Cursors.LIMIT, schema = @Schema(minimum = "1")) @QueryParam("limit") Integer limit) {
         return directory.list(cursor, Cursors.limit(limit, config.queries().defaultLimit(), config.queries().maxLimit()), kind)
                 .map(page -> caller.isCoordinator() ? page : page.map(AgencyView::withoutWebhook));
     }
 
     @GET
     @Path("/{code}")
+    @Operation(summary = "One agency of the directory")
     public Uni<AgencyView> get(@PathParam("code") String code) {
         return directory.get(code).map(agency -> caller.isCoordinator() ? agency : agency.withoutWebhook());
     }
@@ -59,6 +67,11 @@ public class AgencyResource {
     @POST
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Add an agency to the directory")
+    @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location", required = true,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid field, or a supervising agency that cannot be one")
+    @APIResponse(responseCode = "409", description = "An agency with this code is already in the directory")
     public Uni<Response> create(@Valid @NotNull NewAgency request) {
         return directory.create(request)
                 .map(agency -> Response.created(URI.create("/api/v1/agencies/" + agency.code())).entity(agency).build());
@@ -68,6 +81,9 @@ public class AgencyResource {
     @Path("/{code}")
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Replace an agency's name, kind, supervising agency and contacts")
+    @APIResponse(responseCode = "200", description = "The agency as it is now", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid field, or a supervising agency that cannot be one")
     public Uni<AgencyView> update(@PathParam("code") String code, @Valid @NotNull AgencyChange request) {
         return directory.update(code, request);
     }

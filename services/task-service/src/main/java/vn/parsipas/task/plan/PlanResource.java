@@ -17,6 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -47,7 +53,22 @@ public class PlanResource {
     @Operation(summary = "Import a plan file (YAML or JSON, deploy/plans/plan.schema.json, or the XLSX template): "
             + "idempotent; a revised file makes a new version and publishes only the differences. With dryRun=true "
             + "nothing is imported: the answer says what would change, for whom")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/yaml", schema = @Schema(implementation = PlanDocument.class)),
+            @Content(mediaType = "application/x-yaml", schema = @Schema(implementation = PlanDocument.class)),
+            @Content(mediaType = "text/yaml", schema = @Schema(implementation = PlanDocument.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDocument.class)),
+            @Content(mediaType = PlanFormat.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "the XLSX template filled in (deploy/plans/README.md)")) })
+    @APIResponse(responseCode = "201", description = "Imported: a new plan (outcome created) or a new version of it (revised)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "200", description = "The same file as the current version (an ImportResult, outcome "
+            + "unchanged), or with dryRun=true what an import would change (a PlanPreview)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = { ImportResult.class, PlanPreview.class })))
+    @APIResponse(responseCode = "400", description = "Not a plan file, or one that breaks its schema or the checks beyond it: "
+            + "the problem's errors name every offending field (at most 200)")
     public Uni<Response> importPlan(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "true: check the file and say what would change, for whom; import nothing")
             @QueryParam("dryRun") boolean dryRun) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("", "the body must be a plan file");

@@ -14,6 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -57,6 +63,19 @@ public class PlanTemplateResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Checks a plan file as an import would and returns it in the other format (the XLSX template "
             + "as YAML, YAML or JSON as the template); imports nothing")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/yaml", schema = @Schema(implementation = PlanDocument.class)),
+            @Content(mediaType = "application/x-yaml", schema = @Schema(implementation = PlanDocument.class)),
+            @Content(mediaType = "text/yaml", schema = @Schema(implementation = PlanDocument.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDocument.class)),
+            @Content(mediaType = PlanFormat.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = "The plan in the other format, as an attachment named after the plan",
+            headers = @Header(name = "Content-Disposition", required = true, schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                    @Content(mediaType = "application/yaml", schema = @Schema(implementation = PlanDocument.class)),
+                    @Content(mediaType = PlanFormat.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "400", description = "Not a plan file, or one that breaks its schema or the checks beyond it: "
+            + "the problem's errors name every offending field (at most 200)")
     public Response convert(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) throws Exception {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("", "the body must be a plan file");

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,6 +34,7 @@ public class Summaries {
     @Inject
     DeadlineSchedule schedule;
 
+    @Schema(name = "TaskCounts")
     public record Counts(long total, long open, long dueSoon, long overdue, long doneOnTime, long doneLate) {
     }
 

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.InvalidInputException;
@@ -28,7 +30,9 @@ public class SummaryResource {
     @GET
     @Path("/agencies")
     @Operation(summary = "Per agency: open, due soon, overdue, done on time, done late (as lead, or role=any)")
-    public Uni<List<Summaries.AgencySummary>> agencies(@QueryParam("planId") String planId, @QueryParam("role") String role) {
+    public Uni<List<Summaries.AgencySummary>> agencies(@QueryParam("planId") String planId,
+            @Parameter(description = "lead (default): tasks the agency leads; any: also those it coordinates",
+                    schema = @Schema(enumeration = { "lead", "any" })) @QueryParam("role") String role) {
         if (role != null && !role.equals("lead") && !role.equals("any")) {
             throw new InvalidInputException("role", "must be lead or any");
         }
@@ -38,7 +42,7 @@ public class SummaryResource {
     @GET
     @Path("/criteria")
     @Operation(summary = "Province summary of a plan, per criterion")
-    public Uni<List<Summaries.CriterionSummary>> criteria(@QueryParam("planId") String planId) {
+    public Uni<List<Summaries.CriterionSummary>> criteria(@Parameter(required = true) @QueryParam("planId") String planId) {
         if (planId == null || planId.isBlank()) {
             throw new InvalidInputException("planId", "is required");
         }

@@ -52,6 +52,11 @@ public class TaskCommands {
     @Inject
     DeadlineScheduler deadlines;
 
+    /** The Idempotency-Key's rules, as the OpenAPI document states them. */
+    public static final String KEY_RULES = "1 to 200 characters, scoped to the caller (a new task) or to the task (a progress "
+            + "report): the same key with the same body answers the first result again and creates nothing twice; the same key "
+            + "with another body is refused (409). Keys are kept with what they created, for good.";
+
     /** The id of what a POST created; {@code replayed} when an Idempotency-Key named an earlier request. */
     public record Created(String id, boolean replayed) {
     }

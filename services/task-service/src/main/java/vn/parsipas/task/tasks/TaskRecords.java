@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.NotFoundException;
@@ -14,10 +16,12 @@ import vn.parsipas.platform.problem.NotFoundException;
 /** A task's history of changes and its progress reports, oldest first. */
 @ApplicationScoped
 public class TaskRecords {
+    @Schema(name = "TaskChange")
     public record Change(Instant at, String actor, String change, String leadAgency, String previousLeadAgency,
             LocalDate deadline, LocalDate previousDeadline, String reason) {
     }
 
+    @Schema(name = "ProgressReport")
     public record Report(String id, String taskId, BigDecimal percentComplete, String note, String evidenceUrl,
             String reportingAgency, Instant reportedAt, String reportedBy) {
     }

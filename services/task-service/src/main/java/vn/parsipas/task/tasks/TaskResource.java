@@ -15,9 +15,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.InvalidInputException;
@@ -43,6 +50,9 @@ import vn.parsipas.task.tasks.TaskRequests.Reopening;
 @Path("/api/v1/tasks")
 @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
 public class TaskResource {
+    static final String KEY_REUSED = "The Idempotency-Key was already used with another body";
+    static final String CLOSED = "The task is completed (reopen it first) or was withdrawn from its plan";
+    private static final String JSON = MediaType.APPLICATION_JSON;
     @Inject
     TaskCommands commands;
 
@@ -60,11 +70,15 @@ public class TaskResource {
 
     @GET
     @Operation(summary = "List tasks in deadline order, filtered; cursor pagination")
-    public Uni<Page<TaskView>> list(@QueryParam("agency") String agency, @QueryParam("role") String role,
+    public Uni<Page<TaskView>> list(@QueryParam("agency") String agency,
+            @Parameter(description = "how the agency takes part (with agency): lead (default), coordinating or any",
+                    schema = @Schema(enumeration = { "lead", "coordinating", "any" })) @QueryParam("role") String role,
             @QueryParam("planId") String planId, @QueryParam("criterion") String criterion,
+            @Parameter(schema = @Schema(enumeration = { "open", "in-progress", "completed", "withdrawn" }))
             @QueryParam("status") String status, @QueryParam("dueBefore") LocalDate dueBefore,
             @QueryParam("dueAfter") LocalDate dueAfter, @QueryParam("overdue") Boolean overdue,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = Cursors.LIMIT, schema = @Schema(minimum = "1")) @QueryParam("limit") Integer limit) {
         if (role != null && !TaskFilter.ROLES.contains(role)) {
             throw new InvalidInputException("role", "must be one of " + TaskFilter.ROLES);
         }
@@ -79,7 +93,15 @@ public class TaskResource {
     @POST
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Assign a new task; the Idempotency-Key (required, the caller's own) makes a retry safe")
-    public Uni<Response> create(@HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+    @APIResponse(responseCode = "201", description = "Assigned, or assigned before with this Idempotency-Key and body: the task",
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid body or no Idempotency-Key; a deadline before today; a lead or "
+            + "coordinating agency not active in the directory; a plan or criterion that does not exist")
+    @APIResponse(responseCode = "409", description = KEY_REUSED)
+    public Uni<Response> create(
+            @Parameter(required = true, description = TaskCommands.KEY_RULES, schema = @Schema(type = SchemaType.STRING,
+                    minLength = 1, maxLength = 200)) @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
             @Valid @NotNull NewTask request) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw new InvalidInputException("Idempotency-Key", "the header is required (at most 200 characters): "
@@ -91,6 +113,7 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One task")
     public Uni<TaskView> get(@PathParam("id") String id) {
         return queries.byId(id, caller.visibleAgencies());
     }
@@ -111,8 +134,16 @@ public class TaskResource {
     @POST
     @Path("/{id}/progress-reports")
     @Operation(summary = "Report progress, by the lead agency or a coordinator (Idempotency-Key makes a retry safe)")
+    @APIResponse(responseCode = "201", description = "Recorded, or recorded before with this Idempotency-Key and body: the report",
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskRecords.Report.class)))
+    @APIResponse(responseCode = "400", description = "An invalid body, or a reporting agency not active in the directory")
+    @APIResponse(responseCode = "403", description = "Not the lead agency's staff, or a reportingAgency other than the caller's")
+    @APIResponse(responseCode = "409", description = CLOSED + "; or " + KEY_REUSED)
     public Uni<Response> reportProgress(@PathParam("id") String id,
-            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, @Valid @NotNull Progress request) {
+            @Parameter(description = TaskCommands.KEY_RULES + " Optional here.", schema = @Schema(type = SchemaType.STRING,
+                    minLength = 1, maxLength = 200)) @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            @Valid @NotNull Progress request) {
         if (request.reportingAgency() != null) {
             caller.requireAgency(request.reportingAgency());
         }
@@ -125,6 +156,10 @@ public class TaskResource {
     @Path("/{id}/reassign")
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Give the task to another lead agency and/or other coordinating agencies")
+    @APIResponse(responseCode = "200", description = "The task as it is now", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid body, or an agency not active in the directory")
+    @APIResponse(responseCode = "409", description = CLOSED)
     public Uni<TaskView> reassign(@PathParam("id") String id, @Valid @NotNull Reassignment request) {
         return commands.reassign(id, request, caller.name()).chain(() -> queries.byId(id));
     }
@@ -133,6 +168,10 @@ public class TaskResource {
     @Path("/{id}/change-deadline")
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Move the deadline, with the reason; re-arms the due-soon and overdue facts")
+    @APIResponse(responseCode = "200", description = "The task as it is now", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid body, or a deadline before the assignment date")
+    @APIResponse(responseCode = "409", description = CLOSED)
     public Uni<TaskView> changeDeadline(@PathParam("id") String id, @Valid @NotNull DeadlineChange request) {
         return commands.changeDeadline(id, request, caller.name()).chain(() -> queries.byId(id));
     }
@@ -140,6 +179,10 @@ public class TaskResource {
     @POST
     @Path("/{id}/complete")
     @Operation(summary = "Declare the task done, by the lead agency or a coordinator")
+    @APIResponse(responseCode = "200", description = "The task as it is now", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "403", description = "Not the lead agency's staff")
+    @APIResponse(responseCode = "409", description = "The task is already completed, or was withdrawn from its plan")
     public Uni<TaskView> complete(@PathParam("id") String id, @Valid @NotNull Completion request) {
         return commands.complete(id, request, caller.visibleAgencies(), caller.name()).chain(() -> queries.byId(id));
     }
@@ -148,6 +191,9 @@ public class TaskResource {
     @Path("/{id}/reopen")
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Reopen a completed task, with the reason")
+    @APIResponse(responseCode = "200", description = "The task as it is now", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "409", description = "The task is not completed, or was withdrawn from its plan")
     public Uni<TaskView> reopen(@PathParam("id") String id, @Valid @NotNull Reopening request) {
         return commands.reopen(id, request, caller.name()).chain(() -> queries.byId(id));
     }
