@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
@@ -25,7 +26,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.devstack.TestTokens;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.time.ShiftableClock;
 
 @QuarkusTest
@@ -108,17 +112,37 @@ class RestIngestionTest {
     }
 
     @Test
-    void theSameKeyAndBodyGetTheSameAnswerOnceAppliedAndAnotherBodyIsAConflict() {
+    void theSameKeyAndBodyGetTheSameAnswerOnceAppliedAndAnotherBodyIsRefused() {
         String scope = scope();
         String key = key();
         String body = batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent"));
         String first = post(body, key).then().statusCode(200).body("counts.imported", equalTo(1)).extract().asString();
 
         post(body, key).then().statusCode(200).body(equalTo(first));
-        post(batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "70", "percent")), key).then().statusCode(409)
+        post(batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "70", "percent")), key).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("Idempotency-Key " + key));
         given().get(history(scope, "2025-06")).then().body("current.revision", equalTo(1)).body("superseded", hasSize(0));
+    }
+
+    /** The first request's transaction is played by a connection holding the key: a retry then is told to retry later. */
+    @Test
+    void aRetryWhileTheFirstRequestIsStillBeingProcessedIsRefusedUntilItIsAnswered() {
+        String scope = scope();
+        String key = key();
+        String body = batch(item("online-end-to-end-dossier-rate", scope, "2025-06", "62.4", "percent"));
+        SqlConnection first = pool.getConnection().await().atMost(Duration.ofSeconds(30));
+        try {
+            first.begin().await().atMost(Duration.ofSeconds(30));
+            assertThat(first.preparedQuery(IdempotencyKey.takeSql("$1")).execute(Tuple.of(IdempotencyKey.scoped(key, "observations",
+                    "/igate"))).await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
+
+            post(body, key).then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("Idempotency-Key " + key));
+        } finally {
+            first.close().await().atMost(Duration.ofSeconds(30));
+        }
+        post(body, key).then().statusCode(200).body("counts.imported", equalTo(1));
     }
 
     @Test

@@ -24,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.indicator.IndicatorConfig;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.imports.ImportSummary;
-import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem.FieldError;
 
@@ -33,7 +33,8 @@ import vn.parsipas.platform.problem.Problem.FieldError;
  * The REST door (JSON batch or CSV upload): each item through the same rules as a Kafka record,
  * then the valid ones stored in one transaction, answered with a per-item summary. The
  * Idempotency-Key makes a retry safe: the same key and body get the first answer again, as it was
- * written; the same key with another body is refused (409).
+ * written; the same key with another body is refused (422), and while a request with the key is still
+ * being processed another one is refused (409), as the IETF Idempotency-Key draft has it.
  */
 @ApplicationScoped
 public class ObservationImport {
@@ -110,12 +111,22 @@ public class ObservationImport {
         }));
     }
 
-    /** Null when the key is new (now taken, inside this transaction); else the answer it already got. */
+    /**
+     * Null when the key is new (now taken, inside this transaction); else the answer it already got. A
+     * request with the same key still being processed (its transaction open) is not waited for: 409.
+     */
     private Uni<String> claim(SqlConnection connection, Request request, String hash) {
-        return connection.preparedQuery("insert into ingestion_request (source, idempotency_key, request_hash, summary, "
-                        + "created_at) values ($1, $2, $3, '', $4) on conflict do nothing")
-                .execute(Tuple.of(request.source(), request.idempotencyKey(), hash,
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+        return connection.preparedQuery(IdempotencyKey.takeSql("$1"))
+                .execute(Tuple.of(IdempotencyKey.scoped(request.idempotencyKey(), "observations", request.source())))
+                .invoke(rows -> {
+                    if (!rows.iterator().next().getBoolean("taken")) {
+                        throw new IdempotencyKey.InUseException(request.idempotencyKey());
+                    }
+                })
+                .chain(() -> connection.preparedQuery("insert into ingestion_request (source, idempotency_key, request_hash, "
+                                + "summary, created_at) values ($1, $2, $3, '', $4) on conflict do nothing")
+                        .execute(Tuple.of(request.source(), request.idempotencyKey(), hash,
+                                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))))
                 .chain(inserted -> inserted.rowCount() == 1 ? Uni.createFrom().nullItem()
                         : connection.preparedQuery("select request_hash, summary from ingestion_request "
                                         + "where source = $1 and idempotency_key = $2")
@@ -123,8 +134,7 @@ public class ObservationImport {
                                 .map(rows -> {
                                     var row = rows.iterator().next();
                                     if (!row.getString("request_hash").equals(hash)) {
-                                        throw new ConflictException("Idempotency-Key " + request.idempotencyKey()
-                                                + " was already used with another request body");
+                                        throw new IdempotencyKey.ReusedException(request.idempotencyKey());
                                     }
                                     return row.getString("summary");
                                 }));

@@ -2,7 +2,6 @@ package vn.parsipas.survey.idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.platform.problem.DomainException;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.survey.Db;
 import vn.parsipas.survey.Sha256;
@@ -24,16 +23,17 @@ import vn.parsipas.survey.Sha256;
 /**
  * {@code Idempotency-Key} on the ingesting POSTs: the first successful answer to a key is stored
  * in the same transaction as the effect, and a retry with the same key and body gets it back
- * unchanged. The same key with another body is refused (422). Records are kept for a day.
+ * unchanged. The same key with another body is refused (422); a request sent while one with the same
+ * key is still being processed is refused (409), as the IETF Idempotency-Key draft has it. Records
+ * are kept for a day.
  */
 @ApplicationScoped
 public class IdempotentRequests {
-    public static final String HEADER = "Idempotency-Key";
     /** The header's rules, as the OpenAPI document states them. */
     public static final String RULES = "Optional, 1 to 255 characters, scoped to the endpoint and the client: the same key with the "
             + "same JSON body answers the first successful answer again, with its status, and stores nothing twice; the same key "
-            + "with another body is refused (422). Only successful answers are kept, for one day.";
-    public static final String KEY_REUSED = "The Idempotency-Key was already used with another body";
+            + "with another body is refused (422); while a request with the key is still being processed, another is refused "
+            + "(409: retry it). Only successful answers are kept, for one day.";
     static final Duration RETENTION = Duration.ofDays(1);
 
     @Inject
@@ -56,15 +56,21 @@ public class IdempotentRequests {
             return Panache.withTransaction(effect).map(result -> respond(result.status(), json(result.body())));
         }
         if (key.isBlank() || key.length() > 255) {
-            throw new InvalidInputException(HEADER, "must be 1 to 255 characters");
+            throw new InvalidInputException(IdempotencyKey.HEADER, "must be 1 to 255 characters");
         }
         String hash = Sha256.hex(json(request));
-        return Panache.withTransaction(() -> Db.rows("select request_hash, status, body from idempotency_record"
-                        + " where endpoint = ?1 and request_key = ?2", endpoint, key)
+        return Panache.withTransaction(() -> Db.rows(IdempotencyKey.takeSql("?1"), IdempotencyKey.scoped(key, endpoint))
+                .invoke(taken -> {
+                    if (!Boolean.TRUE.equals(taken.get(0)[0])) {
+                        throw new IdempotencyKey.InUseException(key);
+                    }
+                })
+                .chain(() -> Db.rows("select request_hash, status, body from idempotency_record where endpoint = ?1 and request_key = ?2",
+                        endpoint, key))
                 .chain(rows -> {
                     if (!rows.isEmpty()) {
                         if (!hash.equals(rows.get(0)[0])) {
-                            throw new KeyReused(key);
+                            throw new IdempotencyKey.ReusedException(key);
                         }
                         return Uni.createFrom().item(respond(((Number) rows.get(0)[1]).intValue(), (String) rows.get(0)[2]));
                     }
@@ -93,23 +99,6 @@ public class IdempotentRequests {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** 422: the key was used for a different request. */
-    static final class KeyReused extends DomainException {
-        KeyReused(String key) {
-            super("Idempotency-Key " + key + " was already used for a different request", List.of());
-        }
-
-        @Override
-        public int status() {
-            return 422;
-        }
-
-        @Override
-        public String title() {
-            return "Idempotency-Key reused";
         }
     }
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
@@ -68,7 +69,7 @@ public class ResponseResource {
             + "summary, the others are stored") List<SurveyResponseSubmitted> responses) {
     }
 
-    /** 201 accepted, 200 duplicate (nothing changed), 400 rejected, 409 receipt code already used. */
+    /** 201 accepted, 200 duplicate (nothing changed), 400 rejected, 409 receipt code already used (or the key in use). */
     @POST
     @Operation(summary = "Submit one survey response")
     @RequestBody(required = true, content = @Content(mediaType = JSON, schema = @Schema(implementation = SurveyResponseSubmitted.class)))
@@ -80,13 +81,13 @@ public class ResponseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "A questionnaire the client is not registered for",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "The receipt code already has a response (one response per dossier)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = IdempotentRequests.KEY_REUSED,
+    @APIResponse(responseCode = "409", description = "The receipt code already has a response (one response per dossier); or "
+            + IdempotencyKey.IN_USE, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> submit(JsonNode document,
             @Parameter(description = IdempotentRequests.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
-            @HeaderParam(IdempotentRequests.HEADER) String key) {
+            @HeaderParam(IdempotencyKey.HEADER) String key) {
         requireQuestionnaire(document);
         Submission submission = Submission.read(document);
         Admission admission = admission();
@@ -115,11 +116,13 @@ public class ResponseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "A questionnaire the client is not registered for (the whole batch)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = IdempotentRequests.KEY_REUSED,
+    @APIResponse(responseCode = "409", description = IdempotencyKey.IN_USE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> submitBatch(JsonNode batch,
             @Parameter(description = IdempotentRequests.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
-            @HeaderParam(IdempotentRequests.HEADER) String key) {
+            @HeaderParam(IdempotencyKey.HEADER) String key) {
         JsonNode responses = batch == null ? null : batch.get("responses");
         if (responses == null || !responses.isArray() || responses.isEmpty()) {
             throw new InvalidInputException("responses", "must be a non-empty array of responses");

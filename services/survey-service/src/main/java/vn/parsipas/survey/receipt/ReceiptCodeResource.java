@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.Problem;
 import vn.parsipas.platform.security.Caller;
@@ -72,11 +73,13 @@ public class ReceiptCodeResource {
             schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "403", description = "A client that is not one of parsipas.survey.receipt-registrars",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = IdempotentRequests.KEY_REUSED,
+    @APIResponse(responseCode = "409", description = IdempotencyKey.IN_USE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> register(@Valid @NotNull RegistrationBatch batch,
             @Parameter(description = IdempotentRequests.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
-            @HeaderParam(IdempotentRequests.HEADER) String key) {
+            @HeaderParam(IdempotencyKey.HEADER) String key) {
         if (!config.receiptRegistrars().contains(caller.clientId())) {
             throw new ForbiddenException("client " + caller.clientId() + " may not register receipt codes");
         }

@@ -23,7 +23,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.time.ShiftableClock;
 import vn.parsipas.survey.Fixtures;
 import vn.parsipas.survey.SurveyServiceTest;
@@ -35,6 +39,9 @@ class ResponseRestTest {
 
     @Inject
     ShiftableClock clock;
+
+    @Inject
+    Pool pool;
 
     String agency;
 
@@ -200,6 +207,27 @@ class ResponseRestTest {
         Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 2)))))
                 .post("/api/v1/responses/batch").then().statusCode(422).body("detail", containsString(key));
+    }
+
+    /** The first request's transaction is played by a connection holding the key: a retry then is told to retry later. */
+    @Test
+    void aRetryWhileTheFirstRequestIsStillBeingProcessedIsRefusedUntilItIsAnswered() {
+        Map<String, Object> batch = Map.of("responses", List.of(Fixtures.json(Fixtures.response(agency, JUNE, 4))));
+        String key = java.util.UUID.randomUUID().toString();
+        SqlConnection first = pool.getConnection().await().atMost(Duration.ofSeconds(30));
+        try {
+            first.begin().await().atMost(Duration.ofSeconds(30));
+            assertThat(first.preparedQuery(IdempotencyKey.takeSql("$1"))
+                    .execute(Tuple.of(IdempotencyKey.scoped(key, "responses-batch:" + Fixtures.KIOSK)))
+                    .await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
+
+            Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
+                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(key));
+        } finally {
+            first.close().await().atMost(Duration.ofSeconds(30));
+        }
+        Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")
+                .then().statusCode(200).body("items[0].outcome", equalTo("accepted"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
@@ -55,7 +56,9 @@ public class TaskCommands {
     /** The Idempotency-Key's rules, as the OpenAPI document states them. */
     public static final String KEY_RULES = "1 to 200 characters, scoped to the caller (a new task) or to the task (a progress "
             + "report): the same key with the same body answers the first result again and creates nothing twice; the same key "
-            + "with another body is refused (409). Keys are kept with what they created, for good.";
+            + "with another body is refused (422). While a new task with the key is still being assigned, another is refused "
+            + "(409: retry it); a progress report locks its task, so a retry waits for the first and gets its answer. Keys are "
+            + "kept with what they created, for good.";
 
     /** The id of what a POST created; {@code replayed} when an Idempotency-Key named an earlier request. */
     public record Created(String id, boolean replayed) {
@@ -71,8 +74,9 @@ public class TaskCommands {
             throw new InvalidInputException("planId", "is required with criterionCode");
         }
         String hash = Json.fingerprint(request);
-        return Panache.withTransaction(() -> replay(Task.<Task>find("assignedBy = ?1 and idempotencyKey = ?2", actor,
-                        idempotencyKey), idempotencyKey, hash, task -> task.requestHash, task -> task.id)
+        return Panache.withTransaction(() -> take(idempotencyKey, "tasks", actor).chain(() -> replay(Task.<Task>find(
+                        "assignedBy = ?1 and idempotencyKey = ?2", actor, idempotencyKey), idempotencyKey, hash, task -> task.requestHash,
+                        task -> task.id))
                 .chain(replayed -> replayed != null ? Uni.createFrom().item(replayed)
                         : agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
                                 .chain(() -> requirePlan(request.planId(), request.criterionCode()))
@@ -128,6 +132,7 @@ public class TaskCommands {
     public Uni<Created> reportProgress(String id, Progress request, String idempotencyKey, Set<String> actingAgencies,
             String actor) {
         String hash = Json.fingerprint(request);
+        // No take(): the task's lock makes a retry with the same key wait for the first and answer as it did.
         return Panache.withTransaction(() -> lock(id).invoke(task -> requireLead(task, actingAgencies)).chain(task -> replay(
                         ProgressReport.<ProgressReport>find("taskId = ?1 and idempotencyKey = ?2", id, idempotencyKey),
                         idempotencyKey, hash, report -> report.requestHash, report -> report.id)
@@ -189,9 +194,23 @@ public class TaskCommands {
         });
     }
 
+    /** Takes the Idempotency-Key for this transaction: a request with it still being processed is refused (409). */
+    private static Uni<Void> take(String key, String... scope) {
+        if (key == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(IdempotencyKey.takeSql("?1"))
+                        .setParameter(1, IdempotencyKey.scoped(key, scope)).getSingleResult())
+                .invoke(taken -> {
+                    if (!Boolean.TRUE.equals(taken)) {
+                        throw new IdempotencyKey.InUseException(key);
+                    }
+                }).replaceWithVoid();
+    }
+
     /**
      * The earlier result of a request sent with the same Idempotency-Key, or null; the same key with
-     * another request is a conflict.
+     * another request is refused (422).
      */
     private static <T> Uni<Created> replay(PanacheQuery<T> earlier, String key,
             String hash, Function<T, String> hashOf, Function<T, String> idOf) {
@@ -203,7 +222,7 @@ public class TaskCommands {
                 return null;
             }
             if (!hash.equals(hashOf.apply(found))) {
-                throw new ConflictException("Idempotency-Key " + key + " was used for another request");
+                throw new IdempotencyKey.ReusedException(key);
             }
             return new Created(idOf.apply(found), true);
         });

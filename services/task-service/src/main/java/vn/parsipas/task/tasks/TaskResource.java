@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
@@ -50,7 +51,6 @@ import vn.parsipas.task.tasks.TaskRequests.Reopening;
 @Path("/api/v1/tasks")
 @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY_STAFF})
 public class TaskResource {
-    static final String KEY_REUSED = "The Idempotency-Key was already used with another body";
     static final String CLOSED = "The task is completed (reopen it first) or was withdrawn from its plan";
     private static final String JSON = MediaType.APPLICATION_JSON;
     @Inject
@@ -98,10 +98,11 @@ public class TaskResource {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", description = "An invalid body or no Idempotency-Key; a deadline before today; a lead or "
             + "coordinating agency not active in the directory; a plan or criterion that does not exist")
-    @APIResponse(responseCode = "409", description = KEY_REUSED)
+    @APIResponse(responseCode = "409", description = IdempotencyKey.IN_USE)
+    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED)
     public Uni<Response> create(
             @Parameter(required = true, description = TaskCommands.KEY_RULES, schema = @Schema(type = SchemaType.STRING,
-                    minLength = 1, maxLength = 200)) @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+                    minLength = 1, maxLength = 200)) @HeaderParam(IdempotencyKey.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull NewTask request) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw new InvalidInputException("Idempotency-Key", "the header is required (at most 200 characters): "
@@ -139,10 +140,11 @@ public class TaskResource {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskRecords.Report.class)))
     @APIResponse(responseCode = "400", description = "An invalid body, or a reporting agency not active in the directory")
     @APIResponse(responseCode = "403", description = "Not the lead agency's staff, or a reportingAgency other than the caller's")
-    @APIResponse(responseCode = "409", description = CLOSED + "; or " + KEY_REUSED)
+    @APIResponse(responseCode = "409", description = CLOSED)
+    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED)
     public Uni<Response> reportProgress(@PathParam("id") String id,
             @Parameter(description = TaskCommands.KEY_RULES + " Optional here.", schema = @Schema(type = SchemaType.STRING,
-                    minLength = 1, maxLength = 200)) @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+                    minLength = 1, maxLength = 200)) @HeaderParam(IdempotencyKey.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull Progress request) {
         if (request.reportingAgency() != null) {
             caller.requireAgency(request.reportingAgency());

@@ -1,11 +1,13 @@
 package vn.parsipas.task.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static vn.parsipas.task.Fixtures.api;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.devstack.TestTokens;
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.time.ShiftableClock;
 import vn.parsipas.task.Fixtures;
 import vn.parsipas.task.TaskServiceTest;
@@ -35,6 +41,9 @@ class TaskLifecycleTest {
 
     @Inject
     ShiftableClock clock;
+
+    @Inject
+    Pool pool;
 
     private String lead;
     private String partner;
@@ -65,7 +74,7 @@ class TaskLifecycleTest {
                 .then().statusCode(201).body("id", equalTo(id));
         api().header("Idempotency-Key", "create-" + lead).body(Map.of("title", "Một nhiệm vụ khác", "leadAgency", lead,
                         "deadline", DEADLINE.toString()))
-                .post("/api/v1/tasks").then().statusCode(409);
+                .post("/api/v1/tasks").then().statusCode(422).contentType("application/problem+json");
 
         List<JsonNode> events = Fixtures.events(Topics.TASKS_LIFECYCLE, id, 1);
         assertThat(events).hasSize(1);
@@ -195,6 +204,31 @@ class TaskLifecycleTest {
                 .post("/api/v1/tasks/" + id + "/progress-reports").then().statusCode(400).body("errors.field", hasItems("reportingAgency"));
         api().get("/api/v1/tasks/" + id).then().body("deadline", equalTo("2035-09-30")).body("status", equalTo("open"));
         assertThat(Fixtures.events(Topics.TASKS_LIFECYCLE, id, 1)).hasSize(1);
+    }
+
+    /** The first request's transaction is played by a connection holding the key: a retry then is told to retry later. */
+    @Test
+    void aRetryWhileTheFirstNewTaskIsStillBeingAssignedIsRefusedUntilItIsAnswered() {
+        String coordinator = TestTokens.user("coordinator.retry", "coordinator", "SO-NOI-VU");
+        String key = "create-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = Map.of("title", "Tổng hợp kết quả tự chấm điểm CCHC.", "leadAgency", lead,
+                "deadline", DEADLINE.toString());
+        SqlConnection first = pool.getConnection().await().atMost(Duration.ofSeconds(30));
+        try {
+            first.begin().await().atMost(Duration.ofSeconds(30));
+            assertThat(first.preparedQuery(IdempotencyKey.takeSql("$1"))
+                    .execute(Tuple.of(IdempotencyKey.scoped(key, "tasks", "coordinator.retry")))
+                    .await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
+
+            Fixtures.api(coordinator).header("Idempotency-Key", key).body(body).post("/api/v1/tasks")
+                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(key));
+        } finally {
+            first.close().await().atMost(Duration.ofSeconds(30));
+        }
+        String id = Fixtures.api(coordinator).header("Idempotency-Key", key).body(body).post("/api/v1/tasks")
+                .then().statusCode(201).extract().path("id");
+        Fixtures.api(coordinator).header("Idempotency-Key", key).body(body).post("/api/v1/tasks")
+                .then().statusCode(201).body("id", equalTo(id));
     }
 
     @Test
