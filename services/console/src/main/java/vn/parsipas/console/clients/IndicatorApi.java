@@ -2,6 +2,7 @@ package vn.parsipas.console.clients;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -26,4 +27,13 @@ public interface IndicatorApi {
     @Path("/targets")
     Uni<Page<Target>> targets(@QueryParam("plan") String planId, @QueryParam("criterion") String criterion,
             @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/indicators/{code}/series")
+    Uni<Series> series(@PathParam("code") String code, @QueryParam("scope") String scope);
+
+    @GET
+    @Path("/indicators/{code}/series/{scope}/{period}")
+    Uni<Series.History> history(@PathParam("code") String code, @PathParam("scope") String scope,
+            @PathParam("period") String period);
 }

@@ -1,7 +1,6 @@
 package vn.parsipas.console.report;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +49,7 @@ public class ReportFigures {
     SurveyApi survey;
 
     public Uni<ReportData> load(Plan plan, String agency, String periodKey, String preparedBy) {
-        return Uni.combine().all().unis(figures.overview(plan, agency), allTasks(plan.id(), null, new ArrayList<>()),
+        return Uni.combine().all().unis(figures.overview(plan, agency), allTasks(plan.id()),
                 tasks.agencySummaries(plan.id(), "lead"), indices(), directory.names()).asTuple().map(loaded -> {
                     LocalDate today = LocalDate.ofInstant(loaded.getItem1().at(), Wording.ZONE);
                     ReportPeriod period = ReportPeriod.choose(config.report().periods(), plan.year(), periodKey, today);
@@ -59,28 +58,20 @@ public class ReportFigures {
                 });
     }
 
-    private Uni<List<Task>> allTasks(String planId, String cursor, List<Task> loaded) {
-        TaskQuery query = new TaskQuery();
-        query.planId = planId;
-        query.cursor = cursor;
-        query.limit = PAGE;
-        return tasks.tasks(query).chain((Page<Task> page) -> {
-            loaded.addAll(page.items());
-            return page.nextCursor() == null ? Uni.createFrom().item(loaded) : allTasks(planId, page.nextCursor(), loaded);
+    private Uni<List<Task>> allTasks(String planId) {
+        return Page.all(cursor -> {
+            TaskQuery query = new TaskQuery();
+            query.planId = planId;
+            query.cursor = cursor;
+            query.limit = PAGE;
+            return tasks.tasks(query);
         });
     }
 
     private Uni<List<SubIndex>> indices() {
-        return allIndices(null, new ArrayList<>()).onFailure().recoverWithItem(e -> {
+        return Page.all(cursor -> survey.indices(cursor, INDEX_PAGE)).onFailure().recoverWithItem(e -> {
             LOG.warnf("the report goes without SIPAS sub-indices: survey-service could not be read (%s)", e.toString());
             return null;
-        });
-    }
-
-    private Uni<List<SubIndex>> allIndices(String cursor, List<SubIndex> loaded) {
-        return survey.indices(cursor, INDEX_PAGE).chain((Page<SubIndex> page) -> {
-            loaded.addAll(page.items());
-            return page.nextCursor() == null ? Uni.createFrom().item(loaded) : allIndices(page.nextCursor(), loaded);
         });
     }
 }
