@@ -403,6 +403,103 @@ class ConsoleScenariosIT {
         skhcn.close();
     }
 
+    @Test
+    @Order(12)
+    void theCoordinatorSeesTheOnlineDossierRateSlipBelowItsTrajectoryAndSoTuPhapsSatisfactionBelowTarget() throws Exception {
+        String slipping = pushLowOnlineRates();
+        // iGate corrects November's rate: the page shows the value that stands and the one it replaced
+        Answer corrected = client.post(sut.url("indicator") + "/api/v1/observations", client.systemToken("igate"),
+                "{\"observations\":[" + AgencyScenariosIT.observation(AgencyScenariosIT.ONLINE_RATE, "2025-11", 47.5) + "]}",
+                Map.of("Idempotency-Key", "console-igate-" + UUID.randomUUID()));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        String coordinator = client.userToken("coordinator.snv");
+        JsonNode series = SystemUnderTest.json(client.get(sut.url("indicator") + "/api/v1/indicators/" + AgencyScenariosIT.ONLINE_RATE
+                + "/series", coordinator));
+
+        BrowserContext snv = browser.context(ConsoleBrowser.DESKTOP);
+        Page page = browser.open(snv, "/tong-quan/tieu-chi/1.16", "coordinator.snv");
+        page.click("a:text('từ 80% trở lên')");
+        assertThat(page.locator("h1").textContent()).contains("Tỷ lệ hồ sơ");
+        assertThat(page.locator(".items .target-" + slipping).first().textContent()).contains(STATUS_WORDS.get(slipping));
+        Locator chart = page.locator("figure svg.chart[role=img]");
+        assertThat(chart.locator("desc").textContent()).contains(series.path("values").size() + " giá trị").contains(STATUS_WORDS.get(slipping));
+        assertThat(chart.locator(".chart-value").count()).as("one marker per value").isEqualTo(series.path("values").size());
+        assertThat(chart.locator(".chart-trajectory").count()).isPositive();
+        assertThat(chart.locator(".chart-risk").count()).isPositive();
+        assertThat(chart.locator(".chart-replaced title").allTextContents()).anyMatch(t -> t.startsWith("Kỳ 2025-11: 49 %"));
+        Locator november = page.locator("table.overview tr", new Page.LocatorOptions().setHasText("2025-11"));
+        assertThat(november.locator("td[data-label='Giá trị']").textContent()).isEqualTo("47,5 %");
+        assertThat(november.locator("td[data-label='Hiệu chỉnh']").textContent()).startsWith("Lần gửi thứ 2; trước đó: 49 %");
+        assertThat(page.locator("table.overview tbody tr").count()).as("the data table beside the chart")
+                .isEqualTo(series.path("values").size());
+
+        String period = pushUnhappySoTuPhapResponses();
+        page.navigate(browser.base + "/tong-quan/sipas?chi-so=2.2.1&ky=" + period);
+        assertThat(page.locator("[id='pham-vi-SO-TU-PHAP'] td[data-label='Đánh giá']").textContent()).contains("Dưới mục tiêu");
+        Locator interval = page.locator("svg.chart g.chart-interval.below", new Page.LocatorOptions().setHasText("Sở Tư pháp"));
+        assertThat(interval.locator("line.chart-bar").count()).as("the interval drawn with its two caps").isEqualTo(3);
+        assertThat(page.locator("svg.chart line.chart-target").count()).isOne();
+        Download csv = page.waitForDownload(() -> page.click("a:text('Tải CSV (kỳ này)')"));
+        assertThat(Files.readString(csv.path())).contains("2.2.1").contains(STP + "," + period);
+
+        page.navigate(browser.base + "/tong-quan/co-quan?sap-xep=chi-tieu");
+        Locator skhcn = page.locator("[id='co-quan-SO-KHOA-HOC-CONG-NGHE']");
+        assertThat(skhcn.locator(".target-" + slipping).count()).as("1.16's slipping target counts for Sở KH&CN").isOne();
+        skhcn.locator("a").click();
+        assertThat(page.locator("h1").textContent()).contains("Sở Khoa học và Công nghệ");
+        assertThat(page.locator("#chi-tieu + .table-wrap tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).count()).isOne();
+
+        List<String> problems = new ArrayList<>();
+        String indicator = "/tong-quan/chi-so/" + AgencyScenariosIT.ONLINE_RATE;
+        check(page, indicator, "chi-so-desktop", problems);
+        check(page, "/tong-quan/sipas?chi-so=2.2.1&ky=" + period, "sipas-desktop", problems);
+        check(page, "/tong-quan/co-quan", "co-quan-desktop", problems);
+        check(page, "/tong-quan/co-quan/" + STP, "co-quan-chi-tiet-desktop", problems);
+        snv.close();
+        BrowserContext phone = browser.context(ConsoleBrowser.PHONE);
+        Page small = browser.open(phone, indicator, "coordinator.snv");
+        check(small, indicator, "chi-so-360", problems);
+        check(small, "/tong-quan/sipas?chi-so=2.2.1&ky=" + period, "sipas-360", problems);
+        check(small, "/tong-quan/co-quan", "co-quan-360", problems);
+        phone.close();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void staffOfSoKhcnSeeTheirOwnLineAndTheProvinceButNotSoTuPhapsSatisfaction() {
+        BrowserContext skhcn = browser.context(ConsoleBrowser.DESKTOP);
+        Page page = browser.open(skhcn, "/tong-quan/sipas", "staff.skhcn");
+        assertThat(page.locator("[id='pham-vi-SO-TU-PHAP']").count()).isZero();
+        assertThat(page.content()).doesNotContain("Sở Tư pháp");
+        page.navigate(browser.base + "/tong-quan/co-quan");
+        assertThat(page.locator("table.overview tbody tr").count()).isOne();
+        assertThat(page.locator("[id='co-quan-SO-KHOA-HOC-CONG-NGHE']").count()).isOne();
+        Response other = page.navigate(browser.base + "/tong-quan/co-quan/" + STP);
+        assertThat(other.status()).isEqualTo(404);
+        skhcn.close();
+    }
+
+    /**
+     * 120 citizens served by Sở Tư pháp, scoring every question 1 of 5, sent by a kiosk now (business time): Sở
+     * Tư pháp's sub-index 2.2.1 for this quarter falls below target with enough responses. Returns the quarter.
+     */
+    private static String pushUnhappySoTuPhapResponses() {
+        List<String> codes = sut.registerReceipts("000.00.15.H17-CON-" + UUID.randomUUID().toString().substring(0, 8), 120);
+        Instant now = clock();
+        com.fasterxml.jackson.databind.node.ArrayNode responses = SystemUnderTest.JSON.createArrayNode();
+        codes.forEach(code -> responses.add(sut.surveyResponse(code, 1).put("submittedAt", now.toString())));
+        Answer batch = client.post(sut.url("survey") + "/api/v1/responses/batch", client.systemToken("survey-kiosk"),
+                "{\"responses\":" + responses + "}");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(SystemUnderTest.json(batch).at("/counts/accepted").asInt()).as(batch.body()).isEqualTo(120);
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String period = day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(SystemUnderTest.json(client.get(sut.url("survey") + "/api/v1/indices/2.2.1/"
+                + STP + "/" + period, client.userToken("coordinator.snv"))).path("belowTarget").asBoolean()).isTrue());
+        return period;
+    }
+
     static final String PLAN = "dak-lak-2025";
     static final Map<String, String> STATUS_WORDS = Map.of("AT_RISK", "Có nguy cơ không đạt", "MISSED", "Không đạt");
     static final DataFormatter SHOWN = new DataFormatter();

@@ -37,8 +37,8 @@ import vn.parsipas.console.web.Staff;
 /**
  * Các cơ quan: the league table of agencies (overdue tasks, open and escalated alerts, median time to
  * acknowledge, targets at risk or missed), sortable by each, and one agency's drill-down: the tasks it
- * is late on, its unresolved alerts and its slipping targets. Agency staff see their own line only,
- * because the services answer them with their agency's share.
+ * is late on, its unresolved alerts and its slipping targets. Agency staff see their own agency's line
+ * and page only (the services answer them with their agency's share, copies of others' alerts included).
  */
 @Path("/tong-quan/co-quan")
 @RolesAllowed({ Staff.COORDINATOR, Staff.AGENCY_STAFF })
@@ -70,6 +70,9 @@ public class AgencyPages {
     PlanFigures figures;
 
     @Inject
+    Staff staff;
+
+    @Inject
     Directory directory;
 
     @RestClient
@@ -90,7 +93,8 @@ public class AgencyPages {
                     Directory.Names names = loaded.getItem4();
                     Comparator<String> byName = Comparator.comparing(names::of);
                     List<AgencyStanding> standings = AgencyStanding.of(loaded.getItem1(), loaded.getItem2(), loaded.getItem3(),
-                            chosen, byName);
+                            chosen, byName).stream().filter(s -> staff.isCoordinator() || s.agency().equals(staff.requireAgency()))
+                            .toList();
                     return Templates.league(new League(found, standings, chosen), names, "overview");
                 }));
     }
@@ -98,7 +102,7 @@ public class AgencyPages {
     @GET
     @Path("/{code}")
     public Uni<TemplateInstance> agency(@PathParam("code") String code, @QueryParam("ke-hoach") String plan) {
-        if (!code.matches("^[A-Z0-9-]{1,40}$")) {
+        if (!code.matches("^[A-Z0-9-]{1,40}$") || !staff.isCoordinator() && !code.equals(staff.requireAgency())) {
             throw new NotFoundException();
         }
         return figures.plan(plan).chain(found -> {

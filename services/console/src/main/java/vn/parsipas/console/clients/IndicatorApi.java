@@ -1,5 +1,7 @@
 package vn.parsipas.console.clients;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,4 +38,8 @@ public interface IndicatorApi {
     @Path("/indicators/{code}/series/{scope}/{period}")
     Uni<Series.History> history(@PathParam("code") String code, @PathParam("scope") String scope,
             @PathParam("period") String period);
+
+    @GET
+    @Path("/targets/{targetId}/history")
+    Uni<List<Target.StatusChange>> targetHistory(@PathParam("targetId") String targetId);
 }
