@@ -3,6 +3,7 @@ package vn.parsipas.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -478,6 +479,50 @@ class ConsoleScenariosIT {
         Response other = page.navigate(browser.base + "/tong-quan/co-quan/" + STP);
         assertThat(other.status()).isEqualTo(404);
         skhcn.close();
+    }
+
+    @Test
+    @Order(14)
+    void theProvincesDocumentSystemFetchesTheYearsReportInTheFormatItAcceptsWithItsOwnToken() throws Exception {
+        String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        String system = client.systemToken("document-system");
+        String report = "/api/v1/reports/" + PLAN + "?period=nam";
+
+        HttpResponse<byte[]> draft = fetch(report, system, docx);
+        assertThat(draft.statusCode()).isEqualTo(200);
+        assertThat(draft.headers().firstValue("content-type")).hasValue(docx);
+        assertThat(draft.headers().firstValue("content-disposition").orElseThrow()).contains("bao-cao-" + PLAN + "-nam-2025.docx");
+        try (XWPFDocument document = new XWPFDocument(new java.io.ByteArrayInputStream(draft.body()));
+                XWPFWordExtractor text = new XWPFWordExtractor(document)) {
+            assertThat(text.getText()).contains("BÁO CÁO", "Kết quả thực hiện Kế hoạch số 120/KH-UBND", "Năm 2025", "Nơi nhận:");
+        }
+        HttpResponse<byte[]> figures = fetch(report, system, xlsx + ", " + docx + ";q=0.5");
+        assertThat(figures.headers().firstValue("content-type")).hasValue(xlsx);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(figures.body()))) {
+            assertThat(cell(workbook, "Thông tin", "Phạm vi", 1)).isEqualTo("Toàn tỉnh");
+        }
+        // a person's token is scoped as the services scope it
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(
+                fetch(report, client.userToken("staff.skhcn"), xlsx).body()))) {
+            assertThat(cell(workbook, "Thông tin", "Phạm vi", 1)).isEqualTo("Sở Khoa học và Công nghệ");
+        }
+
+        HttpResponse<byte[]> pdf = fetch(report, system, "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(406);
+        assertThat(pdf.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(SystemUnderTest.JSON.readTree(pdf.body()).at("/errors/0/field").asText()).isEqualTo("Accept");
+        HttpResponse<byte[]> period = fetch("/api/v1/reports/" + PLAN + "?period=quy-9", system, docx);
+        assertThat(period.statusCode()).isEqualTo(400);
+        assertThat(SystemUnderTest.JSON.readTree(period.body()).at("/errors/0/field").asText()).isEqualTo("period");
+        assertThat(fetch("/api/v1/reports/no-such-plan", system, docx).statusCode()).isEqualTo(404);
+        assertThat(fetch(report, "not-a-token", docx).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<byte[]> fetch(String path, String token, String accept) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(sut.url(Suite.CONSOLE) + path)).header("Authorization", "Bearer " + token).header("Accept", accept)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /**

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.parsipas.console.ConsoleConfig;
 import vn.parsipas.console.clients.Page;
 import vn.parsipas.console.clients.Plan;
@@ -20,6 +21,7 @@ import vn.parsipas.console.clients.TaskApi;
 import vn.parsipas.console.clients.TaskQuery;
 import vn.parsipas.console.overview.PlanFigures;
 import vn.parsipas.console.web.Directory;
+import vn.parsipas.console.web.Staff;
 import vn.parsipas.console.web.Wording;
 
 /**
@@ -47,6 +49,20 @@ public class ReportFigures {
 
     @RestClient
     SurveyApi survey;
+
+    @Inject
+    Staff staff;
+
+    /**
+     * The report of a plan (null: the latest year's) for the caller — the whole province for a
+     * coordinator, the caller's agency for agency staff — on a worker thread, since writing a file blocks.
+     */
+    public Uni<ReportData> forCaller(String planId, String periodKey) {
+        String scope = staff.isCoordinator() ? null : staff.requireAgency();
+        String preparedBy = staff.displayName() + " (" + staff.username() + ")";
+        return figures.plan(planId).chain(found -> load(found, scope, periodKey, preparedBy))
+                .emitOn(Infrastructure.getDefaultWorkerPool());
+    }
 
     public Uni<ReportData> load(Plan plan, String agency, String periodKey, String preparedBy) {
         return Uni.combine().all().unis(figures.overview(plan, agency), allTasks(plan.id()),
