@@ -326,8 +326,10 @@ class ConsoleScenariosIT {
         page.click("[id='tieu-chi-1.16'] a");
         assertThat(page.locator("h1").textContent()).contains("1.16").contains("Tỷ lệ hồ sơ trực tuyến toàn trình");
         assertThat(page.locator("ul.items > li").count()).as("the criterion's tasks").isEqualTo(online.at("/tasks/total").asInt());
-        assertThat(page.locator("table.overview tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).locator(".target-" + slipping).count())
-                .isOne();
+        assertThat(page.locator("#chi-tieu + .table-wrap tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).locator(".target-" + slipping)
+                .count()).isOne();
+        assertThat(page.locator("#dien-bien + .table-wrap tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).first()
+                .locator("td[data-label='Sang']").textContent()).as("the latest change first").contains(STATUS_WORDS.get(slipping));
 
         page.navigate(browser.base + "/tong-quan");
         Download draft = page.waitForDownload(() -> page.click("button[formaction$='bao-cao.docx']"));

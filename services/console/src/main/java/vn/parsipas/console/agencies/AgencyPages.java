@@ -86,7 +86,7 @@ public class AgencyPages {
 
     @GET
     public Uni<TemplateInstance> league(@QueryParam("ke-hoach") String plan, @QueryParam("sap-xep") String sort) {
-        String chosen = AgencyStanding.SORTS.contains(sort) ? sort : AgencyStanding.SORTS.get(0);
+        String chosen = sort != null && AgencyStanding.SORTS.contains(sort) ? sort : AgencyStanding.SORTS.get(0);
         return figures.plan(plan).chain(found -> Uni.combine().all().unis(tasks.agencySummaries(found.id(), "lead"),
                 Page.all(cursor -> notifications.alertsRaisedFrom(LocalDate.of(found.year(), 1, 1).toString(), cursor, ALERT_PAGE)),
                 targets(found), directory.names()).asTuple().map(loaded -> {
@@ -119,7 +119,7 @@ public class AgencyPages {
                             throw new NotFoundException();
                         }
                         List<Target> slipping = loaded.getItem3().stream().filter(t -> code.equals(t.responsibleAgency())
-                                && List.of("AT_RISK", "MISSED", "NO_DATA", "NO_BASELINE").contains(t.status())).toList();
+                                && t.status() != null && List.of("AT_RISK", "MISSED", "NO_DATA", "NO_BASELINE").contains(t.status())).toList();
                         List<Alert> alerts = loaded.getItem2().stream().filter(a -> code.equals(a.deliveredTo())).toList();
                         Drill view = new Drill(found, code, loaded.getItem1().items(), loaded.getItem1().nextCursor() != null, alerts,
                                 slipping);

@@ -27,7 +27,7 @@ public record SipasView(Map<String, String> subIndices, List<String> periods, St
         all.forEach(v -> subIndices.putIfAbsent(v.subIndex(), v.subIndexName()));
         List<String> periods = all.stream().map(SubIndex::period).distinct().sorted(Comparator.reverseOrder()).toList();
         String chosenIndex = subIndex != null && subIndices.containsKey(subIndex) ? subIndex : subIndices.keySet().stream().findFirst().orElse(null);
-        String chosenPeriod = periods.contains(period) ? period
+        String chosenPeriod = period != null && periods.contains(period) ? period
                 : periods.stream().filter(p -> p.contains("-Q")).findFirst().orElse(periods.stream().findFirst().orElse(null));
         Comparator<SubIndex> byScope = Comparator.comparing((SubIndex v) -> !PROVINCE.equals(v.scope()))
                 .thenComparing(v -> names.of(v.scope()));
