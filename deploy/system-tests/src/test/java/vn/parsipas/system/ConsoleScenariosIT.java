@@ -609,7 +609,9 @@ class ConsoleScenariosIT {
         page.navigate(browser.base + path);
         // not NETWORKIDLE: the inbox's live stream stays open; wait until htmx has nothing in flight
         page.waitForLoadState(LoadState.LOAD);
-        page.waitForFunction("() => !document.querySelector('.htmx-request')");
+        // a selector wait, not waitForFunction: polling a function is an eval, which the page's CSP refuses
+        page.waitForSelector(".htmx-request", new Page.WaitForSelectorOptions().setState(
+                com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         auditing = true;
         try {
             browser.seriousViolations(page).forEach(v -> problems.add(name + ": " + v));

@@ -19,7 +19,7 @@ public final class SeriesChart {
     private static final double WIDTH = 720;
     private static final double HEIGHT = 340;
     private static final double LEFT = 64;
-    private static final double RIGHT = 24;
+    private static final double RIGHT = 40;
     private static final double TOP = 32;
     private static final double BOTTOM = 44;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
