@@ -3,6 +3,7 @@ package vn.parsipas.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -325,8 +326,10 @@ class ConsoleScenariosIT {
         page.click("[id='tieu-chi-1.16'] a");
         assertThat(page.locator("h1").textContent()).contains("1.16").contains("Tỷ lệ hồ sơ trực tuyến toàn trình");
         assertThat(page.locator("ul.items > li").count()).as("the criterion's tasks").isEqualTo(online.at("/tasks/total").asInt());
-        assertThat(page.locator("table.overview tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).locator(".target-" + slipping).count())
-                .isOne();
+        assertThat(page.locator("#chi-tieu + .table-wrap tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).locator(".target-" + slipping)
+                .count()).isOne();
+        assertThat(page.locator("#dien-bien + .table-wrap tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).first()
+                .locator("td[data-label='Sang']").textContent()).as("the latest change first").contains(STATUS_WORDS.get(slipping));
 
         page.navigate(browser.base + "/tong-quan");
         Download draft = page.waitForDownload(() -> page.click("button[formaction$='bao-cao.docx']"));
@@ -403,6 +406,147 @@ class ConsoleScenariosIT {
         skhcn.close();
     }
 
+    @Test
+    @Order(12)
+    void theCoordinatorSeesTheOnlineDossierRateSlipBelowItsTrajectoryAndSoTuPhapsSatisfactionBelowTarget() throws Exception {
+        String slipping = pushLowOnlineRates();
+        // iGate corrects November's rate: the page shows the value that stands and the one it replaced
+        Answer corrected = client.post(sut.url("indicator") + "/api/v1/observations", client.systemToken("igate"),
+                "{\"observations\":[" + AgencyScenariosIT.observation(AgencyScenariosIT.ONLINE_RATE, "2025-11", 47.5) + "]}",
+                Map.of("Idempotency-Key", "console-igate-" + UUID.randomUUID()));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        String coordinator = client.userToken("coordinator.snv");
+        JsonNode series = SystemUnderTest.json(client.get(sut.url("indicator") + "/api/v1/indicators/" + AgencyScenariosIT.ONLINE_RATE
+                + "/series", coordinator));
+
+        BrowserContext snv = browser.context(ConsoleBrowser.DESKTOP);
+        Page page = browser.open(snv, "/tong-quan/tieu-chi/1.16", "coordinator.snv");
+        page.click("a:text('từ 80% trở lên')");
+        assertThat(page.locator("h1").textContent()).contains("Tỷ lệ hồ sơ");
+        assertThat(page.locator(".items .target-" + slipping).first().textContent()).contains(STATUS_WORDS.get(slipping));
+        Locator chart = page.locator("figure svg.chart[role=img]");
+        assertThat(chart.locator("desc").textContent()).contains(series.path("values").size() + " giá trị").contains(STATUS_WORDS.get(slipping));
+        assertThat(chart.locator(".chart-value").count()).as("one marker per value").isEqualTo(series.path("values").size());
+        assertThat(chart.locator(".chart-trajectory").count()).isPositive();
+        assertThat(chart.locator(".chart-risk").count()).isPositive();
+        assertThat(chart.locator(".chart-replaced title").allTextContents()).anyMatch(t -> t.startsWith("Kỳ 2025-11: 49 %"));
+        Locator november = page.locator("table.overview tr", new Page.LocatorOptions().setHasText("2025-11"));
+        assertThat(november.locator("td[data-label='Giá trị']").textContent()).isEqualTo("47,5 %");
+        assertThat(november.locator("td[data-label='Hiệu chỉnh']").textContent()).startsWith("Lần gửi thứ 2; trước đó: 49 %");
+        assertThat(page.locator("table.overview tbody tr").count()).as("the data table beside the chart")
+                .isEqualTo(series.path("values").size());
+
+        String period = pushUnhappySoTuPhapResponses();
+        page.navigate(browser.base + "/tong-quan/sipas?chi-so=2.2.1&ky=" + period);
+        assertThat(page.locator("[id='pham-vi-SO-TU-PHAP'] td[data-label='Đánh giá']").textContent()).contains("Dưới mục tiêu");
+        Locator interval = page.locator("svg.chart g.chart-interval.below", new Page.LocatorOptions().setHasText("Sở Tư pháp"));
+        assertThat(interval.locator("line.chart-bar").count()).as("the interval drawn with its two caps").isEqualTo(3);
+        assertThat(page.locator("svg.chart line.chart-target").count()).isOne();
+        Download csv = page.waitForDownload(() -> page.click("a:text('Tải CSV (kỳ này)')"));
+        assertThat(Files.readString(csv.path())).contains("2.2.1").contains(STP + "," + period);
+
+        page.navigate(browser.base + "/tong-quan/co-quan?sap-xep=chi-tieu");
+        Locator skhcn = page.locator("[id='co-quan-SO-KHOA-HOC-CONG-NGHE']");
+        assertThat(skhcn.locator(".target-" + slipping).count()).as("1.16's slipping target counts for Sở KH&CN").isOne();
+        skhcn.locator("a").click();
+        assertThat(page.locator("h1").textContent()).contains("Sở Khoa học và Công nghệ");
+        assertThat(page.locator("#chi-tieu + .table-wrap tr", new Page.LocatorOptions().setHasText("từ 80% trở lên")).count()).isOne();
+
+        List<String> problems = new ArrayList<>();
+        String indicator = "/tong-quan/chi-so/" + AgencyScenariosIT.ONLINE_RATE;
+        check(page, indicator, "chi-so-desktop", problems);
+        check(page, "/tong-quan/sipas?chi-so=2.2.1&ky=" + period, "sipas-desktop", problems);
+        check(page, "/tong-quan/co-quan", "co-quan-desktop", problems);
+        check(page, "/tong-quan/co-quan/" + STP, "co-quan-chi-tiet-desktop", problems);
+        snv.close();
+        BrowserContext phone = browser.context(ConsoleBrowser.PHONE);
+        Page small = browser.open(phone, indicator, "coordinator.snv");
+        check(small, indicator, "chi-so-360", problems);
+        check(small, "/tong-quan/sipas?chi-so=2.2.1&ky=" + period, "sipas-360", problems);
+        check(small, "/tong-quan/co-quan", "co-quan-360", problems);
+        phone.close();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void staffOfSoKhcnSeeTheirOwnLineAndTheProvinceButNotSoTuPhapsSatisfaction() {
+        BrowserContext skhcn = browser.context(ConsoleBrowser.DESKTOP);
+        Page page = browser.open(skhcn, "/tong-quan/sipas", "staff.skhcn");
+        assertThat(page.locator("[id='pham-vi-SO-TU-PHAP']").count()).isZero();
+        assertThat(page.content()).doesNotContain("Sở Tư pháp");
+        page.navigate(browser.base + "/tong-quan/co-quan");
+        assertThat(page.locator("table.overview tbody tr").count()).isOne();
+        assertThat(page.locator("[id='co-quan-SO-KHOA-HOC-CONG-NGHE']").count()).isOne();
+        Response other = page.navigate(browser.base + "/tong-quan/co-quan/" + STP);
+        assertThat(other.status()).isEqualTo(404);
+        skhcn.close();
+    }
+
+    @Test
+    @Order(14)
+    void theProvincesDocumentSystemFetchesTheYearsReportInTheFormatItAcceptsWithItsOwnToken() throws Exception {
+        String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        String system = client.systemToken("document-system");
+        String report = "/api/v1/reports/" + PLAN + "?period=nam";
+
+        HttpResponse<byte[]> draft = fetch(report, system, docx);
+        assertThat(draft.statusCode()).isEqualTo(200);
+        assertThat(draft.headers().firstValue("content-type")).hasValue(docx);
+        assertThat(draft.headers().firstValue("content-disposition").orElseThrow()).contains("bao-cao-" + PLAN + "-nam-2025.docx");
+        try (XWPFDocument document = new XWPFDocument(new java.io.ByteArrayInputStream(draft.body()));
+                XWPFWordExtractor text = new XWPFWordExtractor(document)) {
+            assertThat(text.getText()).contains("BÁO CÁO", "Kết quả thực hiện Kế hoạch số 120/KH-UBND", "Năm 2025", "Nơi nhận:");
+        }
+        HttpResponse<byte[]> figures = fetch(report, system, xlsx + ", " + docx + ";q=0.5");
+        assertThat(figures.headers().firstValue("content-type")).hasValue(xlsx);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(figures.body()))) {
+            assertThat(cell(workbook, "Thông tin", "Phạm vi", 1)).isEqualTo("Toàn tỉnh");
+        }
+        // a person's token is scoped as the services scope it
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(
+                fetch(report, client.userToken("staff.skhcn"), xlsx).body()))) {
+            assertThat(cell(workbook, "Thông tin", "Phạm vi", 1)).isEqualTo("Sở Khoa học và Công nghệ");
+        }
+
+        HttpResponse<byte[]> pdf = fetch(report, system, "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(406);
+        assertThat(pdf.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(SystemUnderTest.JSON.readTree(pdf.body()).at("/errors/0/field").asText()).isEqualTo("Accept");
+        HttpResponse<byte[]> period = fetch("/api/v1/reports/" + PLAN + "?period=quy-9", system, docx);
+        assertThat(period.statusCode()).isEqualTo(400);
+        assertThat(SystemUnderTest.JSON.readTree(period.body()).at("/errors/0/field").asText()).isEqualTo("period");
+        assertThat(fetch("/api/v1/reports/no-such-plan", system, docx).statusCode()).isEqualTo(404);
+        assertThat(fetch(report, "not-a-token", docx).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<byte[]> fetch(String path, String token, String accept) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(sut.url(Suite.CONSOLE) + path)).header("Authorization", "Bearer " + token).header("Accept", accept)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * 120 citizens served by Sở Tư pháp, scoring every question 1 of 5, sent by a kiosk now (business time): Sở
+     * Tư pháp's sub-index 2.2.1 for this quarter falls below target with enough responses. Returns the quarter.
+     */
+    private static String pushUnhappySoTuPhapResponses() {
+        List<String> codes = sut.registerReceipts("000.00.15.H17-CON-" + UUID.randomUUID().toString().substring(0, 8), 120);
+        Instant now = clock();
+        com.fasterxml.jackson.databind.node.ArrayNode responses = SystemUnderTest.JSON.createArrayNode();
+        codes.forEach(code -> responses.add(sut.surveyResponse(code, 1).put("submittedAt", now.toString())));
+        Answer batch = client.post(sut.url("survey") + "/api/v1/responses/batch", client.systemToken("survey-kiosk"),
+                "{\"responses\":" + responses + "}");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(SystemUnderTest.json(batch).at("/counts/accepted").asInt()).as(batch.body()).isEqualTo(120);
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String period = day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(SystemUnderTest.json(client.get(sut.url("survey") + "/api/v1/indices/2.2.1/"
+                + STP + "/" + period, client.userToken("coordinator.snv"))).path("belowTarget").asBoolean()).isTrue());
+        return period;
+    }
+
     static final String PLAN = "dak-lak-2025";
     static final Map<String, String> STATUS_WORDS = Map.of("AT_RISK", "Có nguy cơ không đạt", "MISSED", "Không đạt");
     static final DataFormatter SHOWN = new DataFormatter();
@@ -465,7 +609,9 @@ class ConsoleScenariosIT {
         page.navigate(browser.base + path);
         // not NETWORKIDLE: the inbox's live stream stays open; wait until htmx has nothing in flight
         page.waitForLoadState(LoadState.LOAD);
-        page.waitForFunction("() => !document.querySelector('.htmx-request')");
+        // a selector wait, not waitForFunction: polling a function is an eval, which the page's CSP refuses
+        page.waitForSelector(".htmx-request", new Page.WaitForSelectorOptions().setState(
+                com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         auditing = true;
         try {
             browser.seriousViolations(page).forEach(v -> problems.add(name + ": " + v));

@@ -105,6 +105,14 @@ class EvaluationTest {
         }
         given().get("/api/v1/targets/" + targetId).then().statusCode(200)
                 .body("status", equalTo("MISSED")).body("dataProvider", equalTo("VP-UBND-TINH"));
+        // the same changes, newest first, for the console's criterion page
+        io.restassured.path.json.JsonPath history = given().get("/api/v1/targets/" + targetId + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(history.getList("toStatus")).containsExactly("MISSED", "ON_TRACK", "MET", "AT_RISK", "ON_TRACK", "NO_DATA");
+        assertThat(history.getString("[3].fromStatus")).isEqualTo("ON_TRACK");
+        assertThat(history.getString("[5].fromStatus")).isNull();
+        assertThat(new BigDecimal(history.getString("[3].value"))).isEqualByComparingTo("62.0");
+        assertThat(history.getString("[0].changedAt")).startsWith("2025-12-31T17:00:");
     }
 
     @Test

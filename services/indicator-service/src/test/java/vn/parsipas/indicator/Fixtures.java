@@ -65,7 +65,7 @@ public final class Fixtures {
      * meet it in a deadlock: PostgreSQL aborts one of the two, and the truncate is simply tried again.
      */
     public static void emptyDatabase(Pool pool) {
-        pool.query("truncate observation, observation_history, target, ingestion_request").execute()
+        pool.query("truncate observation, observation_history, target_status_change, target, ingestion_request").execute()
                 .onFailure(e -> e.getMessage() != null && e.getMessage().contains("40P01")).retry().atMost(5)
                 .await().atMost(Duration.ofSeconds(30));
     }

@@ -1,7 +1,10 @@
 package vn.parsipas.console.clients;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -26,4 +29,17 @@ public interface IndicatorApi {
     @Path("/targets")
     Uni<Page<Target>> targets(@QueryParam("plan") String planId, @QueryParam("criterion") String criterion,
             @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/indicators/{code}/series")
+    Uni<Series> series(@PathParam("code") String code, @QueryParam("scope") String scope);
+
+    @GET
+    @Path("/indicators/{code}/series/{scope}/{period}")
+    Uni<Series.History> history(@PathParam("code") String code, @PathParam("scope") String scope,
+            @PathParam("period") String period);
+
+    @GET
+    @Path("/targets/{targetId}/history")
+    Uni<List<Target.StatusChange>> targetHistory(@PathParam("targetId") String targetId);
 }

@@ -43,6 +43,12 @@ public interface NotificationApi {
     Uni<Page<Alert>> alerts(@QueryParam("status") String status, @QueryParam("criterion") String criterion,
             @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
 
+    /** Every alert the person may see raised since a day (yyyy-MM-dd), whatever its status, newest first. */
+    @GET
+    @Path("/alerts")
+    Uni<Page<Alert>> alertsRaisedFrom(@QueryParam("raisedFrom") String raisedFrom, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
+
     @GET
     @Path("/alerts/{id}")
     Uni<AlertDetail> alert(@PathParam("id") String id);

@@ -21,4 +21,10 @@ public interface SurveyApi {
     @GET
     @Path("/indices")
     Uni<Page<SubIndex>> indices(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+
+    /** survey-service's CSV export of the sub-indices the person may see (UTF-8 with a byte order mark). */
+    @GET
+    @Path("/exports/indices.csv")
+    @Produces("text/csv")
+    Uni<String> indicesCsv(@QueryParam("subIndex") String subIndex, @QueryParam("period") String period);
 }

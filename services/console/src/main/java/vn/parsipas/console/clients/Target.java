@@ -24,4 +24,10 @@ public record Target(String targetId, String planId, String criterionCode, Strin
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Group(String criterionCode, String criterionTitle, List<Target> targets) {
     }
+
+    /** A change of a target's status (indicator-service's history, newest first). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StatusChange(Instant changedAt, String fromStatus, String toStatus, BigDecimal value, String period,
+            String reason) {
+    }
 }

@@ -43,7 +43,12 @@ public class CriterionPage {
 
     @TemplateData
     public record View(Plan plan, Criterion criterion, List<Task> tasks, boolean moreTasks, List<Target> targets,
-            List<Alert> alerts, boolean moreAlerts) {
+            List<Alert> alerts, boolean moreAlerts, List<Change> changes) {
+    }
+
+    /** A status change of one of the criterion's targets, for the page's history (newest first). */
+    @TemplateData
+    public record Change(Target target, Target.StatusChange change) {
     }
 
     @CheckedTemplate
@@ -77,13 +82,27 @@ public class CriterionPage {
             query.criterion = code;
             query.limit = MOST;
             return Uni.combine().all().unis(tasks.criteria(found.id()), tasks.tasks(query), indicators.targets(found.id(), code, MOST),
-                    notifications.alerts(null, code, null, MOST), directory.names()).asTuple().map(loaded -> {
+                    notifications.alerts(null, code, null, MOST), directory.names()).asTuple().chain(loaded -> {
                         Criterion criterion = loaded.getItem1().stream().filter(c -> c.code().equals(code)).findFirst()
                                 .orElseThrow(NotFoundException::new);
-                        View view = new View(found, criterion, loaded.getItem2().items(), loaded.getItem2().nextCursor() != null,
-                                loaded.getItem3().items(), loaded.getItem4().items(), loaded.getItem4().nextCursor() != null);
-                        return Templates.criterion(view, loaded.getItem5(), "overview");
+                        List<Target> targets = loaded.getItem3().items();
+                        return changes(targets).map(changes -> {
+                            View view = new View(found, criterion, loaded.getItem2().items(), loaded.getItem2().nextCursor() != null,
+                                    targets, loaded.getItem4().items(), loaded.getItem4().nextCursor() != null, changes);
+                            return Templates.criterion(view, loaded.getItem5(), "overview");
+                        });
                     });
         });
+    }
+
+    /** Every status change of the targets, newest first (each target's last 100, as indicator-service keeps them). */
+    private Uni<List<Change>> changes(List<Target> targets) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(targets.stream().map(t -> indicators.targetHistory(t.targetId())
+                .map(history -> history.stream().map(c -> new Change(t, c)).toList())).toList()).andFailFast()
+                .map(lists -> lists.stream().flatMap(List::stream)
+                        .sorted(java.util.Comparator.comparing((Change c) -> c.change().changedAt()).reversed()).toList());
     }
 }

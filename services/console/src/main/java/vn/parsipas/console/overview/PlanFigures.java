@@ -1,8 +1,6 @@
 package vn.parsipas.console.overview;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -10,7 +8,6 @@ import jakarta.ws.rs.NotFoundException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.console.clients.Alert;
 import vn.parsipas.console.clients.IndicatorApi;
 import vn.parsipas.console.clients.NotificationApi;
 import vn.parsipas.console.clients.Page;
@@ -47,16 +44,8 @@ public class PlanFigures {
     /** The overview of a plan for the whole province ({@code agency} null) or for one agency's staff. */
     public Uni<PlanOverview> overview(Plan plan, String agency) {
         return Uni.combine().all().unis(tasks.criteria(plan.id()), tasks.criterionSummaries(plan.id()),
-                indicators.overview(plan.id()), activeAlerts(null, new ArrayList<>())).asTuple()
+                indicators.overview(plan.id()), Page.all(cursor -> notifications.alerts("active", null, cursor, ALERT_PAGE))).asTuple()
                 .map(loaded -> PlanOverview.of(plan, agency, loaded.getItem1(), loaded.getItem2(), loaded.getItem3(),
                         loaded.getItem4()));
-    }
-
-    /** Every alert not yet resolved that the person may see, page after page. */
-    private Uni<List<Alert>> activeAlerts(String cursor, List<Alert> loaded) {
-        return notifications.alerts("active", null, cursor, ALERT_PAGE).chain((Page<Alert> page) -> {
-            loaded.addAll(page.items());
-            return page.nextCursor() == null ? Uni.createFrom().item(loaded) : activeAlerts(page.nextCursor(), loaded);
-        });
     }
 }

@@ -1,7 +1,6 @@
 package vn.parsipas.console.report;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.parsipas.console.ConsoleConfig;
 import vn.parsipas.console.clients.Page;
 import vn.parsipas.console.clients.Plan;
@@ -21,6 +21,7 @@ import vn.parsipas.console.clients.TaskApi;
 import vn.parsipas.console.clients.TaskQuery;
 import vn.parsipas.console.overview.PlanFigures;
 import vn.parsipas.console.web.Directory;
+import vn.parsipas.console.web.Staff;
 import vn.parsipas.console.web.Wording;
 
 /**
@@ -49,8 +50,22 @@ public class ReportFigures {
     @RestClient
     SurveyApi survey;
 
+    @Inject
+    Staff staff;
+
+    /**
+     * The report of a plan (null: the latest year's) for the caller — the whole province for a
+     * coordinator, the caller's agency for agency staff — on a worker thread, since writing a file blocks.
+     */
+    public Uni<ReportData> forCaller(String planId, String periodKey) {
+        String scope = staff.isCoordinator() ? null : staff.requireAgency();
+        String preparedBy = staff.displayName() + " (" + staff.username() + ")";
+        return figures.plan(planId).chain(found -> load(found, scope, periodKey, preparedBy))
+                .emitOn(Infrastructure.getDefaultWorkerPool());
+    }
+
     public Uni<ReportData> load(Plan plan, String agency, String periodKey, String preparedBy) {
-        return Uni.combine().all().unis(figures.overview(plan, agency), allTasks(plan.id(), null, new ArrayList<>()),
+        return Uni.combine().all().unis(figures.overview(plan, agency), allTasks(plan.id()),
                 tasks.agencySummaries(plan.id(), "lead"), indices(), directory.names()).asTuple().map(loaded -> {
                     LocalDate today = LocalDate.ofInstant(loaded.getItem1().at(), Wording.ZONE);
                     ReportPeriod period = ReportPeriod.choose(config.report().periods(), plan.year(), periodKey, today);
@@ -59,28 +74,20 @@ public class ReportFigures {
                 });
     }
 
-    private Uni<List<Task>> allTasks(String planId, String cursor, List<Task> loaded) {
-        TaskQuery query = new TaskQuery();
-        query.planId = planId;
-        query.cursor = cursor;
-        query.limit = PAGE;
-        return tasks.tasks(query).chain((Page<Task> page) -> {
-            loaded.addAll(page.items());
-            return page.nextCursor() == null ? Uni.createFrom().item(loaded) : allTasks(planId, page.nextCursor(), loaded);
+    private Uni<List<Task>> allTasks(String planId) {
+        return Page.all(cursor -> {
+            TaskQuery query = new TaskQuery();
+            query.planId = planId;
+            query.cursor = cursor;
+            query.limit = PAGE;
+            return tasks.tasks(query);
         });
     }
 
     private Uni<List<SubIndex>> indices() {
-        return allIndices(null, new ArrayList<>()).onFailure().recoverWithItem(e -> {
+        return Page.all(cursor -> survey.indices(cursor, INDEX_PAGE)).onFailure().recoverWithItem(e -> {
             LOG.warnf("the report goes without SIPAS sub-indices: survey-service could not be read (%s)", e.toString());
             return null;
-        });
-    }
-
-    private Uni<List<SubIndex>> allIndices(String cursor, List<SubIndex> loaded) {
-        return survey.indices(cursor, INDEX_PAGE).chain((Page<SubIndex> page) -> {
-            loaded.addAll(page.items());
-            return page.nextCursor() == null ? Uni.createFrom().item(loaded) : allIndices(page.nextCursor(), loaded);
         });
     }
 }

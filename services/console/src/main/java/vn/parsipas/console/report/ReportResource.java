@@ -9,10 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 import vn.parsipas.console.ConsoleConfig;
 import vn.parsipas.console.overview.OverviewQuery;
-import vn.parsipas.console.overview.PlanFigures;
 import vn.parsipas.console.web.Staff;
 
 /**
@@ -25,12 +24,6 @@ import vn.parsipas.console.web.Staff;
 @RolesAllowed({ Staff.COORDINATOR, Staff.AGENCY_STAFF })
 public class ReportResource {
     @Inject
-    Staff staff;
-
-    @Inject
-    PlanFigures figures;
-
-    @Inject
     ReportFigures reports;
 
     @Inject
@@ -40,7 +33,7 @@ public class ReportResource {
     @Path("bao-cao.xlsx")
     @Produces(ReportWorkbook.MEDIA_TYPE)
     public Uni<Response> workbook(@QueryParam("ke-hoach") String plan, @QueryParam("ky") String period) {
-        return report(plan, period).map(data -> Response.ok(ReportWorkbook.write(data), ReportWorkbook.MEDIA_TYPE)
+        return reports.forCaller(OverviewQuery.parse(plan, null, null, null).plan(), period).map(data -> Response.ok(ReportWorkbook.write(data), ReportWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName(data, "xlsx") + "\"").build());
     }
 
@@ -48,17 +41,8 @@ public class ReportResource {
     @Path("bao-cao.docx")
     @Produces(ReportDocument.MEDIA_TYPE)
     public Uni<Response> document(@QueryParam("ke-hoach") String plan, @QueryParam("ky") String period) {
-        return report(plan, period).map(data -> Response.ok(ReportDocument.write(data, config.report()), ReportDocument.MEDIA_TYPE)
+        return reports.forCaller(OverviewQuery.parse(plan, null, null, null).plan(), period).map(data -> Response.ok(ReportDocument.write(data, config.report()), ReportDocument.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName(data, "docx") + "\"").build());
-    }
-
-    /** The report's figures for the signed-in person, on a worker thread (writing a file blocks). */
-    private Uni<ReportData> report(String plan, String period) {
-        String scope = staff.isCoordinator() ? null : staff.requireAgency();
-        String preparedBy = staff.displayName() + " (" + staff.username() + ")";
-        return figures.plan(OverviewQuery.parse(plan, null, null, null).plan())
-                .chain(found -> reports.load(found, scope, period, preparedBy))
-                .emitOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** bao-cao-dak-lak-2025-quy-1-2025.xlsx: ASCII, so every browser and mail system keeps it. */

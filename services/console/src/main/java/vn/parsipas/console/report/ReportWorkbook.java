@@ -109,7 +109,7 @@ public final class ReportWorkbook {
         for (CriterionRow r : data.overview().rows()) {
             for (Target t : r.targets()) {
                 sheets.row(sheet, t.criterionCode(), t.description(), t.indicatorName(), data.names().of(t.responsibleAgency()),
-                        comparator(t.comparator()), t.threshold(), unit(t.unit()), t.baselineYear(), t.baselineValue(), t.value(),
+                        comparator(t.comparator()), t.threshold(), Wording.unit(t.unit()), t.baselineYear(), t.baselineValue(), t.value(),
                         t.period(), t.expectedValue(), Wording.targetStatus(t.status()), t.reason(), t.deadline(), t.evaluatedAt());
             }
         }
@@ -164,19 +164,6 @@ public final class ReportWorkbook {
             case "lt" -> "<";
             case "eq" -> "=";
             default -> "";
-        };
-    }
-
-    private static String unit(String unit) {
-        return switch (unit == null ? "" : unit) {
-            case "percent" -> "%";
-            case "percent-growth" -> "% tăng so với năm trước";
-            case "percentage-points" -> "điểm phần trăm";
-            case "billion-vnd" -> "tỷ đồng";
-            case "places" -> "bậc";
-            case "group" -> "nhóm";
-            case "count" -> "số lượng";
-            default -> unit;
         };
     }
 

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.quarkus.oidc.IdToken;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -20,8 +19,8 @@ public class Staff {
     @Inject
     SecurityIdentity identity;
 
+    /** The ID token of a signed-in person; the access token of a bearer call to the console's API. */
     @Inject
-    @IdToken
     JsonWebToken idToken;
 
     public boolean isSignedIn() {

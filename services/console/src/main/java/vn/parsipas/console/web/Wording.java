@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
@@ -47,6 +48,50 @@ public final class Wording {
         }
         DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(LOCALE));
         return format.format(value);
+    }
+
+    /** A SIPAS period: "2025-Q4" is "Quý IV/2025", "2025" the year to date. */
+    public static String period(String period) {
+        if (period == null) {
+            return "";
+        }
+        if (period.matches("[0-9]{4}-Q[1-4]")) {
+            return "Quý " + List.of("I", "II", "III", "IV").get(period.charAt(6) - '1') + "/" + period.substring(0, 4);
+        }
+        return period.matches("[0-9]{4}") ? "Năm " + period : period;
+    }
+
+    /** How often an indicator's value is due (the catalogue's cadence). */
+    public static String cadence(String cadence) {
+        return switch (cadence == null ? "" : cadence) {
+            case "monthly" -> "Hằng tháng";
+            case "quarterly" -> "Hằng quý";
+            case "yearly" -> "Hằng năm";
+            default -> "–";
+        };
+    }
+
+    /** An indicator's unit (the catalogue's code) as staff read it beside a figure. */
+    public static String unit(String unit) {
+        return switch (unit == null ? "" : unit) {
+            case "percent" -> "%";
+            case "percent-growth" -> "% tăng so với năm trước";
+            case "percentage-points" -> "điểm phần trăm";
+            case "billion-vnd" -> "tỷ đồng";
+            case "places" -> "bậc";
+            case "group" -> "nhóm";
+            case "count" -> "số lượng";
+            default -> unit;
+        };
+    }
+
+    /** A figure with its unit: "84,31 %", "12 tỷ đồng"; a count is the number alone. */
+    public static String figure(BigDecimal value, String unit) {
+        if (value == null) {
+            return "";
+        }
+        String number = number(value);
+        return unit == null || unit.isBlank() || "count".equals(unit) ? number : number + " " + unit(unit);
     }
 
     public static String kind(String kind) {
@@ -171,7 +216,14 @@ public final class Wording {
         if (from == null || to == null) {
             return "";
         }
-        Duration d = Duration.between(from, to);
+        return length(Duration.between(from, to));
+    }
+
+    /** A length of time as staff read it: "2 ngày 3 giờ", "5 giờ 10 phút", at least "1 phút". */
+    public static String length(Duration d) {
+        if (d == null) {
+            return "";
+        }
         if (d.toDays() > 0) {
             return d.toDays() + " ngày" + (d.toHoursPart() > 0 ? " " + d.toHoursPart() + " giờ" : "");
         }

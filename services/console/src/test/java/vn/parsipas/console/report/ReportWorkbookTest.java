@@ -57,7 +57,7 @@ class ReportWorkbookTest {
     void tasksSayWhetherTheirDeadlineFallsInThePeriodAndSubIndicesCarryTheirInterval() throws Exception {
         Task due = new Task("t1", "dak-lak-2025", "1.16", "Số hóa hồ sơ", null, "SO-TU-PHAP", List.of("SO-KHOA-HOC-CONG-NGHE"),
                 LocalDate.of(2025, 3, 1), null, null, null, "in-progress", true, null, null, null, null, null, null, null, null);
-        SubIndex access = new SubIndex("2.2.1", "Tiếp cận dịch vụ", "SO-TU-PHAP", "2025-Q4", 150, 600, 420,
+        SubIndex access = new SubIndex("2.2.1", "Tiếp cận dịch vụ", "SO-TU-PHAP", "2025-Q4", 150, true, 600, 420,
                 new BigDecimal("70.00"), new BigDecimal("66.33"), new BigDecimal("73.67"),
                 new BigDecimal("84.31"), true);
         ReportData data = data(List.of(due));

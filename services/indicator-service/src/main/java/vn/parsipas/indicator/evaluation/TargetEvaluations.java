@@ -114,6 +114,7 @@ public class TargetEvaluations {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return points(connection, targets.stream().map(TargetRow::target).toList()).chain(points -> {
             List<Tuple> updates = new ArrayList<>();
+            List<Tuple> history = new ArrayList<>();
             List<TargetStatusChanged> changes = new ArrayList<>();
             for (TargetRow row : targets) {
                 Target target = row.target();
@@ -123,6 +124,8 @@ public class TargetEvaluations {
                 boolean changed = !Objects.equals(evaluation.status(), row.current().status());
                 if (changed && evaluation.status() != null) {
                     changes.add(change(target, indicator, row.current().status(), evaluation, now));
+                    history.add(Tuple.from(new Object[] {target.targetId(), at, name(row.current().status()),
+                            evaluation.status().name(), evaluation.value(), evaluation.period(), evaluation.reason()}));
                     LOG.infof("target %s: %s -> %s (%s)", target.targetId(), row.current().status(), evaluation.status(),
                             evaluation.reason());
                 }
@@ -135,6 +138,10 @@ public class TargetEvaluations {
                             + "expected_value = $5, threshold = $6, reason = $7, evaluated_at = $8, status_since = $9, "
                             + "next_check_at = $10 where target_id = $1")
                     .executeBatch(updates)
+                    .chain(() -> history.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery("insert into target_status_change (target_id, changed_at, from_status, "
+                                    + "to_status, value, period, reason) values ($1, $2, $3, $4, $5, $6, $7)")
+                                    .executeBatch(history).replaceWithVoid())
                     .chain(() -> outbox.addAll(connection, changes));
         });
     }

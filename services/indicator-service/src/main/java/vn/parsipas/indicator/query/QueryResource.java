@@ -1,6 +1,7 @@
 package vn.parsipas.indicator.query;
 
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,6 +62,12 @@ public class QueryResource {
     @Path("/targets/{targetId}")
     public Uni<TargetView> target(@PathParam("targetId") String targetId) {
         return targets.find(targetId, caller.visibleAgencies());
+    }
+
+    @GET
+    @Path("/targets/{targetId}/history")
+    public Uni<List<TargetQueries.StatusChange>> history(@PathParam("targetId") String targetId) {
+        return targets.history(targetId, caller.visibleAgencies());
     }
 
     @GET

@@ -1,6 +1,8 @@
 package vn.parsipas.indicator.query;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -81,6 +83,25 @@ public class TargetQueries {
                         throw new ForbiddenException("target of another agency");
                     }
                     return view(TargetRow.from(row));
+                });
+    }
+
+    /** A change of a target's status, as the history lists it (newest first). */
+    public record StatusChange(Instant changedAt, String fromStatus, String toStatus, BigDecimal value, String period,
+            String reason) {
+    }
+
+    /** The last 100 changes of a visible target's status, newest first; 404 and 403 as {@link #find}. */
+    public Uni<List<StatusChange>> history(String targetId, Set<String> visibleAgencies) {
+        return find(targetId, visibleAgencies).chain(visible -> pool.preparedQuery("select changed_at, from_status, to_status, "
+                        + "value, period, reason from target_status_change where target_id = $1 order by changed_at desc, id desc "
+                        + "limit 100").execute(Tuple.of(targetId)))
+                .map(rows -> {
+                    List<StatusChange> changes = new ArrayList<>();
+                    rows.forEach(row -> changes.add(new StatusChange(row.getOffsetDateTime("changed_at").toInstant(),
+                            row.getString("from_status"), row.getString("to_status"), row.getBigDecimal("value"),
+                            row.getString("period"), row.getString("reason"))));
+                    return changes;
                 });
     }
 

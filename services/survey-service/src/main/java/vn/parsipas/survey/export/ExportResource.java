@@ -49,7 +49,7 @@ public class ExportResource {
     public Uni<String> indices(@QueryParam("subIndex") String subIndex, @QueryParam("scope") String scope,
             @QueryParam("period") String period) {
         StringBuilder csv = new StringBuilder(Csv.BOM).append(Csv.line(List.of("subIndex", "subIndexName", "scope", "period",
-                "responses", "validAnswers", "satisfiedAnswers", "satisfiedPercent", "intervalLowPercent", "intervalHighPercent",
+                "responses", "enoughResponses", "validAnswers", "satisfiedAnswers", "satisfiedPercent", "intervalLowPercent", "intervalHighPercent",
                 "targetId", "targetPercent", "belowTarget", "updatedAt")));
         return allPages(new IndexQueries.Filter(subIndex, scope, period), IndexQueries.visibleScopes(caller.visibleAgencies()), null, csv)
                 .map(StringBuilder::toString);
@@ -63,7 +63,7 @@ public class ExportResource {
     }
 
     private static List<Object> fields(SubIndexValue v) {
-        return Arrays.asList(v.subIndex(), v.subIndexName(), v.scope(), v.period(), v.responses(),
+        return Arrays.asList(v.subIndex(), v.subIndexName(), v.scope(), v.period(), v.responses(), v.enoughResponses(),
                 v.validAnswers(), v.satisfiedAnswers(), v.satisfiedPercent(), v.intervalLowPercent(), v.intervalHighPercent(),
                 v.targetId(), v.targetPercent(), v.belowTarget(), v.updatedAt());
     }

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
 import vn.parsipas.survey.Db;
+import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.questionnaire.QuestionnaireCatalog;
 import vn.parsipas.survey.target.SipasTarget;
 import vn.parsipas.survey.target.SipasTargets;
@@ -32,6 +33,9 @@ public class IndexQueries {
 
     @Inject
     QuestionnaireCatalog catalog;
+
+    @Inject
+    SurveyConfig config;
 
     public record Filter(String subIndex, String scope, String period) {
     }
@@ -96,18 +100,20 @@ public class IndexQueries {
             return Uni.createFrom().item(List.of());
         }
         return targets.applicable().chain(applicable -> catalog.subIndexNames(rows.stream().map(row -> (String) row[0]).toList())
-                .map(names -> rows.stream().map(row -> value(row, applicable, names)).toList()));
+                .map(names -> rows.stream().map(row -> value(row, applicable, names, config.indices().minSample())).toList()));
     }
 
-    private static SubIndexValue value(Object[] row, Map<String, SipasTarget> applicable, Map<String, String> names) {
+    private static SubIndexValue value(Object[] row, Map<String, SipasTarget> applicable, Map<String, String> names,
+            int minSample) {
         String subIndex = (String) row[0];
         String period = (String) row[2];
         long satisfied = Db.number(row[5]);
         long valid = Db.number(row[4]);
         Wilson share = Wilson.of(satisfied, valid);
         SipasTarget target = applicable.get(SipasTargets.key(subIndex, Periods.year(period)));
-        return new SubIndexValue(subIndex, names.getOrDefault(subIndex, subIndex), (String) row[1], period, Db.number(row[3]),
-                valid, satisfied, share.satisfiedPercent(), share.lowPercent(), share.highPercent(),
+        long responses = Db.number(row[3]);
+        return new SubIndexValue(subIndex, names.getOrDefault(subIndex, subIndex), (String) row[1], period, responses,
+                responses >= minSample, valid, satisfied, share.satisfiedPercent(), share.lowPercent(), share.highPercent(),
                 target == null ? null : target.targetId(), target == null ? null : target.percent(), (Boolean) row[6],
                 Db.instant(row[7]));
     }

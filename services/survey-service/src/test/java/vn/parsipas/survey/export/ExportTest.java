@@ -30,10 +30,10 @@ class ExportTest {
                 .then().statusCode(200).contentType("text/csv").extract().asByteArray();
 
         List<String> lines = lines(csv);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFsubIndex,subIndexName,scope,period,responses,validAnswers,satisfiedAnswers,"
+        assertThat(lines.get(0)).isEqualTo("\uFEFFsubIndex,subIndexName,scope,period,responses,enoughResponses,validAnswers,satisfiedAnswers,"
                 + "satisfiedPercent,intervalLowPercent,intervalHighPercent,targetId,targetPercent,belowTarget,updatedAt");
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(2)).startsWith("2.2.2,Chỉ số hài lòng về TTHC," + agency + ",2018-Q2,2,4,2,50.00,15.00,85.00,,,false,");
+        assertThat(lines.get(2)).startsWith("2.2.2,Chỉ số hài lòng về TTHC," + agency + ",2018-Q2,2,false,4,2,50.00,15.00,85.00,,,false,");
     }
 
     @Test
