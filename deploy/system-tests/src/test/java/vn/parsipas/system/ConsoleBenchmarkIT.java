@@ -134,7 +134,7 @@ class ConsoleBenchmarkIT {
                 "task-overdue.v1", "/parsipas/task-service", taskId, data));
     }
 
-    private static void call(HttpClient http, HttpRequest request) {
+    static void call(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).as(request.uri().toString()).isEqualTo(200);
@@ -143,7 +143,7 @@ class ConsoleBenchmarkIT {
         }
     }
 
-    private static List<List<Long>> time(int times, List<Runnable> calls) {
+    static List<List<Long>> time(int times, List<Runnable> calls) {
         for (int i = 0; i < 20; i++) {
             calls.forEach(Runnable::run); // warm-up
         }
@@ -159,20 +159,20 @@ class ConsoleBenchmarkIT {
         return micros;
     }
 
-    private static long p(List<Long> values, double quantile) {
+    static long p(List<Long> values, double quantile) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
     }
 
-    private static String stats(List<Long> values) {
+    static String stats(List<Long> values) {
         boolean micros = values.stream().mapToLong(Long::longValue).max().orElse(0) > 100_000 || values.size() >= 100;
         double unit = micros ? 1000.0 : 1.0;
         return String.format("n=%d p50 %.1f ms, p95 %.1f ms, max %.1f ms", values.size(), p(values, 0.5) / unit,
                 p(values, 0.95) / unit, p(values, 1.0) / unit);
     }
 
-    private static double ratio(List<Long> values, List<Long> raw) {
+    static double ratio(List<Long> values, List<Long> raw) {
         return (double) p(values, 0.95) / Math.max(1, p(raw, 0.95));
     }
 

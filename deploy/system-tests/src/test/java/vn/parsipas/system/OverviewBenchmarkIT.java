@@ -1,0 +1,328 @@
+package vn.parsipas.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.BrowserContext;
+
+import vn.parsipas.devstack.Suite;
+
+/**
+ * The province overview's figures (docs/benchmarks/console.md, "Overview and reports"): the seed plan
+ * plus 1,000,000 SIPAS responses and 100,000 observations, stored through the suite's public doors;
+ * then the console's overview pages timed with the coordinator's session, interleaved with
+ * indicator-service's own overview call (the raw engine) and the other engine calls the pages are
+ * built on; then the year's report as XLSX and DOCX. Runs only with {@code -Dbenchmark=true}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class OverviewBenchmarkIT {
+    static final int RESPONSES = Integer.getInteger("bench.responses", 1_000_000);
+    static final int OBSERVATIONS = Integer.getInteger("bench.observations", 100_000);
+    static final int PAGE_CALLS = Integer.getInteger("bench.page-calls", 100);
+    static final int REPORTS = Integer.getInteger("bench.reports", 10);
+    static final String PLAN = ConsoleScenariosIT.PLAN;
+    static final String COORDINATOR = "coordinator.snv";
+    /** The agencies whose one-stop shops hand out receipts with the survey's QR code. */
+    static final List<String> SURVEYED = List.of("SO-NOI-VU", "SO-TU-PHAP", "SO-TAI-CHINH", "SO-KHOA-HOC-CONG-NGHE", "SO-XAY-DUNG",
+            "SO-NONG-NGHIEP-MOI-TRUONG", "THANH-TRA-TINH", "TT-PHUC-VU-HCC", "VP-UBND-TINH", "TT-PHAT-TRIEN-QUY-DAT");
+    /** The overall question of every sub-index of questionnaire sipas-2025 (deploy/questionnaires). */
+    static final List<String> QUESTIONS = List.of("2.2.1-q1", "2.2.2-q1", "2.2.3-q1", "2.2.4-q1", "2.2.5-q1", "2.2.6-q1",
+            "2.1.1-q1", "2.1.2-q1", "2.1.3-q1", "2.1.4-q1");
+    /**
+     * Every indicator the two systems with a Kafka door may report (deploy/indicators/catalogue.yaml), with its
+     * unit and producer: iGate's five rates and the finance system's four figures.
+     */
+    static final Map<String, String[]> INDICATORS = new LinkedHashMap<>();
+    static {
+        for (String code : List.of("online-end-to-end-dossier-rate", "online-payment-dossier-rate", "online-payment-enabled-procedure-rate",
+                "online-payment-transacting-procedure-rate", "digitised-data-reuse-rate")) {
+            INDICATORS.put(code, new String[] {"percent", "igate"});
+        }
+        INDICATORS.put("public-investment-disbursement-rate", new String[] {"percent", "finance-system"});
+        INDICATORS.put("land-use-revenue", new String[] {"billion-vnd", "finance-system"});
+        INDICATORS.put("psu-partial-self-financing-count", new String[] {"count", "finance-system"});
+        INDICATORS.put("state-budget-revenue-growth", new String[] {"percent-growth", "finance-system"});
+    }
+    /** The suite's clock starts on this day (SystemUnderTest); values and answers are dated before it. */
+    static final LocalDate TODAY = LocalDate.of(2025, 11, 20);
+
+    final List<String> lines = new ArrayList<>();
+    final Random random = new Random(2025);
+
+    @Test
+    void figures() throws Exception {
+        SystemUnderTest sut = SystemUnderTest.get();
+        report("machine: %d cores, Java %s; suite ready in %d s; load average %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), sut.startTime.toSeconds(), load());
+        String run = "OVB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String coordinator = sut.client.userToken(COORDINATOR);
+        long responsesBefore = provinceResponses(sut, coordinator);
+        long begin = System.nanoTime();
+        try (ExternalProducer kafka = new ExternalProducer(sut.engines.addresses().get("kafka.bootstrap.servers"), sut.repo)) {
+            List<String> scopes = scopes(sut, coordinator);
+            observations(kafka, run, scopes);
+            report("sent %,d IndicatorObserved (%d indicators × %d scopes × days back from %s) in %.1f s", OBSERVATIONS,
+                    INDICATORS.size(), scopes.size(), TODAY.minusDays(1), SuiteBenchmarkIT.seconds(begin));
+            responses(sut, kafka, run);
+            report("registered %,d receipt codes over REST and sent their SurveyResponseSubmitted in %.1f s; load average %s",
+                    RESPONSES, SuiteBenchmarkIT.seconds(begin), load());
+        }
+        String observed = "select count(*) from observation where reference like '" + run + "-%'";
+        stored(sut, run, "observations", () -> sut.count("indicator", observed), OBSERVATIONS, begin);
+        stored(sut, run, "responses (counted in sub-index 2.2.1 of the province, 2025)",
+                () -> provinceResponses(sut, sut.client.userToken(COORDINATOR)) - responsesBefore, RESPONSES, begin);
+
+        try (ConsoleBrowser browser = new ConsoleBrowser(sut.url(Suite.CONSOLE), sut.repo.resolve("deploy/system-tests/target/console-screenshots"))) {
+            pages(sut, browser);
+            reports(browser);
+        }
+        report("console after the run: %s", SuiteBenchmarkIT.memory(sut.suite.instances(Suite.CONSOLE).get(0).process().pid()));
+        Files.writeString(sut.repo.resolve("deploy/system-tests/target/overview-benchmark.txt"), String.join("\n", lines) + "\n");
+    }
+
+    /**
+     * {@link #OBSERVATIONS} distinct keys: every indicator of {@link #INDICATORS} for the province and every
+     * agency, one value a day, from yesterday backwards; a rate rising through the period as the plan wants.
+     */
+    private void observations(ExternalProducer kafka, String run, List<String> scopes) {
+        Map<String, ObjectNode> envelopes = new LinkedHashMap<>();
+        for (String system : List.of("igate", "finance-system")) {
+            envelopes.put(system, tree(kafka.envelope("x", FaultsIT.OBSERVED, "indicator-observed.v1", "/" + system, "x",
+                    kafka.example("indicator-observed.v1"))));
+        }
+        int sent = 0;
+        for (LocalDate day = TODAY.minusDays(1); sent < OBSERVATIONS; day = day.minusDays(1)) {
+            double progress = Math.max(0, 1 - (TODAY.toEpochDay() - day.toEpochDay()) / 730.0);
+            for (Map.Entry<String, String[]> indicator : INDICATORS.entrySet()) {
+                for (int s = 0; s < scopes.size() && sent < OBSERVATIONS; s++, sent++) {
+                    String unit = indicator.getValue()[0];
+                    String system = indicator.getValue()[1];
+                    ObjectNode envelope = envelopes.get(system).deepCopy();
+                    String key = run + "|" + indicator.getKey() + "|" + scopes.get(s);
+                    ObjectNode data = ((ObjectNode) envelope.get("data")).put("indicatorCode", indicator.getKey()).put("scope", scopes.get(s))
+                            .put("period", day.toString()).put("unit", unit).put("observedAt", day + "T12:00:00Z").put("sourceSystem", system);
+                    data.put("value", value(unit, progress + (s % 5) * 0.01));
+                    data.remove("note");
+                    envelope.put("id", run + "-" + sent).put("subject", indicator.getKey() + "/" + scopes.get(s) + "/" + day);
+                    kafka.send(ExternalProducer.topicOf("indicators.observations.v1", system), key, envelope.toString());
+                }
+            }
+        }
+        kafka.flush();
+    }
+
+    private static double value(String unit, double progress) {
+        double value = switch (unit) {
+            case "percent" -> 40 + 45 * progress;
+            case "billion-vnd" -> 100 + 2_000 * progress;
+            case "count" -> Math.round(10 + 40 * progress);
+            default -> 2 + 10 * progress;
+        };
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /**
+     * iGate registers the receipt codes of returned dossiers with their PINs, 1,000 a request, for the agencies
+     * of {@link #SURVEYED} in turn; each code's response follows on the kiosks' Kafka topic as soon as its code
+     * is registered: all ten overall questions answered, the agency's own share of satisfied citizens, a day of
+     * 2025 before {@link #TODAY} (every quarter).
+     */
+    private void responses(SystemUnderTest sut, ExternalProducer kafka, String run) throws Exception {
+        ObjectNode template = tree(kafka.envelope("x", FaultsIT.RESPONSE, "survey-response-submitted.v1", "/survey-kiosk", "x",
+                kafka.example("survey-response-submitted.v1")));
+        int days = (int) (TODAY.toEpochDay() - LocalDate.of(2025, 1, 1).toEpochDay());
+        String igate = null;
+        long tokenAt = 0;
+        for (int from = 0; from < RESPONSES; from += 1000) {
+            ArrayNode receipts = SystemUnderTest.JSON.createArrayNode();
+            List<ObjectNode> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(RESPONSES, from + 1000); i++) {
+                String code = run + "-" + i;
+                String agency = SURVEYED.get(i % SURVEYED.size());
+                String pin = String.format("%06d", random.nextInt(1_000_000));
+                receipts.addObject().put("receiptCode", code).put("agencyCode", agency).put("procedureCode", "1.001193").put("pin", pin);
+                ObjectNode envelope = template.deepCopy();
+                ObjectNode data = ((ObjectNode) envelope.get("data")).put("responseId", UUID.randomUUID().toString()).put("receiptCode", code)
+                        .put("receiptPin", pin).put("agencyCode", agency)
+                        .put("submittedAt", LocalDate.of(2025, 1, 1).plusDays(random.nextInt(days)) + "T03:00:00Z");
+                ArrayNode answers = data.putArray("answers");
+                double satisfied = 0.70 + 0.025 * (i % SURVEYED.size());
+                for (String question : QUESTIONS) {
+                    answers.addObject().put("questionId", question)
+                            .put("score", random.nextDouble() < satisfied ? 4 + random.nextInt(2) : 1 + random.nextInt(3));
+                }
+                batch.add(envelope.put("id", data.path("responseId").asText()).put("subject", code));
+            }
+            if (System.nanoTime() - tokenAt > Duration.ofMinutes(5).toNanos()) { // the realm's tokens live 15 minutes
+                igate = sut.client.systemToken("igate");
+                tokenAt = System.nanoTime();
+            }
+            var answer = sut.client.post(sut.url("survey") + "/api/v1/receipt-codes", igate,
+                    "{\"receiptCodes\":" + receipts + "}");
+            assertThat(SystemUnderTest.json(answer).path("status").asText()).as(answer.body()).isEqualTo("OK");
+            for (ObjectNode envelope : batch) {
+                kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), envelope.path("subject").asText(),
+                        envelope.toString());
+            }
+        }
+        kafka.flush();
+    }
+
+    /** Waits until {@code count} reaches {@code expected}; on time-out, says why with the run's dead letters. */
+    private void stored(SystemUnderTest sut, String run, String what, LongSupplier count, long expected, long begin) {
+        try {
+            await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(5)).until(() -> count.getAsLong() >= expected);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + ": " + count.getAsLong() + " of " + expected + " stored; dead letters: "
+                    + sut.deadLetters(run, "sipas.responses.v1.dlq", "indicators.observations.v1.dlq").stream().limit(5).toList(), e);
+        }
+        report("stored: %,d %s %.0f s after the first was sent; load average %s", expected, what, SuiteBenchmarkIT.seconds(begin), load());
+    }
+
+    /**
+     * The five overview pages with the coordinator's session and, interleaved, the engine calls behind them
+     * with the coordinator's bearer token: indicator-service's overview first (the raw engine the ratios use).
+     */
+    private void pages(SystemUnderTest sut, ConsoleBrowser browser) {
+        BrowserContext context = browser.context(ConsoleBrowser.DESKTOP);
+        browser.open(context, "/tong-quan", COORDINATOR);
+        String cookies = cookies(context);
+        String bearer = "Bearer " + sut.client.userToken(COORDINATOR);
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> engine = new LinkedHashMap<>();
+        engine.put("indicator-service GET /api/v1/overview?plan=" + PLAN + " (the raw engine)", sut.url("indicator") + "/api/v1/overview?plan=" + PLAN);
+        engine.put("task-service GET /api/v1/plans/" + PLAN + "/criteria", sut.url("task") + "/api/v1/plans/" + PLAN + "/criteria");
+        engine.put("task-service GET /api/v1/summaries/criteria", sut.url("task") + "/api/v1/summaries/criteria?planId=" + PLAN);
+        engine.put("notification-service GET /api/v1/alerts?status=active (200)", sut.url("notification") + "/api/v1/alerts?status=active&limit=200");
+        engine.put("survey-service GET /api/v1/indices (1,000)", sut.url("survey") + "/api/v1/indices?limit=1000");
+        List<String> pages = List.of("/tong-quan", "/tong-quan/tieu-chi/1.16", "/tong-quan/sipas", "/tong-quan/co-quan",
+                "/tong-quan/chi-so/" + AgencyScenariosIT.ONLINE_RATE);
+        List<Runnable> calls = new ArrayList<>();
+        engine.values().forEach(url -> calls.add(() -> ConsoleBenchmarkIT.call(http,
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).build())));
+        pages.forEach(path -> calls.add(() -> ConsoleBenchmarkIT.call(http,
+                HttpRequest.newBuilder(URI.create(browser.base + path)).header("Cookie", cookies).build())));
+        report("timing %d rounds (after 20 for warm-up) of %d calls, one of each in turn; load average %s", PAGE_CALLS, calls.size(), load());
+        List<List<Long>> timed = ConsoleBenchmarkIT.time(PAGE_CALLS, calls);
+        List<Long> raw = timed.get(0);
+        List<String> names = new ArrayList<>(engine.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            report("%s: %s", names.get(i), ConsoleBenchmarkIT.stats(timed.get(i)));
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            List<Long> page = timed.get(names.size() + i);
+            report("console %s: %s — p95 ratio to raw %.1f", pages.get(i), ConsoleBenchmarkIT.stats(page), ConsoleBenchmarkIT.ratio(page, raw));
+        }
+        report("load average after the pages %s", load());
+        context.close();
+    }
+
+    /** The year's report as XLSX and DOCX, interleaved, with a fresh session: the first of each, then {@link #REPORTS} timed. */
+    private void reports(ConsoleBrowser browser) {
+        BrowserContext context = browser.context(ConsoleBrowser.DESKTOP);
+        browser.open(context, "/tong-quan", COORDINATOR);
+        String cookies = cookies(context);
+        HttpClient http = HttpClient.newHttpClient();
+        for (String format : List.of("xlsx", "docx")) {
+            long start = System.nanoTime();
+            long bytes = download(http, browser.base + "/tong-quan/bao-cao." + format + "?ke-hoach=" + PLAN + "&ky=nam", cookies);
+            report("year report .%s, first after the start: %.0f ms, %,d bytes", format, (System.nanoTime() - start) / 1e6, bytes);
+        }
+        Map<String, List<Long>> millis = new LinkedHashMap<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (int i = 0; i < REPORTS; i++) {
+            for (String format : List.of("xlsx", "docx")) {
+                long start = System.nanoTime();
+                sizes.put(format, download(http, browser.base + "/tong-quan/bao-cao." + format + "?ke-hoach=" + PLAN + "&ky=nam", cookies));
+                millis.computeIfAbsent(format, f -> new ArrayList<>()).add((System.nanoTime() - start) / 1_000_000);
+            }
+        }
+        millis.forEach((format, values) -> {
+            List<Long> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            report("year report .%s (ky=nam): n=%d p50 %d ms, max %d ms; %,d bytes", format, sorted.size(),
+                    SuiteBenchmarkIT.percentile(sorted, 50), sorted.get(sorted.size() - 1), sizes.get(format));
+        });
+        report("load average after the reports %s", load());
+        context.close();
+    }
+
+    /** The file's size; a 200 with a ZIP container (both formats are OOXML) or the benchmark fails. */
+    private static long download(HttpClient http, String url, String cookies) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(url).isEqualTo(200);
+            assertThat(new String(response.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).as(url).isEqualTo("PK");
+            return response.body().length;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(url, e);
+        }
+    }
+
+    /** The province and every agency of the directory that is not a collective of agencies. */
+    private static List<String> scopes(SystemUnderTest sut, String token) {
+        JsonNode agencies = SystemUnderTest.json(sut.client.get(sut.url("task") + "/api/v1/agencies?limit=200", token));
+        List<String> scopes = new ArrayList<>(List.of("PROVINCE"));
+        agencies.path("items").forEach(a -> {
+            if (!"collective".equals(a.path("kind").asText()) && a.path("active").asBoolean()) {
+                scopes.add(a.path("code").asText());
+            }
+        });
+        return scopes;
+    }
+
+    /** Responses counted in sub-index 2.2.1 of the province for 2025 (every response here answers it). */
+    private static long provinceResponses(SystemUnderTest sut, String token) {
+        var answer = sut.client.get(sut.url("survey") + "/api/v1/indices/2.2.1/PROVINCE/2025", token);
+        return answer.status() == 200 ? SystemUnderTest.json(answer).path("responses").asLong() : 0;
+    }
+
+    /** An envelope built once, copied for every record (building it reads the contract's files). */
+    private static ObjectNode tree(String json) {
+        try {
+            return (ObjectNode) SystemUnderTest.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String cookies(BrowserContext context) {
+        return context.cookies().stream().map(c -> c.name + "=" + c.value).collect(Collectors.joining("; "));
+    }
+
+    private static String load() {
+        return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void report(String format, Object... args) {
+        String line = String.format(format, args);
+        lines.add(line);
+        System.out.println("[overview-benchmark] " + line);
+    }
+}
