@@ -165,7 +165,7 @@ class ConsoleBenchmarkIT {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
     }
 
-    static String stats(List<Long> values) {
+    private static String stats(List<Long> values) {
         boolean micros = values.stream().mapToLong(Long::longValue).max().orElse(0) > 100_000 || values.size() >= 100;
         double unit = micros ? 1000.0 : 1.0;
         return String.format("n=%d p50 %.1f ms, p95 %.1f ms, max %.1f ms", values.size(), p(values, 0.5) / unit,
