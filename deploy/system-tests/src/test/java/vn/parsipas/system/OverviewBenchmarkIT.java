@@ -8,11 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,11 +210,14 @@ class OverviewBenchmarkIT {
         engine.put("survey-service GET /api/v1/indices (1,000)", sut.url("survey") + "/api/v1/indices?limit=1000");
         List<String> pages = List.of("/tong-quan", "/tong-quan/tieu-chi/1.16", "/tong-quan/sipas", "/tong-quan/co-quan",
                 "/tong-quan/chi-so/" + AgencyScenariosIT.ONLINE_RATE);
+        for (String path : pages) {
+            String html = new String(get(http, browser.base + path, cookies), StandardCharsets.UTF_8);
+            report("console %s: %,d bytes, %d table rows", path, html.length(), html.split("<tr").length - 1);
+        }
         List<Runnable> calls = new ArrayList<>();
         engine.values().forEach(url -> calls.add(() -> ConsoleBenchmarkIT.call(http,
                 HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).build())));
-        pages.forEach(path -> calls.add(() -> ConsoleBenchmarkIT.call(http,
-                HttpRequest.newBuilder(URI.create(browser.base + path)).header("Cookie", cookies).build())));
+        pages.forEach(path -> calls.add(() -> get(http, browser.base + path, cookies)));
         report("timing %d rounds (after 20 for warm-up) of %d calls, one of each in turn; load average %s", PAGE_CALLS, calls.size(), load());
         List<List<Long>> timed = ConsoleBenchmarkIT.time(PAGE_CALLS, calls);
         List<Long> raw = timed.get(0);
@@ -238,7 +241,9 @@ class OverviewBenchmarkIT {
         for (int i = 0; i <= REPORTS; i++) {
             for (String format : List.of("xlsx", "docx")) {
                 long start = System.nanoTime();
-                sizes.put(format, download(http, browser.base + "/tong-quan/bao-cao." + format + "?ke-hoach=" + PLAN + "&ky=nam", cookies));
+                byte[] file = get(http, browser.base + "/tong-quan/bao-cao." + format + "?ke-hoach=" + PLAN + "&ky=nam", cookies);
+                assertThat(new String(file, 0, 2, StandardCharsets.US_ASCII)).as("an OOXML (ZIP) file").isEqualTo("PK");
+                sizes.put(format, (long) file.length);
                 long took = (System.nanoTime() - start) / 1_000_000;
                 if (i == 0) {
                     report("year report .%s, the first since the start: %d ms", format, took);
@@ -247,23 +252,18 @@ class OverviewBenchmarkIT {
                 }
             }
         }
-        millis.forEach((format, values) -> {
-            List<Long> sorted = new ArrayList<>(values);
-            Collections.sort(sorted);
-            report("year report .%s (ky=nam): n=%d p50 %d ms, max %d ms; %,d bytes", format, sorted.size(),
-                    SuiteBenchmarkIT.percentile(sorted, 50), sorted.get(sorted.size() - 1), sizes.get(format));
-        });
+        millis.forEach((format, values) -> report("year report .%s (ky=nam): n=%d p50 %d ms, max %d ms; %,d bytes", format,
+                values.size(), ConsoleBenchmarkIT.p(values, 0.5), ConsoleBenchmarkIT.p(values, 1.0), sizes.get(format)));
         report("load average after the reports %s", load());
     }
 
-    /** The file's size; a 200 with a ZIP container (both formats are OOXML) or the benchmark fails. */
-    private static long download(HttpClient http, String url, String cookies) {
+    /** The body of a 200 answer to a GET with the session's cookies (anything else fails the benchmark). */
+    private static byte[] get(HttpClient http, String url, String cookies) {
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(url).isEqualTo(200);
-            assertThat(new String(response.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).as(url).isEqualTo("PK");
-            return response.body().length;
+            return response.body();
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(url, e);
         }
