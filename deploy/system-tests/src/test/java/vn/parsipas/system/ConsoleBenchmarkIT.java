@@ -134,7 +134,7 @@ class ConsoleBenchmarkIT {
                 "task-overdue.v1", "/parsipas/task-service", taskId, data));
     }
 
-    private static void call(HttpClient http, HttpRequest request) {
+    static void call(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).as(request.uri().toString()).isEqualTo(200);
@@ -143,7 +143,7 @@ class ConsoleBenchmarkIT {
         }
     }
 
-    private static List<List<Long>> time(int times, List<Runnable> calls) {
+    static List<List<Long>> time(int times, List<Runnable> calls) {
         for (int i = 0; i < 20; i++) {
             calls.forEach(Runnable::run); // warm-up
         }
@@ -159,7 +159,7 @@ class ConsoleBenchmarkIT {
         return micros;
     }
 
-    private static long p(List<Long> values, double quantile) {
+    static long p(List<Long> values, double quantile) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
@@ -172,7 +172,7 @@ class ConsoleBenchmarkIT {
                 p(values, 0.95) / unit, p(values, 1.0) / unit);
     }
 
-    private static double ratio(List<Long> values, List<Long> raw) {
+    static double ratio(List<Long> values, List<Long> raw) {
         return (double) p(values, 0.95) / Math.max(1, p(raw, 0.95));
     }
 

@@ -86,7 +86,7 @@ public class AgencyPages {
 
     @GET
     public Uni<TemplateInstance> league(@QueryParam("ke-hoach") String plan, @QueryParam("sap-xep") String sort) {
-        String chosen = sort != null && AgencyStanding.SORTS.contains(sort) ? sort : AgencyStanding.SORTS.get(0);
+        String chosen = AgencyStanding.sort(sort);
         return figures.plan(plan).chain(found -> Uni.combine().all().unis(tasks.agencySummaries(found.id(), "lead"),
                 Page.all(cursor -> notifications.alertsRaisedFrom(LocalDate.of(found.year(), 1, 1).toString(), cursor, ALERT_PAGE)),
                 targets(found), directory.names()).asTuple().map(loaded -> {

@@ -25,6 +25,11 @@ public record AgencyStanding(String agency, long tasks, long overdueTasks, long 
 
     public static final List<String> SORTS = List.of("qua-han", "canh-bao", "tiep-nhan", "chi-tieu", "ten");
 
+    /** The sort asked for when it is one of {@link #SORTS}, else the first (no parameter included: List.of refuses null). */
+    public static String sort(String requested) {
+        return requested != null && SORTS.contains(requested) ? requested : SORTS.get(0);
+    }
+
     /** Every agency that leads a task, holds an alert or answers for a target, in the order asked for. */
     public static List<AgencyStanding> of(List<TaskSummary.OfAgency> tasks, List<Alert> alerts, List<Target> targets,
             String sort, Comparator<String> byName) {

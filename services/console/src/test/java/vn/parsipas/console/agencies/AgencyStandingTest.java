@@ -20,6 +20,13 @@ class AgencyStandingTest {
     private static final Comparator<String> BY_NAME = Comparator.comparing(PlanOverviewTest.NAMES::of);
 
     @Test
+    void theLeagueIsSortedByOverdueTasksUnlessAKnownSortIsAsked() {
+        assertThat(AgencyStanding.sort(null)).as("the tab's link has no sort").isEqualTo("qua-han");
+        assertThat(AgencyStanding.sort("khong-co")).isEqualTo("qua-han");
+        assertThat(AgencyStanding.sort("chi-tieu")).isEqualTo("chi-tieu");
+    }
+
+    @Test
     void eachAgencyCountsItsOverdueTasksAlertsMedianTimeToAcknowledgeAndSlippingTargets() {
         List<AgencyStanding> standings = AgencyStanding.of(tasks(), alerts(), targets(), null, BY_NAME);
 
