@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import io.quarkus.qute.TemplateData;
 import vn.parsipas.console.clients.Alert;
@@ -34,8 +36,8 @@ public record AgencyStanding(String agency, long tasks, long overdueTasks, long 
     public static List<AgencyStanding> of(List<TaskSummary.OfAgency> tasks, List<Alert> alerts, List<Target> targets,
             String sort, Comparator<String> byName) {
         Set<String> agencies = new TreeSet<>();
-        java.util.stream.Stream.of(tasks.stream().map(TaskSummary.OfAgency::agency), alerts.stream().map(Alert::deliveredTo),
-                targets.stream().map(Target::responsibleAgency)).flatMap(s -> s).filter(java.util.Objects::nonNull).forEach(agencies::add);
+        Stream.of(tasks.stream().map(TaskSummary.OfAgency::agency), alerts.stream().map(Alert::deliveredTo),
+                targets.stream().map(Target::responsibleAgency)).flatMap(s -> s).filter(Objects::nonNull).forEach(agencies::add);
         Map<String, TaskSummary.Counts> taskCounts = new HashMap<>();
         tasks.forEach(t -> taskCounts.put(t.agency(), t.tasks()));
         Map<String, List<Alert>> alertsOf = new HashMap<>();

@@ -1,5 +1,6 @@
 package vn.parsipas.console.indicators;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +21,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.console.charts.SeriesChart;
 import vn.parsipas.console.clients.IndicatorApi;
 import vn.parsipas.console.clients.Plan;
 import vn.parsipas.console.clients.Series;
@@ -46,7 +46,7 @@ public class IndicatorPage {
     public record View(Plan plan, Series series, List<Target> targets, Map<String, List<Series.Value>> replaced,
             boolean moreCorrections, String chart) {
         public Series.Value latest() {
-            return series.values().stream().max(java.util.Comparator.comparing(Series.Value::asOf)).orElse(null);
+            return series.values().stream().max(Comparator.comparing(Series.Value::asOf)).orElse(null);
         }
     }
 
@@ -87,7 +87,7 @@ public class IndicatorPage {
     /** The values each corrected value replaced, by period, for the chart's grey crosses and the table. */
     private Uni<Map<String, List<Series.Value>>> corrections(String code, String scope, Series series) {
         List<Series.Value> corrected = series.values().stream().filter(Series.Value::corrected)
-                .sorted(java.util.Comparator.comparing(Series.Value::receivedAt).reversed()).limit(CORRECTIONS).toList();
+                .sorted(Comparator.comparing(Series.Value::receivedAt).reversed()).limit(CORRECTIONS).toList();
         if (corrected.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

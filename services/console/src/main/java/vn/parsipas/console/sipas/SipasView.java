@@ -2,6 +2,7 @@ package vn.parsipas.console.sipas;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import io.quarkus.qute.TemplateData;
 import vn.parsipas.console.charts.IntervalChart;
 import vn.parsipas.console.clients.SubIndex;
 import vn.parsipas.console.web.Directory;
+import vn.parsipas.console.web.Wording;
 
 /**
  * What the SIPAS page shows, from every sub-index value the person may see: the chosen sub-index and
@@ -35,7 +37,7 @@ public record SipasView(Map<String, String> subIndices, List<String> periods, St
         List<SubIndex> rows = ofIndex.stream().filter(v -> v.period().equals(chosenPeriod)).sorted(byScope).toList();
         BigDecimal target = rows.stream().map(SubIndex::targetPercent).filter(Objects::nonNull).findFirst().orElse(null);
         List<String> quarters = ofIndex.stream().map(SubIndex::period).filter(p -> p.contains("-Q")).distinct().sorted().toList();
-        Map<String, Map<String, SubIndex>> byQuarter = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, SubIndex>> byQuarter = new LinkedHashMap<>();
         ofIndex.stream().filter(v -> v.period().contains("-Q")).sorted(byScope)
                 .forEach(v -> byQuarter.computeIfAbsent(v.scope(), s -> new TreeMap<>()).put(v.period(), v));
         String chart = rows.isEmpty() ? null : IntervalChart.draw("bieu-do", "Biểu đồ " + subIndices.get(chosenIndex) + " kỳ "
@@ -66,7 +68,7 @@ public record SipasView(Map<String, String> subIndices, List<String> periods, St
     private static String describe(List<SubIndex> rows, BigDecimal target, Directory.Names names) {
         long below = rows.stream().filter(SubIndex::belowTarget).count();
         long thin = rows.stream().filter(v -> !v.enoughResponses()).count();
-        return rows.size() + " phạm vi" + (target == null ? "" : ", mục tiêu " + vn.parsipas.console.web.Wording.figure(target, "percent"))
+        return rows.size() + " phạm vi" + (target == null ? "" : ", mục tiêu " + Wording.figure(target, "percent"))
                 + "; " + below + " dưới mục tiêu" + (below == 0 ? "" : " (" + String.join(", ", rows.stream().filter(SubIndex::belowTarget)
                         .map(v -> scope(v.scope(), names)).toList()) + ")") + "; " + thin + " chưa đủ phiếu. Số liệu chi tiết ở bảng bên dưới.";
     }
