@@ -90,6 +90,8 @@ class SecurityMatrixTest {
             // expected:                                                               anon coord own other prov p-other p-none oper
             get("/api/v1/targets", "/api/v1/targets",                                  "401 200 200 200 403 403 403 403"),
             get("/api/v1/targets/{targetId}", "/api/v1/targets/" + LAND_TARGET,        "401 200 200 403 403 403 403 403"),
+            get("/api/v1/targets/{targetId}/history", "/api/v1/targets/" + LAND_TARGET + "/history",
+                                                                                       "401 200 200 403 403 403 403 403"),
             get("/api/v1/overview", "/api/v1/overview",                                "401 200 200 200 403 403 403 403"),
             get("/api/v1/indicators", "/api/v1/indicators",                            "401 200 200 200 200 200 200 403"),
             get("/api/v1/indicators/{code}", "/api/v1/indicators/" + LAND,             "401 200 200 200 200 200 200 403"),
