@@ -13,6 +13,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitForSelectorState;
 
 /**
  * Debian's Chromium driven by Playwright (browser download skipped), as agency staff use the console:
@@ -88,6 +90,35 @@ final class ConsoleBrowser implements AutoCloseable {
     static boolean fitsWidth(Page page) {
         Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
         return Boolean.TRUE.equals(fits);
+    }
+
+    /** True while axe-core and the screenshot run on a page: they add styles the page's CSP rightly blocks. */
+    private volatile boolean auditing;
+
+    boolean auditing() {
+        return auditing;
+    }
+
+    /**
+     * Opens a console address and adds to {@code problems} what axe-core finds serious or critical and a
+     * page wider than the screen; photographs it as {@code name}.
+     */
+    void audit(Page page, String path, String name, List<String> problems) {
+        page.navigate(base + path);
+        // not NETWORKIDLE: the inbox's live stream stays open; wait until htmx has nothing in flight
+        page.waitForLoadState(LoadState.LOAD);
+        // a selector wait, not waitForFunction: polling a function is an eval, which the page's CSP refuses
+        page.waitForSelector(".htmx-request", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
+        auditing = true;
+        try {
+            seriousViolations(page).forEach(v -> problems.add(name + ": " + v));
+            if (!fitsWidth(page)) {
+                problems.add(name + ": wider than the screen");
+            }
+            screenshot(page, name);
+        } finally {
+            auditing = false;
+        }
     }
 
     void screenshot(Page page, String name) {

@@ -45,7 +45,7 @@ class OverviewBenchmarkIT {
     static final int OBSERVATIONS = Integer.getInteger("bench.observations", 100_000);
     static final int PAGE_CALLS = Integer.getInteger("bench.page-calls", 100);
     static final int REPORTS = Integer.getInteger("bench.reports", 10);
-    static final String PLAN = ConsoleScenariosIT.PLAN;
+    static final String PLAN = ConsoleOverviewScenariosIT.PLAN;
     static final String COORDINATOR = "coordinator.snv";
     /** The agencies whose one-stop shops hand out receipts with the survey's QR code. */
     static final List<String> SURVEYED = List.of("SO-NOI-VU", "SO-TU-PHAP", "SO-TAI-CHINH", "SO-KHOA-HOC-CONG-NGHE", "SO-XAY-DUNG",

@@ -96,6 +96,12 @@ final class SystemUnderTest {
         return new TestKafka(engines.addresses().get("kafka.bootstrap.servers"));
     }
 
+    /** The suite's business clock now (task-service's; tests move all of them together). */
+    Instant businessNow() {
+        SuiteClient.Answer now = client.get(url("task") + "/api/v1/admin/clock", client.userToken("operator"));
+        return Instant.parse(json(now).path("now").asText());
+    }
+
     /** Moves the clock of every running instance of every service (operator token). */
     void moveClocks(Instant now) {
         String operator = client.userToken("operator");
