@@ -28,13 +28,13 @@ class KeycloakRealmTest {
         assertThat(realm.at("/roles/realm").size()).isEqualTo(4);
         Map<String, JsonNode> clients = clients(realm);
         assertThat(clients).containsOnlyKeys("task-service", "indicator-service", "survey-service",
-                "notification-service", "igate", "finance-system", "survey-kiosk", "parsipas-web", "parsipas-console");
+                "notification-service", "igate", "finance-system", "survey-kiosk", "document-system", "parsipas-web", "parsipas-console");
         assertThat(clients.get("task-service").path("secret").asText()).isEqualTo("${TASK_SERVICE_CLIENT_SECRET}");
         assertThat(clients.get("notification-service").path("secret").asText())
                 .isEqualTo("${NOTIFICATION_SERVICE_CLIENT_SECRET}");
         // The export's local-only secrets never reach the cluster: Keycloak generates new ones.
-        for (String dataProvider : List.of("igate", "finance-system", "survey-kiosk")) {
-            assertThat(clients.get(dataProvider).has("secret")).as(dataProvider).isFalse();
+        for (String outsideSystem : List.of("igate", "finance-system", "survey-kiosk", "document-system")) {
+            assertThat(clients.get(outsideSystem).has("secret")).as(outsideSystem).isFalse();
         }
         // the export's demo users (local-only passwords) stay home; service accounts travel
         assertThat(realm.path("users")).isNotEmpty().allSatisfy(user -> assertThat(user.has("serviceAccountClientId")).isTrue());
@@ -101,7 +101,7 @@ class KeycloakRealmTest {
         assertThat(audience).isEqualTo("parsipas-api");
 
         Map<String, JsonNode> clients = clients(Chart.yaml(Chart.TEST_REALM));
-        for (String caller : List.of("parsipas-web", "parsipas-console", "igate", "finance-system", "survey-kiosk")) {
+        for (String caller : List.of("parsipas-web", "parsipas-console", "igate", "finance-system", "survey-kiosk", "document-system")) {
             assertThat(clients.get(caller).path("protocolMappers")).as(caller).anySatisfy(mapper -> {
                 assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-audience-mapper");
                 assertThat(mapper.at("/config/included.custom.audience").asText()).isEqualTo(audience);

@@ -3,6 +3,7 @@ package vn.parsipas.console.clients;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -10,6 +11,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** An indicator's values for one scope with each target's trajectory on it (indicator-service). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Series(Indicator indicator, String scope, List<Value> values, List<Line> targets) {
+
+    /** The value of the latest day, or null when none has arrived. */
+    public Value latest() {
+        return values.stream().max(Comparator.comparing(Value::asOf)).orElse(null);
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Indicator(String code, String name, String unit, String cadence, String dataProvider, List<String> sources,

@@ -33,7 +33,7 @@ final class IndicatorChart {
         if (series.values().isEmpty()) {
             text.append("Chưa có giá trị nào.");
         } else {
-            Series.Value latest = series.values().get(series.values().size() - 1);
+            Series.Value latest = series.latest();
             text.append(series.values().size()).append(" giá trị, từ kỳ ").append(series.values().get(0).period())
                     .append(" đến kỳ ").append(latest.period()).append("; giá trị mới nhất ")
                     .append(figure(latest, unit)).append('.');

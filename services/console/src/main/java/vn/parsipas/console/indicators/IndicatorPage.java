@@ -46,7 +46,7 @@ public class IndicatorPage {
     public record View(Plan plan, Series series, List<Target> targets, Map<String, List<Series.Value>> replaced,
             boolean moreCorrections, String chart) {
         public Series.Value latest() {
-            return series.values().stream().max(Comparator.comparing(Series.Value::asOf)).orElse(null);
+            return series.latest();
         }
     }
 
