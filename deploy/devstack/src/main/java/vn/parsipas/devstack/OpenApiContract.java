@@ -68,6 +68,11 @@ public final class OpenApiContract implements BeforeAllCallback, Filter {
         }
     }
 
+    /** Whether a test class of this JVM registered the contract; a benchmark does not (it times, it does not check). */
+    public static boolean registered() {
+        return RestAssured.filters().contains(FILTER);
+    }
+
     @Override
     public Response filter(FilterableRequestSpecification requestSpec, FilterableResponseSpecification responseSpec,
             FilterContext context) {
