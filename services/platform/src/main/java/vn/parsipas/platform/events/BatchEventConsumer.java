@@ -89,6 +89,9 @@ public class BatchEventConsumer {
     @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT15M")
     Duration maxRetry;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
     /** One record of the poll: accepted with its item, or invalid with its reason. */
     private record Entry<T>(KafkaRecord<?, byte[]> record, ReceivedEvent event, T item, InvalidEventException invalid) {
     }
@@ -232,7 +235,7 @@ public class BatchEventConsumer {
         LOG.warnf("%s: dead-lettering record %s-%d@%d: %s", consumer, record.getTopic(), record.getPartition(),
                 offset(record), reason.describe());
         count(consumer, "rejected", 1);
-        return Uni.createFrom().completionStage(record.nack(reason));
+        return Uni.createFrom().completionStage(record.nack(reason, DeadLetterHeaders.of(service)));
     }
 
     private static long offset(KafkaRecord<?, byte[]> record) {

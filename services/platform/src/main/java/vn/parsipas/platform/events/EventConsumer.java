@@ -45,6 +45,9 @@ public class EventConsumer {
     @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT15M")
     Duration maxRetry;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
     public Uni<Void> consume(Message<byte[]> message, String consumer, Set<EventType> accepted,
             Function<ReceivedEvent, Uni<Void>> effect) {
         ReceivedEvent event;
@@ -82,7 +85,7 @@ public class EventConsumer {
     private Uni<Void> reject(Message<byte[]> message, String consumer, InvalidEventException reason) {
         LOG.warnf("%s: dead-lettering a record: %s", consumer, reason.describe());
         count(consumer, "rejected");
-        return Uni.createFrom().completionStage(message.nack(reason));
+        return Uni.createFrom().completionStage(message.nack(reason, DeadLetterHeaders.of(service)));
     }
 
     private void count(String consumer, String outcome) {
