@@ -31,7 +31,7 @@ public class DirectoryConsumer {
         if (agency.name().contains("BỊ TỪ CHỐI")) {
             throw new InvalidEventException("business rule: agency " + agency.code() + " is refused");
         }
-        return AgencyCopy.<AgencyCopy>findById(agency.code()).chain(existing -> {
+        return requireKnownParent(agency).chain(() -> AgencyCopy.<AgencyCopy>findById(agency.code())).chain(existing -> {
             if (existing == null) {
                 AgencyCopy copy = new AgencyCopy();
                 copy.code = agency.code();
@@ -42,5 +42,17 @@ public class DirectoryConsumer {
             existing.applied++;
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** A parent the tests made up ("T-…") must be known first, as survey-service needs the agency of a response. */
+    private static Uni<Void> requireKnownParent(AgencyUpserted agency) {
+        if (agency.parentCode() == null || !agency.parentCode().startsWith("T-")) {
+            return Uni.createFrom().voidItem();
+        }
+        return AgencyCopy.findById(agency.parentCode()).invoke(parent -> {
+            if (parent == null) {
+                throw new InvalidEventException("unknown parent agency " + agency.parentCode());
+            }
+        }).replaceWithVoid();
     }
 }
