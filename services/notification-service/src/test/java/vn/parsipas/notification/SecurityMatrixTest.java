@@ -132,6 +132,15 @@ class SecurityMatrixTest {
                 new Endpoint("POST", "/api/v1/agencies/{code}/webhook/test", ownAgency, noBody, List.of(401, 200, 200, 403, 403, 403)),
                 new Endpoint("POST", "/api/v1/webhook-deliveries/{id}/retry",
                         who -> List.of(deadDeliveries.get(who == OPERATOR ? 1 : 0)), noBody, List.of(401, 204, 403, 403, 403, 204)),
+                // Dead letters: operators only; a reason no record has replays and discards nothing.
+                new Endpoint("GET", "/api/v1/admin/dead-letters", none, noBody, List.of(401, 403, 403, 403, 403, 200)),
+                new Endpoint("GET", "/api/v1/admin/dead-letters/{topic}", who -> List.of("tasks.deadlines.v1.dlq"), noBody,
+                        List.of(401, 403, 403, 403, 403, 200)),
+                new Endpoint("POST", "/api/v1/admin/dead-letters/{topic}/replays", who -> List.of("tasks.deadlines.v1.dlq"),
+                        who -> Map.of("reason", "no such reason"), List.of(401, 403, 403, 403, 403, 200)),
+                new Endpoint("POST", "/api/v1/admin/dead-letters/{topic}/discards", who -> List.of("tasks.deadlines.v1.dlq"),
+                        who -> Map.of("reason", "no such reason", "comment", "kiểm tra quyền"), List.of(401, 403, 403, 403, 403, 200)),
+                new Endpoint("GET", "/api/v1/admin/dead-letter-actions", none, noBody, List.of(401, 403, 403, 403, 403, 200)),
                 // The clock moves only where parsipas.clock.adjustable is on (not here): an operator gets 404, the others never reach it.
                 new Endpoint("GET", "/api/v1/admin/clock", none, noBody, List.of(401, 403, 403, 403, 403, 404)),
                 new Endpoint("PUT", "/api/v1/admin/clock", none, who -> clock, List.of(401, 403, 403, 403, 403, 404)));

@@ -89,6 +89,18 @@ class SecurityMatrixTest {
                 new Row("GET", "/api/v1/exports/indices.csv", "401 200 200 200 403 403 403",
                         s -> s.get("/api/v1/exports/indices.csv?scope=" + own)),
                 new Row("GET", "/api/v1/exports/responses.csv", "401 200 200 403 403 403 403", s -> s.get(responses)),
+                // Dead letters: operators only; a reason no record has replays and discards nothing.
+                new Row("GET", "/api/v1/admin/dead-letters", "401 403 403 403 403 403 200", s -> s.get("/api/v1/admin/dead-letters")),
+                new Row("GET", "/api/v1/admin/dead-letters/{topic}", "401 403 403 403 403 403 200",
+                        s -> s.get("/api/v1/admin/dead-letters/sipas.responses.v1.dlq")),
+                new Row("POST", "/api/v1/admin/dead-letters/{topic}/replays", "401 403 403 403 403 403 200",
+                        s -> s.contentType(ContentType.JSON).body(Map.of("reason", "no such reason"))
+                                .post("/api/v1/admin/dead-letters/sipas.responses.v1.dlq/replays")),
+                new Row("POST", "/api/v1/admin/dead-letters/{topic}/discards", "401 403 403 403 403 403 200",
+                        s -> s.contentType(ContentType.JSON).body(Map.of("reason", "no such reason", "comment", "kiểm tra quyền"))
+                                .post("/api/v1/admin/dead-letters/sipas.responses.v1.dlq/discards")),
+                new Row("GET", "/api/v1/admin/dead-letter-actions", "401 403 403 403 403 403 200",
+                        s -> s.get("/api/v1/admin/dead-letter-actions")),
                 new Row("GET", "/api/v1/admin/clock", "401 403 403 403 403 403 404", s -> s.get("/api/v1/admin/clock")),
                 new Row("PUT", "/api/v1/admin/clock", "401 403 403 403 403 403 404",
                         s -> s.contentType(ContentType.JSON).body(Map.of("now", Instant.now().toString())).put("/api/v1/admin/clock")),

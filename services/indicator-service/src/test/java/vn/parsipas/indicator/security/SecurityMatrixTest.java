@@ -104,6 +104,17 @@ class SecurityMatrixTest {
                     "401 200:rejected 200:imported 200:rejected 200:imported 200:rejected 403 403"),
             new Row("POST", "/api/v1/observations", "/api/v1/observations?dryRun=true", "text/csv", LAND_CSV,
                     "401 200:rejected 200:imported 200:rejected 200:imported 200:rejected 403 403"),
+            // Dead letters: operators only; a reason no record has replays and discards nothing.
+            new Row("GET", "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters", null, null, "401 403 403 403 403 403 403 200"),
+            new Row("GET", "/api/v1/admin/dead-letters/{topic}", "/api/v1/admin/dead-letters/plan.targets.v1.dlq", null, null,
+                                                                                       "401 403 403 403 403 403 403 200"),
+            new Row("POST", "/api/v1/admin/dead-letters/{topic}/replays", "/api/v1/admin/dead-letters/plan.targets.v1.dlq/replays",
+                    "application/json", "{\"reason\": \"no such reason\"}",                "401 403 403 403 403 403 403 200"),
+            new Row("POST", "/api/v1/admin/dead-letters/{topic}/discards", "/api/v1/admin/dead-letters/plan.targets.v1.dlq/discards",
+                    "application/json", "{\"reason\": \"no such reason\", \"comment\": \"kiểm tra quyền\"}",
+                                                                                       "401 403 403 403 403 403 403 200"),
+            new Row("GET", "/api/v1/admin/dead-letter-actions", "/api/v1/admin/dead-letter-actions", null, null,
+                                                                                       "401 403 403 403 403 403 403 200"),
             // The clock is adjustable only in demo profiles: an operator gets 404 here, everyone else never reaches it.
             new Row("GET", "/api/v1/admin/clock", "/api/v1/admin/clock", null, null,  "401 403 403 403 403 403 403 404"),
             new Row("PUT", "/api/v1/admin/clock", "/api/v1/admin/clock", "application/json", "{\"now\": \"2025-07-02T03:00:00Z\"}",

@@ -2,6 +2,7 @@ package vn.parsipas.survey.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
@@ -17,11 +18,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.devstack.TestKafka;
+import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.events.CloudEventReader;
 import vn.parsipas.survey.Fixtures;
 import vn.parsipas.survey.SurveyServiceTest;
@@ -156,6 +160,53 @@ class ResponseKafkaTest {
         // 2.2.1 is answered twice per response: five responses, ten answers, six of them 4 or 5.
         Fixtures.asCoordinator().get("/api/v1/indices/2.2.1/" + agency + "/2024-Q2").then().statusCode(200)
                 .body("responses", equalTo(5)).body("validAnswers", equalTo(10)).body("satisfiedAnswers", equalTo(6));
+    }
+
+    /**
+     * Issue 17: a response for an agency the directory does not know yet is dead-lettered; the agency
+     * is then announced; an operator replays the dead letter; the response is stored once, and
+     * replaying it again (the API no longer offers it; sent again by hand, the inbox drops it)
+     * changes nothing.
+     */
+    @Test
+    void aResponseForAnAgencyAnnouncedLaterIsStoredOnceWhenAnOperatorReplaysItsDeadLetter() {
+        String agency = Fixtures.uniqueAgency();
+        SurveyResponseSubmitted response = Fixtures.response(agency, MAY, 4);
+        String eventId = UUID.randomUUID().toString();
+        String letters = "/api/v1/admin/dead-letters/" + DLQ;
+        try (TestKafka kafka = Fixtures.kafka()) {
+            Fixtures.sendResponse(kafka, eventId, response);
+            await().atMost(Duration.ofSeconds(60)).until(() -> waitingIds(letters).contains(eventId));
+            assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", response.responseId())).isZero();
+
+            Fixtures.agencies(agency);
+            asOperator().contentType(ContentType.JSON).body(Map.of("eventIds", List.of(eventId), "comment", "cơ quan đã có trong danh bạ"))
+                    .post(letters + "/replays").then().statusCode(200).body("count", equalTo(1));
+            await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.count("select count(*) from survey_response where response_id = $1",
+                    response.responseId()) == 1);
+
+            asOperator().contentType(ContentType.JSON).body(Map.of("eventIds", List.of(eventId))).post(letters + "/replays")
+                    .then().statusCode(400).body("errors[0].field", equalTo("eventIds[0]"));
+            assertThat(waitingIds(letters)).doesNotContain(eventId);
+            Fixtures.sendResponse(kafka, eventId, response);
+            SurveyResponseSubmitted marker = Fixtures.response(agency, MAY, 2);
+            Fixtures.sendResponse(kafka, UUID.randomUUID().toString(), marker);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.count("select count(*) from survey_response where response_id = $1",
+                    marker.responseId()) == 1);
+        }
+        assertThat(Fixtures.count("select count(*) from survey_response where response_id = $1", response.responseId())).isOne();
+        asOperator().get("/api/v1/admin/dead-letter-actions?topic=" + DLQ).then().statusCode(200)
+                .body("items[0].eventId", equalTo(eventId)).body("items[0].action", equalTo("replayed"))
+                .body("items[0].reason", containsString("unknown agency " + agency));
+    }
+
+    private static List<String> waitingIds(String letters) {
+        return asOperator().queryParam("limit", 200).get(letters).then().statusCode(200).extract().jsonPath()
+                .getList("items.eventId", String.class);
+    }
+
+    private static RequestSpecification asOperator() {
+        return RestAssured.given().auth().oauth2(TestTokens.operator());
     }
 
     private static String envelope(String eventId, ObjectNode response) {

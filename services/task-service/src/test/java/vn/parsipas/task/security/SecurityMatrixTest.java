@@ -142,6 +142,18 @@ class SecurityMatrixTest {
                         401, 200, 200, 403, 403, 403, 403),
                 new Row("POST", "/api/v1/tasks/{id}/reopen", () -> post(tasks + completed(freshTask.get()) + "/reopen",
                         Map.of("reason", "Chưa đạt yêu cầu.")), 401, 200, 403, 403, 403, 403, 403),
+                // dead letters: operators only; task-service consumes nothing, so it has no dead-letter topic
+                new Row("GET", "/api/v1/admin/dead-letters", () -> at("/api/v1/admin/dead-letters"), 401, 403, 403, 403, 403, 403, 200),
+                new Row("GET", "/api/v1/admin/dead-letters/{topic}", () -> at("/api/v1/admin/dead-letters/tasks.lifecycle.v1.dlq"),
+                        401, 403, 403, 403, 403, 403, 404),
+                new Row("POST", "/api/v1/admin/dead-letters/{topic}/replays", () -> new Call(
+                        "/api/v1/admin/dead-letters/tasks.lifecycle.v1.dlq/replays", Map.of("reason", "no such reason"), null),
+                        401, 403, 403, 403, 403, 403, 404),
+                new Row("POST", "/api/v1/admin/dead-letters/{topic}/discards", () -> new Call(
+                        "/api/v1/admin/dead-letters/tasks.lifecycle.v1.dlq/discards",
+                        Map.of("reason", "no such reason", "comment", "kiểm tra quyền"), null), 401, 403, 403, 403, 403, 403, 404),
+                new Row("GET", "/api/v1/admin/dead-letter-actions", () -> at("/api/v1/admin/dead-letter-actions"),
+                        401, 403, 403, 403, 403, 403, 200),
                 // the platform's clock: operators only, and not adjustable in this service's configuration
                 new Row("GET", "/api/v1/admin/clock", () -> at("/api/v1/admin/clock"), 401, 403, 403, 403, 403, 403, 404),
                 new Row("PUT", "/api/v1/admin/clock", () -> new Call("/api/v1/admin/clock", Map.of("now", "2035-01-01T00:00:00Z"), null),
