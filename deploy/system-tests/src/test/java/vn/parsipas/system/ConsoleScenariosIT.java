@@ -280,6 +280,75 @@ class ConsoleScenariosIT {
         context.close();
     }
 
+    /**
+     * Issue 17: the operator finds notification-service's refused facts on "Bản ghi bị từ chối", replays
+     * one (still invalid, it comes back as a new dead letter), discards the other once a reason is given,
+     * and reads both in the log; the page passes axe-core and fits a phone.
+     */
+    @Test
+    @Order(10)
+    void anOperatorReplaysAndDiscardsDeadLettersInTheConsoleAndReadsBothInTheLog() {
+        String replayed = "overdue/dlq-" + UUID.randomUUID();
+        String discarded = "overdue/dlq-" + UUID.randomUUID();
+        try (ExternalProducer kafka = new ExternalProducer(sut.engines.addresses().get("kafka.bootstrap.servers"), sut.repo)) {
+            for (String id : List.of(replayed, discarded)) {
+                ObjectNode data = kafka.example("task-overdue.v1");
+                data.remove("leadAgency");
+                String task = id.substring("overdue/".length());
+                kafka.send("tasks.deadlines.v1", task, kafka.envelope(id, TASK_OVERDUE, "task-overdue.v1", "/parsipas/task-service", task, data));
+            }
+            kafka.flush();
+        }
+        String letters = "/ban-ghi-tu-choi?dich-vu=notification&chu-de=tasks.deadlines.v1.dlq";
+        BrowserContext context = browser.context(ConsoleBrowser.DESKTOP);
+        Page page = browser.open(context, letters, "operator");
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            page.navigate(browser.base + letters);
+            return item(page, replayed).count() == 1 && item(page, discarded).count() == 1;
+        });
+        assertThat(item(page, replayed).textContent()).contains("leadAgency").contains("tasks.deadlines.v1");
+
+        item(page, replayed).locator("input[type=checkbox]").check();
+        page.fill("#ghi-chu", "Hệ thống nguồn đã sửa, gửi lại để kiểm tra");
+        page.click("button[value=gui-lai]");
+        assertThat(page.locator(".notice[role=status]").textContent()).contains("Đã gửi lại 1 bản ghi");
+        // still without leadAgency, so notification-service refuses it again: a new dead letter, same event id
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            page.navigate(browser.base + letters);
+            return item(page, replayed).count() == 1;
+        });
+
+        item(page, discarded).locator("input[type=checkbox]").check();
+        page.click("button[value=loai-bo]");
+        assertThat(page.locator("#error-summary").textContent()).contains("Nhập lý do loại bỏ.");
+        item(page, discarded).locator("input[type=checkbox]").check();
+        page.fill("#ghi-chu", "Bản ghi thử nghiệm, không cần xử lý");
+        page.click("button[value=loai-bo]");
+        assertThat(page.locator(".notice[role=status]").textContent()).contains("Đã loại bỏ 1 bản ghi");
+        assertThat(item(page, discarded).count()).isZero();
+
+        page.navigate(browser.base + "/ban-ghi-tu-choi/nhat-ky?dich-vu=notification");
+        assertThat(page.locator("li.item", new Page.LocatorOptions().setHasText(discarded)).textContent())
+                .contains("Đã loại bỏ").contains("operator").contains("Bản ghi thử nghiệm, không cần xử lý");
+        assertThat(page.locator("li.item", new Page.LocatorOptions().setHasText(replayed)).textContent())
+                .contains("Đã gửi lại").contains("Hệ thống nguồn đã sửa, gửi lại để kiểm tra");
+        context.close();
+
+        List<String> problems = new ArrayList<>();
+        for (int width : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            BrowserContext audited = browser.context(width);
+            Page auditPage = browser.open(audited, letters, "operator");
+            browser.audit(auditPage, letters, "ban-ghi-tu-choi-" + width, problems);
+            browser.audit(auditPage, "/ban-ghi-tu-choi/nhat-ky?dich-vu=notification", "ban-ghi-tu-choi-nhat-ky-" + width, problems);
+            audited.close();
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static Locator item(Page page, String eventId) {
+        return page.locator("li.item", new Page.LocatorOptions().setHasText(eventId));
+    }
+
     private static String newTask(String coordinator, String title) {
         String deadline = java.time.LocalDate.ofInstant(sut.businessNow().plus(Duration.ofDays(20)), java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
         Answer created = client.post(sut.url("task") + "/api/v1/tasks", coordinator, """

@@ -15,6 +15,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class Staff {
     public static final String COORDINATOR = "coordinator";
     public static final String AGENCY_STAFF = "agency-staff";
+    /** Runs the platform: sees the services' dead letters (Bản ghi bị từ chối), no business data. */
+    public static final String OPERATOR = "operator";
 
     @Inject
     SecurityIdentity identity;
@@ -29,6 +31,10 @@ public class Staff {
 
     public boolean isCoordinator() {
         return identity.hasRole(COORDINATOR);
+    }
+
+    public boolean isOperator() {
+        return identity.hasRole(OPERATOR);
     }
 
     public String username() {
