@@ -8,12 +8,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Where a consumer's transaction runs. Panache keeps its session in the Vert.x context's local data,
- * so each attempt gets a new (safe, duplicated) context of the channel's event loop: a retry or the
- * one-by-one fallback after a failed batch then opens a new session, never one a failed attempt left
- * behind with its pending inserts (FaultsIT's PostgreSQL outage dead-lettered valid facts with 23505
- * and 23503 that way). It also brings the work back from the Kafka producer's thread, where a dead
- * letter's write completes.
+ * Where a consumer's transaction runs. Panache keeps its session, and the outbox its deferred events,
+ * in the Vert.x context's local data, so each attempt gets a new (safe, duplicated) context of the
+ * channel's event loop: a retry or the one-by-one fallback after a failed batch starts from nothing a
+ * failed attempt left behind (FaultsIT's PostgreSQL outage once dead-lettered valid facts with 23505
+ * and 23503 when retries shared the failed attempt's context). It also brings the work back from the
+ * Kafka producer's thread, where a dead letter's write completes.
  */
 final class ChannelContext {
     private ChannelContext() {
