@@ -29,7 +29,6 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.EventType;
-import vn.parsipas.platform.inbox.Inbox;
 
 /**
  * The batch variant of {@link EventConsumer}, for high-volume topics: a whole poll of records is

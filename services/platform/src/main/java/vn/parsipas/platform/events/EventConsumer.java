@@ -16,7 +16,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import vn.parsipas.contracts.EventType;
-import vn.parsipas.platform.inbox.Inbox;
 
 /**
  * The one way a service applies an event from Kafka: read and validate the CloudEvent, then in one

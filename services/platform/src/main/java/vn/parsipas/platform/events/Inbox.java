@@ -1,4 +1,4 @@
-package vn.parsipas.platform.inbox;
+package vn.parsipas.platform.events;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -15,7 +15,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import vn.parsipas.platform.events.ReceivedEvent;
 
 /**
  * Remembers which events a consumer applied. Called inside the transaction of the effect: a
