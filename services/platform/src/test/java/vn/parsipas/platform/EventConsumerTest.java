@@ -74,6 +74,26 @@ class EventConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> find(code) != null && find(code).applied == 2);
     }
 
+    /**
+     * An attempt that failed after writing is retried without its writes (the transaction rolled
+     * back, the retry has a session and a context of its own): the event is applied once and
+     * nothing is dead-lettered.
+     */
+    @Test
+    void anAttemptThatFailedAfterWritingIsRetriedWithoutItsWrites() throws Throwable {
+        String code = Fixtures.uniqueCode();
+        String marker = Fixtures.uniqueCode();
+        try (TestKafka kafka = Fixtures.kafka()) {
+            kafka.sendStructured(TOPIC, code, structured(UUID.randomUUID().toString(), "/igate", code, "Sở Y tế (LỖI TẠM THỜI)"));
+            kafka.sendStructured(TOPIC, code, structured(UUID.randomUUID().toString(), "/igate", marker, "Sở Xây dựng"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> find(marker) != null);
+            assertThat(find(code).applied).isEqualTo(1);
+            // the marker comes after it on the same partition: had it been dead-lettered, it would be there now
+            assertThat(kafka.readAll(List.of(DLQ), Duration.ofSeconds(1))).noneMatch(record -> code.equals(record.key()));
+        }
+    }
+
     @Test
     void invalidRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheNextGoodRecordIsApplied() throws Throwable {
         String key = Fixtures.uniqueCode();

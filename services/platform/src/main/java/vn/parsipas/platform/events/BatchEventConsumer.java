@@ -114,8 +114,8 @@ public class BatchEventConsumer {
     /** As {@link #consume(KafkaRecordBatch, String, Set, Handler)}, in a Hibernate Reactive (Panache) transaction. */
     public <T> Uni<Void> consumeInSession(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
             SessionHandler<T> handler) {
-        Executor onChannel = ChannelContext.current();
-        return consume(batch, consumer, types, handler::check, accepted -> Uni.createFrom().voidItem().emitOn(onChannel)
+        Executor attempt = ChannelContext.freshForEachAttempt();
+        return consume(batch, consumer, types, handler::check, accepted -> Uni.createFrom().voidItem().emitOn(attempt)
                 .chain(() -> Panache.withTransaction(() -> inbox
                 .firstDeliveries(consumer, events(accepted))
                 .chain(first -> {

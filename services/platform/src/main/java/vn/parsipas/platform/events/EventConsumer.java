@@ -2,6 +2,7 @@ package vn.parsipas.platform.events;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,8 +54,10 @@ public class EventConsumer {
             return reject(message, consumer, e);
         }
         Retry retry = new Retry(consumer + ": applying " + event.type().type() + " " + event.id(), maxRetry);
-        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
-                        .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
+        Executor attempt = ChannelContext.freshForEachAttempt();
+        return Uni.createFrom().voidItem().emitOn(attempt)
+                .chain(() -> Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
+                        .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false))))
                 .onFailure().transform(Retry::recordFault)
                 .onFailure(failure -> !(failure instanceof InvalidEventException))
                 .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))

@@ -1,6 +1,7 @@
 package vn.parsipas.platform.testapp;
 
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,9 @@ import vn.parsipas.platform.events.ReceivedEvent;
 /** A consumer as small as a service's: counts each applied event on the agency's row. */
 @ApplicationScoped
 public class DirectoryConsumer {
+    /** Events whose first attempt failed ("LỖI TẠM THỜI" in the name): the retry is applied. */
+    private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+
     @Inject
     EventConsumer events;
 
@@ -31,16 +35,24 @@ public class DirectoryConsumer {
         if (agency.name().contains("BỊ TỪ CHỐI")) {
             throw new InvalidEventException("business rule: agency " + agency.code() + " is refused");
         }
+        if (agency.name().contains("LỖI TẠM THỜI") && FAILED_ONCE.add(event.id())) {
+            // the first attempt writes, then fails after its write as a dropped connection would
+            return copyOf(agency).persist().chain(() -> Uni.createFrom().failure(new IllegalStateException("transient failure")));
+        }
         return AgencyCopy.<AgencyCopy>findById(agency.code()).chain(existing -> {
             if (existing == null) {
-                AgencyCopy copy = new AgencyCopy();
-                copy.code = agency.code();
-                copy.name = agency.name();
-                copy.applied = 1;
-                return copy.persist().replaceWithVoid();
+                return copyOf(agency).persist().replaceWithVoid();
             }
             existing.applied++;
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private static AgencyCopy copyOf(AgencyUpserted agency) {
+        AgencyCopy copy = new AgencyCopy();
+        copy.code = agency.code();
+        copy.name = agency.name();
+        copy.applied = 1;
+        return copy;
     }
 }
