@@ -66,7 +66,7 @@ public final class ArchitectureRules {
                         .and(not(resideInAnyPackage(root + "..", "vn.parsipas.contracts..", "vn.parsipas.platform.."))))
                 .because("only contracts and platform are shared; services talk through Kafka"))
                 .and(noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
-                .should().dependOnClassesThat().resideInAPackage(SQL_CLIENT)
+                .should().callMethodWhere(target(owner(resideInAPackage(SQL_CLIENT))))
                 .orShould().callMethodWhere(target(name("createNativeQuery")))
                 .because("a resource calls the class of its feature that owns the SQL")
                 .allowEmptyShould(true))

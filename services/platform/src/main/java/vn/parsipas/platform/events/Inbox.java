@@ -113,6 +113,18 @@ public class Inbox {
                 });
     }
 
+    /** Removes these events from the consumer's inbox, in the caller's SQL transaction: a refused event may come again. */
+    public Uni<Void> forget(SqlConnection connection, String consumer, List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] sources = events.stream().map(ReceivedEvent::source).toArray(String[]::new);
+        String[] ids = events.stream().map(ReceivedEvent::id).toArray(String[]::new);
+        return connection.preparedQuery("delete from inbox where consumer = $1 and (source, event_id) in "
+                        + "(select s, i from unnest($2::text[], $3::text[]) as t(s, i))")
+                .execute(Tuple.of(consumer, sources, ids)).replaceWithVoid();
+    }
+
     /** The events whose (source, id) the insert returned, each once, in record order. */
     private static List<ReceivedEvent> inOrder(List<ReceivedEvent> events, Set<List<String>> inserted) {
         List<ReceivedEvent> first = new ArrayList<>();
