@@ -8,8 +8,6 @@ import vn.parsipas.devstack.ArchitectureRules;
 class ArchitectureTest {
     @Test
     void packagesPointOneWayAndSqlStaysOutOfResources() {
-        // Db reads rows through the Hibernate session, which the data-access rule forbids: the one exception left,
-        // until the service moves to the Vert.x Pool (docs/DECISIONS.md, "Structure and data access").
-        ArchitectureRules.check("vn.parsipas.survey", Db.class);
+        ArchitectureRules.check("vn.parsipas.survey");
     }
 }
