@@ -29,7 +29,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.devstack.TestKafka;
-import vn.parsipas.platform.inbox.InboxPurge;
+import vn.parsipas.platform.events.InboxPurge;
 import vn.parsipas.platform.testapp.AgencyCopy;
 
 @QuarkusTest

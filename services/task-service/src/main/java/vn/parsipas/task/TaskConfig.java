@@ -37,6 +37,9 @@ public interface TaskConfig {
     Queries queries();
 
     interface Queries {
+        /** The page size parameter of the lists, as the OpenAPI document states it. */
+        String LIMIT = "page size: 1 to parsipas.task.queries.max-limit (200), default parsipas.task.queries.default-limit (50)";
+
         @WithDefault("50")
         int defaultLimit();
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 
-import vn.parsipas.indicator.observation.Period;
+import vn.parsipas.indicator.catalogue.Period;
 
 /** A current value of the province's series of an indicator, as evaluation needs it. */
 public record Point(Period period, LocalDate asOf, BigDecimal value, Instant observedAt) {

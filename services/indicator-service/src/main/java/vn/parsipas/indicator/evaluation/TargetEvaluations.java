@@ -25,7 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.indicator.TargetStatusChanged;
 import vn.parsipas.indicator.catalogue.Indicator;
 import vn.parsipas.indicator.catalogue.IndicatorCatalogue;
-import vn.parsipas.indicator.observation.Period;
+import vn.parsipas.indicator.catalogue.Period;
 import vn.parsipas.platform.outbox.Outbox;
 
 /**

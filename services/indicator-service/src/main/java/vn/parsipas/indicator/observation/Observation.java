@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import vn.parsipas.contracts.indicator.IndicatorObserved;
 import vn.parsipas.indicator.catalogue.Indicator;
+import vn.parsipas.indicator.catalogue.Period;
 
 /**
  * A valid observation, ready to store: the contract's data, its indicator, its parsed period, the

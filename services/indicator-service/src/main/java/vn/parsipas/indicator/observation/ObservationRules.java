@@ -19,6 +19,7 @@ import vn.parsipas.contracts.SchemaViolation;
 import vn.parsipas.contracts.indicator.IndicatorObserved;
 import vn.parsipas.indicator.catalogue.Indicator;
 import vn.parsipas.indicator.catalogue.IndicatorCatalogue;
+import vn.parsipas.indicator.catalogue.Period;
 import vn.parsipas.platform.time.BusinessTime;
 
 /**

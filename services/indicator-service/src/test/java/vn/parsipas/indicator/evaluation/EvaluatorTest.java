@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import vn.parsipas.indicator.catalogue.Aggregation;
 import vn.parsipas.indicator.catalogue.Cadence;
 import vn.parsipas.indicator.catalogue.Indicator;
-import vn.parsipas.indicator.observation.Period;
+import vn.parsipas.indicator.catalogue.Period;
 import vn.parsipas.platform.time.BusinessTime;
 
 /** The evaluation rules, one by one, without engines. */

@@ -29,7 +29,6 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.EventType;
-import vn.parsipas.platform.inbox.Inbox;
 
 /**
  * The batch variant of {@link EventConsumer}, for high-volume topics: a whole poll of records is
@@ -75,6 +74,18 @@ public class BatchEventConsumer {
          * in {@code items}, each with its reason; they are dead-lettered, and the inbox forgets them.
          */
         Uni<Map<Integer, InvalidEventException>> apply(List<T> items);
+    }
+
+    /**
+     * What a service whose stores use the Vert.x client does with a batch when some records can only be
+     * judged inside the transaction: as {@link SessionHandler}, on the transaction's connection.
+     */
+    public interface RefusingHandler<T> {
+        /** Outside any transaction: turns a valid event into what {@link #apply} needs, or throws {@link InvalidEventException}. */
+        T check(ReceivedEvent event);
+
+        /** Inside the transaction, after the inbox: applies the items and answers the refused ones by position, each with its reason. */
+        Uni<Map<Integer, InvalidEventException>> apply(SqlConnection connection, List<T> items);
     }
 
     @Inject
@@ -127,12 +138,35 @@ public class BatchEventConsumer {
                     List<T> items = firstEntries.stream().map(Entry::item).toList();
                     return (items.isEmpty() ? Uni.createFrom().item(Map.<Integer, InvalidEventException>of()) : handler.apply(items))
                             .chain(refusedByPosition -> {
-                                Map<ReceivedEvent, InvalidEventException> refused = new IdentityHashMap<>();
-                                refusedByPosition.forEach((position, reason) -> refused.put(firstEntries.get(position).event(), reason));
+                                Map<ReceivedEvent, InvalidEventException> refused = refused(firstEntries, refusedByPosition);
                                 return inbox.forget(consumer, List.copyOf(refused.keySet()))
                                         .replaceWith(new Applied(first.size(), refused));
                             });
                 }))));
+    }
+
+    /** As {@link #consumeInSession}, in a transaction of the Vert.x {@code Pool}: refused records are dead-lettered alone. */
+    public <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types, RefusingHandler<T> handler) {
+        return consume(batch, consumer, types, handler::check, accepted -> pool.withTransaction(connection -> inbox
+                .firstDeliveries(connection, consumer, events(accepted))
+                .chain(first -> {
+                    List<Entry<T>> firstEntries = firstOf(accepted, first);
+                    List<T> items = firstEntries.stream().map(Entry::item).toList();
+                    return (items.isEmpty() ? Uni.createFrom().item(Map.<Integer, InvalidEventException>of())
+                            : handler.apply(connection, items))
+                            .chain(refusedByPosition -> {
+                                Map<ReceivedEvent, InvalidEventException> refused = refused(firstEntries, refusedByPosition);
+                                return inbox.forget(connection, consumer, List.copyOf(refused.keySet()))
+                                        .replaceWith(new Applied(first.size(), refused));
+                            });
+                })));
+    }
+
+    private static <T> Map<ReceivedEvent, InvalidEventException> refused(List<Entry<T>> firstEntries,
+            Map<Integer, InvalidEventException> refusedByPosition) {
+        Map<ReceivedEvent, InvalidEventException> refused = new IdentityHashMap<>();
+        refusedByPosition.forEach((position, reason) -> refused.put(firstEntries.get(position).event(), reason));
+        return refused;
     }
 
     private <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,

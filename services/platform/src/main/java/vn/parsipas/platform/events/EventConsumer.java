@@ -1,8 +1,10 @@
 package vn.parsipas.platform.events;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.EventType;
-import vn.parsipas.platform.inbox.Inbox;
 
 /**
  * The one way a service applies an event from Kafka: read and validate the CloudEvent, then in one
@@ -41,6 +44,9 @@ public class EventConsumer {
     Inbox inbox;
 
     @Inject
+    Pool pool;
+
+    @Inject
     MeterRegistry registry;
 
     @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT15M")
@@ -57,11 +63,33 @@ public class EventConsumer {
         } catch (InvalidEventException e) {
             return reject(message, consumer, e);
         }
-        Retry retry = new Retry(consumer + ": applying " + event.type().type() + " " + event.id(), maxRetry);
         Executor attempt = ChannelContext.freshForEachAttempt();
-        return Uni.createFrom().voidItem().emitOn(attempt)
+        return applyOnce(message, consumer, event, Uni.createFrom().voidItem().emitOn(attempt)
                 .chain(() -> Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
-                        .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false))))
+                        .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))));
+    }
+
+    /**
+     * As {@link #consume(Message, String, Set, Function)}, for a service whose stores use the Vert.x
+     * client: the inbox row and the effect in one transaction of the {@code Pool}, on its connection.
+     */
+    public Uni<Void> consumeOnPool(Message<byte[]> message, String consumer, Set<EventType> accepted,
+            BiFunction<SqlConnection, ReceivedEvent, Uni<Void>> effect) {
+        ReceivedEvent event;
+        try {
+            event = read(message, accepted);
+        } catch (InvalidEventException e) {
+            return reject(message, consumer, e);
+        }
+        return applyOnce(message, consumer, event, pool.withTransaction(connection -> inbox
+                .firstDeliveries(connection, consumer, List.of(event))
+                .chain(first -> first.isEmpty() ? Uni.createFrom().item(false) : effect.apply(connection, event).replaceWith(true))));
+    }
+
+    /** Runs the transaction (true: applied, false: a redelivery) with the retry rules, then acks or dead-letters. */
+    private Uni<Void> applyOnce(Message<byte[]> message, String consumer, ReceivedEvent event, Uni<Boolean> transaction) {
+        Retry retry = new Retry(consumer + ": applying " + event.type().type() + " " + event.id(), maxRetry);
+        return transaction
                 .onFailure().transform(Retry::recordFault)
                 .onFailure(failure -> !(failure instanceof InvalidEventException))
                 .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))

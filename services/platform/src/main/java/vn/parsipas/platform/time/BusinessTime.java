@@ -2,7 +2,9 @@ package vn.parsipas.platform.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** Business dates are local dates in Asia/Ho_Chi_Minh; instants are UTC. */
 public final class BusinessTime {
@@ -21,5 +23,15 @@ public final class BusinessTime {
 
     public static LocalDate today(java.time.Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /** An instant as the Vert.x PostgreSQL client binds a timestamptz; null stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A timestamptz column as an instant; null stays null. */
+    public static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }

@@ -15,11 +15,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import vn.parsipas.platform.paging.SqlBuilder;
 import vn.parsipas.platform.time.BusinessTime;
-import vn.parsipas.survey.Db;
 import vn.parsipas.survey.questionnaire.QuestionnaireVersion;
 
 /**
@@ -38,6 +39,9 @@ public class ResponseExport {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Pool pool;
+
     private record Cursor(Instant submittedAt, String responseId) {
     }
 
@@ -50,8 +54,8 @@ public class ResponseExport {
         Multi<String> rows = Multi.createBy().repeating()
                 .uni(() -> chunk(questionnaire, from, to, agency, visibleAgencies, last[0]).invoke(chunk -> {
                     if (!chunk.isEmpty()) {
-                        Object[] tail = chunk.get(chunk.size() - 1);
-                        last[0] = new Cursor(Db.instant(tail[5]), (String) tail[10]);
+                        Row tail = chunk.get(chunk.size() - 1);
+                        last[0] = new Cursor(BusinessTime.instant(tail.getOffsetDateTime("submitted_at")), tail.getString("response_id"));
                     }
                 }))
                 .whilst(chunk -> chunk.size() == CHUNK)
@@ -59,42 +63,39 @@ public class ResponseExport {
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.BOM + Csv.line(header)), rows);
     }
 
-    private Uni<List<Object[]>> chunk(QuestionnaireVersion questionnaire, LocalDate from, LocalDate to, String agency,
+    private Uni<List<Row>> chunk(QuestionnaireVersion questionnaire, LocalDate from, LocalDate to, String agency,
             Set<String> visibleAgencies, Cursor after) {
-        List<Object> parameters = new ArrayList<>(List.of(questionnaire.id(), questionnaire.version(),
-                from.atStartOfDay(BusinessTime.ZONE).toInstant(), BusinessTime.endOf(to)));
-        StringBuilder where = new StringBuilder(" where questionnaire_id = ?1 and questionnaire_version = ?2"
-                + " and submitted_at >= ?3 and submitted_at < ?4");
+        SqlBuilder sql = new SqlBuilder("select questionnaire_id, questionnaire_version, agency_code, procedure_code, channel,"
+                + " submitted_at, age_band, gender, ethnic_group, expectations::text as expectations, response_id, answers::text as answers"
+                + " from survey_response");
+        sql.append(" where questionnaire_id = ? and questionnaire_version = ? and submitted_at >= ? and submitted_at < ?",
+                questionnaire.id(), questionnaire.version(), BusinessTime.utc(from.atStartOfDay(BusinessTime.ZONE).toInstant()),
+                BusinessTime.utc(BusinessTime.endOf(to)));
         if (agency != null) {
-            parameters.add(agency);
-            where.append(" and agency_code = ?").append(parameters.size());
+            sql.append(" and agency_code = ?", agency);
         }
         if (visibleAgencies != null) {
-            where.append(" and agency_code in (null");
-            for (String visible : visibleAgencies) {
-                parameters.add(visible);
-                where.append(", ?").append(parameters.size());
-            }
-            where.append(")");
+            sql.append(" and agency_code = any(?)", (Object) visibleAgencies.toArray(String[]::new));
         }
         if (after != null) {
-            parameters.add(after.submittedAt());
-            parameters.add(after.responseId());
-            where.append(" and (submitted_at, response_id) > (?").append(parameters.size() - 1).append(", ?")
-                    .append(parameters.size()).append(")");
+            sql.append(" and (submitted_at, response_id) > (?, ?)", BusinessTime.utc(after.submittedAt()), after.responseId());
         }
-        return Panache.withSession(() -> Db.rows("select questionnaire_id, questionnaire_version, agency_code, procedure_code,"
-                + " channel, submitted_at, age_band, gender, ethnic_group, expectations::text, response_id, answers::text"
-                + " from survey_response" + where + " order by submitted_at, response_id limit " + CHUNK, parameters.toArray()));
+        sql.append(" order by submitted_at, response_id limit " + CHUNK);
+        return pool.preparedQuery(sql.sql()).execute(sql.tuple()).map(rows -> {
+            List<Row> chunk = new ArrayList<>();
+            rows.forEach(chunk::add);
+            return chunk;
+        });
     }
 
-    private String lines(List<Object[]> chunk, QuestionnaireVersion questionnaire, List<String> questions) {
+    private String lines(List<Row> chunk, QuestionnaireVersion questionnaire, List<String> questions) {
         StringBuilder text = new StringBuilder();
-        for (Object[] row : chunk) {
-            List<Object> fields = new ArrayList<>(Arrays.asList(questionnaire.id(), questionnaire.version(), row[2], row[3], row[4],
-                    LocalDate.ofInstant(Db.instant(row[5]), BusinessTime.ZONE), row[6], row[7], row[8],
-                    String.join("|", read((String) row[9], EXPECTATIONS))));
-            Map<String, Integer> answers = read((String) row[11], ANSWERS);
+        for (Row row : chunk) {
+            List<Object> fields = new ArrayList<>(Arrays.asList(questionnaire.id(), questionnaire.version(), row.getString("agency_code"),
+                    row.getString("procedure_code"), row.getString("channel"),
+                    LocalDate.ofInstant(row.getOffsetDateTime("submitted_at").toInstant(), BusinessTime.ZONE), row.getString("age_band"),
+                    row.getString("gender"), row.getString("ethnic_group"), String.join("|", read(row.getString("expectations"), EXPECTATIONS))));
+            Map<String, Integer> answers = read(row.getString("answers"), ANSWERS);
             questions.forEach(question -> fields.add(answers.get(question)));
             text.append(Csv.line(fields));
         }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -118,7 +117,7 @@ public class CitizenFormResource {
         if (!ReceiptCheck.wellFormed(code, pin)) {
             return Uni.createFrom().item(refused(code));
         }
-        return Panache.withSession(() -> receiptCodes.find(List.of(code), false).chain(found -> {
+        return receiptCodes.find(List.of(code)).chain(found -> {
             ReceiptCheck check = ReceiptCheck.of(code, pin, found.get(code), null, clock.instant());
             if (!check.usable()) {
                 return Uni.createFrom().item(refused(code));
@@ -126,13 +125,13 @@ public class CitizenFormResource {
             return questionnaire().chain(questionnaire -> agencyName(check.receipt()).map(agency -> html(200, Templates.questionnaire(
                     FormView.form(questionnaire.document(), code, pin, UUID.randomUUID().toString(), agency,
                             Map.of(FormView.CHANNEL, channelOf(check.receipt())), Map.of())))));
-        }));
+        });
     }
 
     private Uni<Response> submit(String code, String pin, MultivaluedMap<String, String> form) {
         String responseId = form.getFirst("responseId");
         int version = parseVersion(form.getFirst("questionnaireVersion"));
-        return Panache.withTransaction(() -> receiptCodes.find(List.of(code), false).chain(found -> {
+        return receiptCodes.find(List.of(code)).chain(found -> {
             ReceiptCheck check = ReceiptCheck.of(code, pin, found.get(code), responseId, clock.instant());
             if (!check.usable()) {
                 return Uni.createFrom().item(refused(code));
@@ -141,7 +140,7 @@ public class CitizenFormResource {
                     ? Uni.createFrom().item(html(400, Templates.code(new CodePage(TITLE, ReceiptCheck.echo(code),
                             "Phiếu khảo sát này không còn được sử dụng. Vui lòng mở lại trang."))))
                     : answer(questionnaire.get(), check.receipt(), pin, responseId, form));
-        }));
+        });
     }
 
     private Uni<Response> answer(QuestionnaireVersion questionnaire, Receipt receipt, String pin, String responseId,

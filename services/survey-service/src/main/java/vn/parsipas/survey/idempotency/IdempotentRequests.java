@@ -2,7 +2,7 @@ package vn.parsipas.survey.idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +12,15 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.problem.InvalidInputException;
-import vn.parsipas.survey.Db;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.survey.Sha256;
 
 /**
@@ -40,6 +43,9 @@ public class IdempotentRequests {
     ObjectMapper mapper;
 
     @Inject
+    Pool pool;
+
+    @Inject
     Clock clock;
 
     /** An answer to store and replay: HTTP status and JSON body. */
@@ -51,34 +57,36 @@ public class IdempotentRequests {
     }
 
     /** Runs the effect in one transaction with the key's record; replays the stored answer for a known key. */
-    public Uni<Response> run(String endpoint, String key, Object request, Supplier<Uni<Result>> effect) {
+    public Uni<Response> run(String endpoint, String key, Object request, Function<SqlConnection, Uni<Result>> effect) {
         if (key == null) {
-            return Panache.withTransaction(effect).map(result -> respond(result.status(), json(result.body())));
+            return pool.withTransaction(effect).map(result -> respond(result.status(), json(result.body())));
         }
         if (key.isBlank() || key.length() > 255) {
             throw new InvalidInputException(IdempotencyKey.HEADER, "must be 1 to 255 characters");
         }
         String hash = Sha256.hex(json(request));
-        return Panache.withTransaction(() -> Db.rows(IdempotencyKey.takeSql("?1"), IdempotencyKey.scoped(key, endpoint))
+        return pool.withTransaction(connection -> connection.preparedQuery(IdempotencyKey.takeSql("$1"))
+                .execute(Tuple.of(IdempotencyKey.scoped(key, endpoint)))
                 .invoke(taken -> {
-                    if (!Boolean.TRUE.equals(taken.get(0)[0])) {
+                    if (!taken.iterator().next().getBoolean("taken")) {
                         throw new IdempotencyKey.InUseException(key);
                     }
                 })
-                .chain(() -> Db.rows("select request_hash, status, body from idempotency_record where endpoint = ?1 and request_key = ?2",
-                        endpoint, key))
+                .chain(() -> connection.preparedQuery("select request_hash, status, body from idempotency_record"
+                        + " where endpoint = $1 and request_key = $2").execute(Tuple.of(endpoint, key)))
                 .chain(rows -> {
-                    if (!rows.isEmpty()) {
-                        if (!hash.equals(rows.get(0)[0])) {
+                    if (rows.size() > 0) {
+                        Row stored = rows.iterator().next();
+                        if (!hash.equals(stored.getString("request_hash"))) {
                             throw new IdempotencyKey.ReusedException(key);
                         }
-                        return Uni.createFrom().item(respond(((Number) rows.get(0)[1]).intValue(), (String) rows.get(0)[2]));
+                        return Uni.createFrom().item(respond(stored.getInteger("status"), stored.getString("body")));
                     }
-                    return effect.get().chain(result -> {
+                    return effect.apply(connection).chain(result -> {
                         String body = json(result.body());
-                        return Db.execute("insert into idempotency_record (endpoint, request_key, request_hash, status, body, created_at)"
-                                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing",
-                                endpoint, key, hash, result.status(), body, clock.instant())
+                        return connection.preparedQuery("insert into idempotency_record (endpoint, request_key, request_hash, status,"
+                                        + " body, created_at) values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
+                                .execute(Tuple.of(endpoint, key, hash, result.status(), body, BusinessTime.utc(clock.instant())))
                                 .replaceWith(respond(result.status(), body));
                     });
                 }));
@@ -86,8 +94,8 @@ public class IdempotentRequests {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldRecords() {
-        return Panache.withTransaction(() -> Db.execute("delete from idempotency_record where created_at < ?1",
-                clock.instant().minus(RETENTION))).replaceWithVoid();
+        return pool.preparedQuery("delete from idempotency_record where created_at < $1")
+                .execute(Tuple.of(BusinessTime.utc(clock.instant().minus(RETENTION)))).replaceWithVoid();
     }
 
     private static Response respond(int status, String body) {

@@ -10,11 +10,15 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.paging.SqlBuilder;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
-import vn.parsipas.survey.Db;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.questionnaire.QuestionnaireCatalog;
 import vn.parsipas.survey.target.SipasTarget;
@@ -37,6 +41,9 @@ public class IndexQueries {
     @Inject
     SurveyConfig config;
 
+    @Inject
+    Pool pool;
+
     public record Filter(String subIndex, String scope, String period) {
     }
 
@@ -57,71 +64,67 @@ public class IndexQueries {
         if (visibleScopes != null && !visibleScopes.contains(scope)) {
             throw new NotFoundException("Sub-index", subIndex + " of " + scope + " in " + period);
         }
-        return Panache.withSession(() -> Db.rows("select " + COLUMNS + " from sub_index_stat where sub_index = ?1 and scope = ?2"
-                        + " and period = ?3", subIndex, scope, period)
+        return pool.preparedQuery("select " + COLUMNS + " from sub_index_stat where sub_index = $1 and scope = $2 and period = $3")
+                .execute(Tuple.of(subIndex, scope, period))
                 .chain(rows -> {
-                    if (rows.isEmpty()) {
+                    if (rows.size() == 0) {
                         throw new NotFoundException("Sub-index", subIndex + " of " + scope + " in " + period);
                     }
-                    return values(rows);
-                })).map(values -> values.get(0));
+                    return values(list(rows));
+                }).map(values -> values.get(0));
     }
 
     /** A page in (sub-index, scope, period) order after the cursor. */
     public Uni<Page> list(Filter filter, Set<String> visibleScopes, String cursor, int limit) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
-        condition(conditions, parameters, "sub_index = ?", filter.subIndex());
-        condition(conditions, parameters, "scope = ?", filter.scope());
-        condition(conditions, parameters, "period = ?", filter.period());
+        SqlBuilder sql = new SqlBuilder("select " + COLUMNS + " from sub_index_stat where true");
+        condition(sql, " and sub_index = ?", filter.subIndex());
+        condition(sql, " and scope = ?", filter.scope());
+        condition(sql, " and period = ?", filter.period());
         if (cursor != null) {
             String[] after = decode(cursor);
-            conditions.add("(sub_index, scope, period) > (?" + (parameters.size() + 1) + ", ?" + (parameters.size() + 2)
-                    + ", ?" + (parameters.size() + 3) + ")");
-            parameters.addAll(List.of(after[0], after[1], after[2]));
+            sql.append(" and (sub_index, scope, period) > (?, ?, ?)", after[0], after[1], after[2]);
         }
         if (visibleScopes != null) {
-            List<String> placeholders = new ArrayList<>(List.of("null"));
-            for (String scope : visibleScopes) {
-                parameters.add(scope);
-                placeholders.add("?" + parameters.size());
-            }
-            conditions.add("scope in (" + String.join(", ", placeholders) + ")");
+            sql.append(" and scope = any(?)", (Object) visibleScopes.toArray(String[]::new));
         }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        return Panache.withSession(() -> Db.rows("select " + COLUMNS + " from sub_index_stat" + where
-                        + " order by sub_index, scope, period limit " + (limit + 1), parameters.toArray())
+        sql.append(" order by sub_index, scope, period limit ?", limit + 1);
+        return pool.preparedQuery(sql.sql()).execute(sql.tuple())
+                .map(IndexQueries::list)
                 .chain(rows -> values(rows.subList(0, Math.min(limit, rows.size())))
-                        .map(values -> new Page(values, rows.size() > limit ? encode(values.get(limit - 1)) : null))));
+                        .map(values -> new Page(values, rows.size() > limit ? encode(values.get(limit - 1)) : null)));
     }
 
-    private Uni<List<SubIndexValue>> values(List<Object[]> rows) {
+    private static List<Row> list(RowSet<Row> rows) {
+        List<Row> list = new ArrayList<>();
+        rows.forEach(list::add);
+        return list;
+    }
+
+    private Uni<List<SubIndexValue>> values(List<Row> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return targets.applicable().chain(applicable -> catalog.subIndexNames(rows.stream().map(row -> (String) row[0]).toList())
+        return targets.applicable(pool).chain(applicable -> catalog.subIndexNames(rows.stream().map(row -> row.getString("sub_index")).toList())
                 .map(names -> rows.stream().map(row -> value(row, applicable, names, config.indices().minSample())).toList()));
     }
 
-    private static SubIndexValue value(Object[] row, Map<String, SipasTarget> applicable, Map<String, String> names,
-            int minSample) {
-        String subIndex = (String) row[0];
-        String period = (String) row[2];
-        long satisfied = Db.number(row[5]);
-        long valid = Db.number(row[4]);
+    private static SubIndexValue value(Row row, Map<String, SipasTarget> applicable, Map<String, String> names, int minSample) {
+        String subIndex = row.getString("sub_index");
+        String period = row.getString("period");
+        long satisfied = row.getLong("satisfied_answers");
+        long valid = row.getLong("valid_answers");
         Wilson share = Wilson.of(satisfied, valid);
         SipasTarget target = applicable.get(SipasTargets.key(subIndex, Periods.year(period)));
-        long responses = Db.number(row[3]);
-        return new SubIndexValue(subIndex, names.getOrDefault(subIndex, subIndex), (String) row[1], period, responses,
+        long responses = row.getLong("responses");
+        return new SubIndexValue(subIndex, names.getOrDefault(subIndex, subIndex), row.getString("scope"), period, responses,
                 responses >= minSample, valid, satisfied, share.satisfiedPercent(), share.lowPercent(), share.highPercent(),
-                target == null ? null : target.targetId(), target == null ? null : target.percent(), (Boolean) row[6],
-                Db.instant(row[7]));
+                target == null ? null : target.targetId(), target == null ? null : target.percent(), row.getBoolean("below_target"),
+                BusinessTime.instant(row.getOffsetDateTime("updated_at")));
     }
 
-    private static void condition(List<String> conditions, List<Object> parameters, String sql, String value) {
+    private static void condition(SqlBuilder sql, String clause, String value) {
         if (value != null && !value.isBlank()) {
-            parameters.add(value);
-            conditions.add(sql.replace("?", "?" + parameters.size()));
+            sql.append(clause, value);
         }
     }
 

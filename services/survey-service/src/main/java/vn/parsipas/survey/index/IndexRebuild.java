@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.survey.Db;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * Recomputes every aggregate from the stored responses and the questionnaires' question-to-sub-index
@@ -53,6 +55,9 @@ public class IndexRebuild {
     @Inject
     Clock clock;
 
+    @Inject
+    Pool pool;
+
     /** How many aggregates the rebuild found, and how many it had to correct. */
     public record Report(long aggregates, long corrected, long added, long emptied, long millis) {
     }
@@ -60,11 +65,11 @@ public class IndexRebuild {
     public Uni<Report> rebuild() {
         Instant started = Instant.now();
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> Db.execute("lock table sub_index_stat in share row exclusive mode")
-                .chain(() -> Db.rows(FRESH + """
+        return pool.withTransaction(connection -> connection.query("lock table sub_index_stat in share row exclusive mode").execute()
+                .chain(() -> connection.preparedQuery(FRESH + """
                         , corrected as (
                             update sub_index_stat s set responses = f.responses, valid_answers = f.valid_answers,
-                                satisfied_answers = f.satisfied_answers, updated_at = ?1, evaluation_due = true, publication_due = true
+                                satisfied_answers = f.satisfied_answers, updated_at = $1, evaluation_due = true, publication_due = true
                             from fresh f
                             where s.sub_index = f.sub_index and s.scope = f.scope and s.period = f.period
                               and (s.responses, s.valid_answers, s.satisfied_answers)
@@ -72,23 +77,24 @@ public class IndexRebuild {
                             returning 1
                         ), added as (
                             insert into sub_index_stat (sub_index, scope, period, responses, valid_answers, satisfied_answers, updated_at)
-                            select f.sub_index, f.scope, f.period, f.responses, f.valid_answers, f.satisfied_answers, ?1 from fresh f
+                            select f.sub_index, f.scope, f.period, f.responses, f.valid_answers, f.satisfied_answers, $1::timestamptz from fresh f
                             where not exists (select 1 from sub_index_stat s
                                               where s.sub_index = f.sub_index and s.scope = f.scope and s.period = f.period)
                             returning 1
                         ), emptied as (
-                            update sub_index_stat s set responses = 0, valid_answers = 0, satisfied_answers = 0, updated_at = ?1,
+                            update sub_index_stat s set responses = 0, valid_answers = 0, satisfied_answers = 0, updated_at = $1,
                                 evaluation_due = true, publication_due = true
                             where s.responses <> 0 and not exists (select 1 from fresh f
                                 where s.sub_index = f.sub_index and s.scope = f.scope and s.period = f.period)
                             returning 1
                         )
-                        select (select count(*) from fresh), (select count(*) from corrected), (select count(*) from added),
-                               (select count(*) from emptied)""", now)))
+                        select (select count(*) from fresh) as aggregates, (select count(*) from corrected) as corrected,
+                               (select count(*) from added) as added, (select count(*) from emptied) as emptied""")
+                        .execute(Tuple.of(BusinessTime.utc(now)))))
                 .map(rows -> {
-                    Object[] counts = rows.get(0);
-                    Report report = new Report(Db.number(counts[0]), Db.number(counts[1]), Db.number(counts[2]), Db.number(counts[3]),
-                            Duration.between(started, Instant.now()).toMillis());
+                    Row counts = rows.iterator().next();
+                    Report report = new Report(counts.getLong("aggregates"), counts.getLong("corrected"), counts.getLong("added"),
+                            counts.getLong("emptied"), Duration.between(started, Instant.now()).toMillis());
                     LOG.infof("rebuilt the sub-indices: %s", report);
                     return report;
                 });

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted.Answer;
-import vn.parsipas.survey.Db;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.survey.questionnaire.QuestionnaireVersion;
 
 /**
@@ -49,7 +52,7 @@ public final class SubIndexDeltas {
     }
 
     /** Adds the deltas to the aggregates, in the caller's transaction, and marks them for the evaluator. */
-    public Uni<Void> apply(Instant now) {
+    public Uni<Void> apply(SqlConnection connection, Instant now) {
         if (deltas.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -60,15 +63,15 @@ public final class SubIndexDeltas {
                     "valid_answers", entry.getValue()[1], "satisfied_answers", entry.getValue()[2]));
         }
         // One JSON parameter rather than six per key: cheaper to parse and bind than the upsert itself.
-        return Db.execute("insert into sub_index_stat (sub_index, scope, period, responses, valid_answers, satisfied_answers, updated_at)"
-                + " select v.sub_index, v.scope, v.period, v.responses, v.valid_answers, v.satisfied_answers, cast(?2 as timestamptz)"
-                + " from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as v(sub_index text, scope text, period text, responses bigint,"
+        return connection.preparedQuery("insert into sub_index_stat (sub_index, scope, period, responses, valid_answers,"
+                + " satisfied_answers, updated_at) select v.sub_index, v.scope, v.period, v.responses, v.valid_answers, v.satisfied_answers, $2::timestamptz"
+                + " from jsonb_to_recordset($1::text::jsonb) as v(sub_index text, scope text, period text, responses bigint,"
                 + " valid_answers bigint, satisfied_answers bigint) order by v.sub_index, v.scope, v.period"
                 + " on conflict (sub_index, scope, period) do update set"
                 + " responses = sub_index_stat.responses + excluded.responses,"
                 + " valid_answers = sub_index_stat.valid_answers + excluded.valid_answers,"
                 + " satisfied_answers = sub_index_stat.satisfied_answers + excluded.satisfied_answers,"
-                + " updated_at = excluded.updated_at, evaluation_due = true, publication_due = true",
-                Db.json(rows), now).replaceWithVoid();
+                + " updated_at = excluded.updated_at, evaluation_due = true, publication_due = true")
+                .execute(Tuple.of(Json.encode(rows), BusinessTime.utc(now))).replaceWithVoid();
     }
 }

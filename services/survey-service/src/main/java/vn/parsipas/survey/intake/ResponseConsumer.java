@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.platform.events.BatchEventConsumer;
@@ -28,7 +29,7 @@ import vn.parsipas.survey.intake.Outcome.Status;
  * response goes to the DLQ with its reason, the others of its poll are stored.
  */
 @ApplicationScoped
-public class ResponseConsumer implements BatchEventConsumer.SessionHandler<ResponseConsumer.Delivered> {
+public class ResponseConsumer implements BatchEventConsumer.RefusingHandler<ResponseConsumer.Delivered> {
     /** A response and the source that sent it. */
     public record Delivered(String source, SurveyResponseSubmitted response) {
     }
@@ -44,7 +45,7 @@ public class ResponseConsumer implements BatchEventConsumer.SessionHandler<Respo
 
     @Incoming("responses")
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        return events.consumeInSession(batch, "survey-responses", Set.of(EventType.SURVEY_RESPONSE_SUBMITTED), this);
+        return events.consume(batch, "survey-responses", Set.of(EventType.SURVEY_RESPONSE_SUBMITTED), this);
     }
 
     @Override
@@ -54,7 +55,7 @@ public class ResponseConsumer implements BatchEventConsumer.SessionHandler<Respo
 
     /** Each source's responses in one intake call (what a source may send depends on it), sources in a fixed order so locks are taken in it. */
     @Override
-    public Uni<Map<Integer, InvalidEventException>> apply(List<Delivered> items) {
+    public Uni<Map<Integer, InvalidEventException>> apply(SqlConnection connection, List<Delivered> items) {
         Map<String, List<Integer>> positionsBySource = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             positionsBySource.computeIfAbsent(items.get(i).source(), source -> new ArrayList<>()).add(i);
@@ -64,7 +65,7 @@ public class ResponseConsumer implements BatchEventConsumer.SessionHandler<Respo
         for (Map.Entry<String, List<Integer>> source : positionsBySource.entrySet()) {
             List<Integer> positions = source.getValue();
             List<Submission> submissions = positions.stream().map(i -> Submission.of(items.get(i).response())).toList();
-            chain = chain.chain(() -> intake.submit(submissions, ResponseIntake.Door.KAFKA, admission(source.getKey()))
+            chain = chain.chain(() -> intake.submit(connection, submissions, ResponseIntake.Door.KAFKA, admission(source.getKey()))
                     .invoke(outcomes -> outcomes.stream()
                             .filter(outcome -> outcome.status() == Status.REJECTED || outcome.status() == Status.CONFLICT)
                             .forEach(outcome -> refused.put(positions.get(outcome.index()), new InvalidEventException(outcome.reason()))))

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.platform.problem.Problem.FieldError;
 import vn.parsipas.platform.time.BusinessTime;
@@ -62,17 +64,29 @@ public class ResponseIntake {
     @Inject
     Clock clock;
 
-    /** One outcome per submission, in order; {@code admission} says who delivered them (stored with each response) and what they may send. */
+    @Inject
+    Pool pool;
+
+    /** As {@link #submit(SqlConnection, List, Door, Admission)}, in a transaction of its own. */
     public Uni<List<Outcome>> submit(List<Submission> submissions, Door door, Admission admission) {
+        return pool.withTransaction(connection -> submit(connection, submissions, door, admission));
+    }
+
+    /**
+     * One outcome per submission, in order, in the caller's transaction; {@code admission} says who
+     * delivered them (stored with each response) and what they may send.
+     */
+    public Uni<List<Outcome>> submit(SqlConnection connection, List<Submission> submissions, Door door, Admission admission) {
         List<SurveyResponseSubmitted> wellFormed = submissions.stream().filter(s -> !s.isMalformed())
                 .map(Submission::response).toList();
         return questionnaires(wellFormed).chain(questionnaires -> directory
-                .find(wellFormed.stream().map(SurveyResponseSubmitted::agencyCode).toList())
-                .chain(agencies -> store.existing(wellFormed.stream().map(SurveyResponseSubmitted::responseId).toList())
-                        .chain(existing -> receiptCodes.find(wellFormed.stream().map(SurveyResponseSubmitted::receiptCode)
+                .find(connection, wellFormed.stream().map(SurveyResponseSubmitted::agencyCode).toList())
+                .chain(agencies -> store.existing(connection, wellFormed.stream().map(SurveyResponseSubmitted::responseId).toList())
+                        .chain(existing -> receiptCodes.find(connection, wellFormed.stream().map(SurveyResponseSubmitted::receiptCode)
                                         .filter(code -> code != null).toList(), true)
-                                .chain(receipts -> sourceToday(wellFormed, receipts, door, admission.source()).chain(today -> decide(
-                                        submissions, door, admission.source(), new Context(questionnaires, agencies, existing, receipts,
+                                .chain(receipts -> sourceToday(connection, wellFormed, receipts, door, admission.source())
+                                        .chain(today -> decide(connection, submissions, door, admission.source(), new Context(questionnaires,
+                                                agencies, existing, receipts,
                                                 new SourceCheck(admission, today, config.sources().dailyWrongPins()))))))));
     }
 
@@ -81,13 +95,13 @@ public class ResponseIntake {
     }
 
     /** The source's counts of today, locked when the batch may add to them; the form's answers all prove their receipt. */
-    private Uni<SourceQuota.Today> sourceToday(List<SurveyResponseSubmitted> responses, Map<String, Receipt> receipts, Door door,
-            String source) {
+    private Uni<SourceQuota.Today> sourceToday(SqlConnection connection, List<SurveyResponseSubmitted> responses,
+            Map<String, Receipt> receipts, Door door, String source) {
         LocalDate day = LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
         if (door == Door.FORM) {
             return Uni.createFrom().item(SourceQuota.Today.none(source, day));
         }
-        return quota.read(source, day, responses.stream().anyMatch(response -> !proven(response, receipts)));
+        return quota.read(connection, source, day, responses.stream().anyMatch(response -> !proven(response, receipts)));
     }
 
     private static boolean proven(SurveyResponseSubmitted response, Map<String, Receipt> receipts) {
@@ -95,7 +109,8 @@ public class ResponseIntake {
         return receipt != null && receipt.hasPin(response.receiptPin());
     }
 
-    private Uni<List<Outcome>> decide(List<Submission> submissions, Door door, String source, Context context) {
+    private Uni<List<Outcome>> decide(SqlConnection connection, List<Submission> submissions, Door door, String source,
+            Context context) {
         Instant now = clock.instant();
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, SurveyResponseSubmitted> accepted = new LinkedHashMap<>();
@@ -128,17 +143,17 @@ public class ResponseIntake {
             }
             outcomes.add(Outcome.of(i, response.responseId(), Status.ACCEPTED));
         }
-        return count(context.source()).chain(() -> store(accepted, usedCodes, door, source, now, context)).map(inserted -> outcomes.stream()
+        return count(connection, context.source()).chain(() -> store(connection, accepted, usedCodes, door, source, now, context)).map(inserted -> outcomes.stream()
                 .map(outcome -> outcome.status() == Status.ACCEPTED && !inserted.contains(outcome.responseId())
                         ? Outcome.of(outcome.index(), outcome.responseId(), Status.DUPLICATE) : outcome)
                 .toList());
     }
 
-    private Uni<Void> count(SourceCheck check) {
+    private Uni<Void> count(SqlConnection connection, SourceCheck check) {
         SourceQuota.Today today = check.today();
         Uni<Void> wrongPins = check.newWrongPins() == 0 ? Uni.createFrom().voidItem()
                 : quota.addWrongPins(today.source(), today.day(), check.newWrongPins());
-        return wrongPins.chain(() -> check.newWithoutPin() == 0 ? Uni.createFrom().voidItem() : quota.saveWithoutPin(today));
+        return wrongPins.chain(() -> check.newWithoutPin() == 0 ? Uni.createFrom().voidItem() : quota.saveWithoutPin(connection, today));
     }
 
     /** Null when the source may send this response and its receipt code (if any) lets it in; else why not. */
@@ -190,17 +205,17 @@ public class ResponseIntake {
                 r.agencyCode(), receipt.procedureCode(), r.channel(), r.submittedAt(), r.answers(), r.expectations(), r.respondent());
     }
 
-    private Uni<Set<String>> store(Map<String, SurveyResponseSubmitted> accepted, Map<String, String> usedCodes, Door door,
-            String source, Instant now, Context context) {
+    private Uni<Set<String>> store(SqlConnection connection, Map<String, SurveyResponseSubmitted> accepted, Map<String, String> usedCodes,
+            Door door, String source, Instant now, Context context) {
         if (accepted.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return store.insert(accepted.values(), door, source, now).chain(inserted -> {
+        return store.insert(connection, accepted.values(), door, source, now).chain(inserted -> {
             SubIndexDeltas deltas = new SubIndexDeltas();
             inserted.forEach(id -> deltas.add(context.questionnaires().get(key(accepted.get(id))), accepted.get(id)));
             Map<String, String> codes = usedCodes.entrySet().stream().filter(entry -> inserted.contains(entry.getValue()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            return receiptCodes.markUsed(codes, now).chain(() -> deltas.apply(now)).replaceWith(inserted);
+            return receiptCodes.markUsed(connection, codes, now).chain(() -> deltas.apply(connection, now)).replaceWith(inserted);
         });
     }
 

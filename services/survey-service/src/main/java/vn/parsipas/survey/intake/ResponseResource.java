@@ -92,7 +92,7 @@ public class ResponseResource {
         Submission submission = Submission.read(document);
         Admission admission = admission();
         return idempotent.run("responses:" + caller.clientId(), key, document,
-                () -> intake.submit(List.of(submission), ResponseIntake.Door.REST, admission)
+                connection -> intake.submit(connection, List.of(submission), ResponseIntake.Door.REST, admission)
                 .map(outcomes -> {
                     Outcome outcome = outcomes.get(0);
                     return switch (outcome.status()) {
@@ -135,7 +135,7 @@ public class ResponseResource {
         responses.forEach(document -> submissions.add(Submission.read(document)));
         Admission admission = admission();
         return idempotent.run("responses-batch:" + caller.clientId(), key, batch,
-                () -> intake.submit(submissions, ResponseIntake.Door.REST, admission)
+                connection -> intake.submit(connection, submissions, ResponseIntake.Door.REST, admission)
                 .map(outcomes -> idempotent.result(200, ImportSummary.of(false, Outcome.NAMES,
                         outcomes.stream().map(Outcome::item).toList()))));
     }

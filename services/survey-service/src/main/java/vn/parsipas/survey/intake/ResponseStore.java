@@ -4,29 +4,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
-import vn.parsipas.survey.Db;
+import vn.parsipas.platform.time.BusinessTime;
 
 /** The stored responses: answers as {questionId: score}, respondent attributes, never an identity. */
 @ApplicationScoped
 public class ResponseStore {
     /** The ids among these that are already stored. */
-    public Uni<Set<String>> existing(List<String> responseIds) {
-        List<String> distinct = responseIds.stream().distinct().toList();
-        if (distinct.isEmpty()) {
+    public Uni<Set<String>> existing(SqlConnection connection, List<String> responseIds) {
+        String[] distinct = responseIds.stream().distinct().toArray(String[]::new);
+        if (distinct.length == 0) {
             return Uni.createFrom().item(Set.of());
         }
-        return Db.rows("select response_id from survey_response where response_id in (" + Db.placeholders(distinct.size()) + ")",
-                distinct.toArray()).map(rows -> rows.stream().map(row -> (String) row[0]).collect(Collectors.toSet()));
+        return connection.preparedQuery("select response_id from survey_response where response_id = any($1::text[])")
+                .execute(Tuple.of(distinct)).map(ResponseStore::ids);
     }
 
     /**
@@ -36,7 +41,8 @@ public class ResponseStore {
      * 14 parameters per row costs more to parse and bind (in the service and in PostgreSQL) than
      * the rows cost to insert.
      */
-    public Uni<Set<String>> insert(Collection<SurveyResponseSubmitted> responses, ResponseIntake.Door door, String source, Instant now) {
+    public Uni<Set<String>> insert(SqlConnection connection, Collection<SurveyResponseSubmitted> responses, ResponseIntake.Door door,
+            String source, Instant now) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SurveyResponseSubmitted r : responses) {
             var respondent = r.respondent();
@@ -56,17 +62,23 @@ public class ResponseStore {
             row.put("answers", answers(r));
             rows.add(row);
         }
-        return Db.rows("insert into survey_response (response_id, questionnaire_id, questionnaire_version, receipt_code, agency_code,"
+        return connection.preparedQuery("insert into survey_response (response_id, questionnaire_id, questionnaire_version, receipt_code, agency_code,"
                         + " procedure_code, channel, submitted_at, door, age_band, gender, ethnic_group, expectations, answers, received_at,"
                         + " source) select r.response_id, r.questionnaire_id, r.questionnaire_version, r.receipt_code, r.agency_code,"
-                        + " r.procedure_code, r.channel, r.submitted_at, cast(?2 as text), r.age_band, r.gender, r.ethnic_group,"
-                        + " r.expectations, r.answers, cast(?3 as timestamptz), cast(?4 as text)"
-                        + " from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as r(response_id text, questionnaire_id text,"
+                        + " r.procedure_code, r.channel, r.submitted_at, $2::text, r.age_band, r.gender, r.ethnic_group,"
+                        + " r.expectations, r.answers, $3::timestamptz, $4::text"
+                        + " from jsonb_to_recordset($1::text::jsonb) as r(response_id text, questionnaire_id text,"
                         + " questionnaire_version int, receipt_code text, agency_code text, procedure_code text, channel text,"
                         + " submitted_at timestamptz, age_band text, gender text, ethnic_group text, expectations jsonb, answers jsonb)"
-                        + " order by r.response_id on conflict do nothing returning response_id",
-                        Db.json(rows), door.name().toLowerCase(), now, source)
-                .map(result -> result.stream().map(row -> (String) row[0]).collect(Collectors.toSet()));
+                        + " order by r.response_id on conflict do nothing returning response_id")
+                .execute(Tuple.of(Json.encode(rows), door.name().toLowerCase(), BusinessTime.utc(now), source))
+                .map(ResponseStore::ids);
+    }
+
+    private static Set<String> ids(RowSet<Row> rows) {
+        Set<String> ids = new HashSet<>();
+        rows.forEach(row -> ids.add(row.getString("response_id")));
+        return ids;
     }
 
     private static Map<String, Integer> answers(SurveyResponseSubmitted response) {

@@ -1,6 +1,7 @@
 package vn.parsipas.survey.questionnaire;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,15 +19,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.SchemaViolation;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem;
-import vn.parsipas.survey.Db;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.survey.Sha256;
 
 /**
@@ -45,6 +48,9 @@ public class QuestionnaireCatalog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Pool pool;
 
     public enum Outcome { PUBLISHED, UNCHANGED }
 
@@ -71,42 +77,37 @@ public class QuestionnaireCatalog {
         return questionnaire;
     }
 
-    /** Stores a new version, in the caller's transaction; refuses to change a published one. */
+    /** Stores a new version, in a transaction of its own; refuses to change a published one. */
     public Uni<Outcome> publish(Questionnaire questionnaire) {
         String json = canonicalJson(questionnaire);
         String hash = Sha256.hex(json);
-        return Db.rows("select content_hash from questionnaire where questionnaire_id = ?1 and version = ?2 for update",
-                        questionnaire.id(), questionnaire.version())
+        return pool.withTransaction(connection -> connection.preparedQuery("select content_hash from questionnaire"
+                        + " where questionnaire_id = $1 and version = $2 for update")
+                .execute(Tuple.of(questionnaire.id(), questionnaire.version()))
                 .chain(rows -> {
-                    if (!rows.isEmpty()) {
-                        if (!hash.equals(rows.get(0)[0])) {
+                    if (rows.size() > 0) {
+                        if (!hash.equals(rows.iterator().next().getString("content_hash"))) {
                             throw new ConflictException("questionnaire " + questionnaire.id() + " version "
                                     + questionnaire.version() + " is published with other content and never changes;"
                                     + " publish the change as a new version");
                         }
                         return Uni.createFrom().item(Outcome.UNCHANGED);
                     }
-                    return insert(questionnaire, json, hash).replaceWith(Outcome.PUBLISHED);
-                })
+                    return insert(connection, questionnaire, json, hash).replaceWith(Outcome.PUBLISHED);
+                }))
                 .invoke(outcome -> remember(questionnaire));
     }
 
-    private Uni<Void> insert(Questionnaire questionnaire, String json, String hash) {
-        QuestionnaireVersion version = new QuestionnaireVersion(questionnaire);
-        Map<String, String> questions = version.subIndexOfQuestion();
-        Object[] parameters = new Object[questions.size() * 4];
-        int i = 0;
-        for (Map.Entry<String, String> question : questions.entrySet()) {
-            parameters[i++] = questionnaire.id();
-            parameters[i++] = questionnaire.version();
-            parameters[i++] = question.getKey();
-            parameters[i++] = question.getValue();
-        }
-        return Db.execute("insert into questionnaire (questionnaire_id, version, title, document, content_hash, published_at)"
-                                + " values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb), ?5, ?6)",
-                        questionnaire.id(), questionnaire.version(), questionnaire.title(), json, hash, clock.instant())
-                .chain(() -> Db.execute("insert into questionnaire_question (questionnaire_id, version, question_id, sub_index)"
-                        + " values " + Db.valuesList(questions.size(), "text", "int", "text", "text"), parameters))
+    private Uni<Void> insert(SqlConnection connection, Questionnaire questionnaire, String json, String hash) {
+        Map<String, String> questions = new QuestionnaireVersion(questionnaire).subIndexOfQuestion();
+        return connection.preparedQuery("insert into questionnaire (questionnaire_id, version, title, document, content_hash, published_at)"
+                                + " values ($1, $2, $3, $4::text::jsonb, $5, $6)")
+                .execute(Tuple.of(questionnaire.id(), questionnaire.version(), questionnaire.title(), json, hash,
+                        BusinessTime.utc(clock.instant())))
+                .chain(() -> connection.preparedQuery("insert into questionnaire_question (questionnaire_id, version, question_id, sub_index)"
+                        + " select $1::text, $2::int, q, s from unnest($3::text[], $4::text[]) as t(q, s)")
+                        .execute(Tuple.of(questionnaire.id(), questionnaire.version(), questions.keySet().toArray(String[]::new),
+                                questions.values().toArray(String[]::new))))
                 .invoke(() -> LOG.infof("published questionnaire %s version %d", questionnaire.id(), questionnaire.version()))
                 .replaceWithVoid();
     }
@@ -117,24 +118,30 @@ public class QuestionnaireCatalog {
         if (cached != null) {
             return Uni.createFrom().item(Optional.of(cached));
         }
-        return Panache.withSession(() -> Db.rows("select document::text from questionnaire where questionnaire_id = ?1"
-                        + " and version = ?2", id, version))
-                .map(rows -> rows.stream().findFirst().map(row -> remember(read((String) row[0]))));
+        return pool.preparedQuery("select document::text from questionnaire where questionnaire_id = $1 and version = $2")
+                .execute(Tuple.of(id, version))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(remember(read(rows.iterator().next().getString("document")))));
     }
 
     /** The newest version of a questionnaire, if any is published. */
     public Uni<Optional<QuestionnaireVersion>> latest(String id) {
-        return Panache.withSession(() -> Db.rows("select max(version) from questionnaire where questionnaire_id = ?1", id))
-                .chain(rows -> rows.get(0)[0] == null ? Uni.createFrom().item(Optional.<QuestionnaireVersion>empty())
-                        : find(id, ((Number) rows.get(0)[0]).intValue()));
+        return pool.preparedQuery("select max(version) as version from questionnaire where questionnaire_id = $1").execute(Tuple.of(id))
+                .chain(rows -> {
+                    Integer newest = rows.iterator().next().getInteger("version");
+                    return newest == null ? Uni.createFrom().item(Optional.<QuestionnaireVersion>empty()) : find(id, newest);
+                });
     }
 
     /** Every published version, newest first per questionnaire (for listing). */
     public Uni<List<Summary>> list() {
-        return Panache.withSession(() -> Db.rows("select questionnaire_id, version, title, published_at from questionnaire"
-                        + " order by questionnaire_id, version desc"))
-                .map(rows -> rows.stream().map(row -> new Summary((String) row[0], ((Number) row[1]).intValue(),
-                        (String) row[2], Db.instant(row[3]))).toList());
+        return pool.query("select questionnaire_id, version, title, published_at from questionnaire order by questionnaire_id, version desc")
+                .execute()
+                .map(rows -> {
+                    List<Summary> summaries = new ArrayList<>();
+                    rows.forEach(row -> summaries.add(new Summary(row.getString("questionnaire_id"), row.getInteger("version"),
+                            row.getString("title"), BusinessTime.instant(row.getOffsetDateTime("published_at")))));
+                    return summaries;
+                });
     }
 
     public record Summary(String id, int version, String title, java.time.Instant publishedAt) {
@@ -146,9 +153,9 @@ public class QuestionnaireCatalog {
         if (known.keySet().containsAll(codes)) {
             return Uni.createFrom().item(known);
         }
-        return Panache.withSession(() -> Db.rows("select document::text from questionnaire order by version"))
+        return pool.query("select document::text from questionnaire order by version").execute()
                 .map(rows -> {
-                    rows.forEach(row -> remember(read((String) row[0])));
+                    rows.forEach(row -> remember(read(row.getString("document"))));
                     return knownNames();
                 });
     }

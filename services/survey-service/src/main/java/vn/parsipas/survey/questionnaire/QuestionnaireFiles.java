@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import vn.parsipas.platform.problem.DomainException;
@@ -47,7 +46,7 @@ public class QuestionnaireFiles {
                         + " " + e.errors(), e);
             }
             try {
-                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> catalog.publish(questionnaire)));
+                VertxContextSupport.subscribeAndAwait(() -> catalog.publish(questionnaire));
             } catch (DomainException e) {
                 throw new IllegalStateException("questionnaire file " + source.name() + ": " + e.getMessage(), e);
             }

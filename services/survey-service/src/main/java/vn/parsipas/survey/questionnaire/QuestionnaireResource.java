@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.NotFoundException;
 import vn.parsipas.platform.problem.Problem;
@@ -64,7 +63,7 @@ public class QuestionnaireResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> publish(JsonNode document) {
         Questionnaire questionnaire = QuestionnaireCatalog.parse(document);
-        return Panache.withTransaction(() -> catalog.publish(questionnaire))
+        return catalog.publish(questionnaire)
                 .map(outcome -> Response.status(outcome == QuestionnaireCatalog.Outcome.PUBLISHED ? 201 : 200)
                         .entity(questionnaire).build());
     }

@@ -84,6 +84,6 @@ public class ReceiptCodeResource {
             throw new ForbiddenException("client " + caller.clientId() + " may not register receipt codes");
         }
         return idempotent.run("receipt-codes:" + caller.clientId(), key, batch,
-                () -> receiptCodes.register(batch.receiptCodes()).map(items -> idempotent.result(200, ImportSummary.of(false, ReceiptCodes.OUTCOMES, items))));
+                connection -> receiptCodes.register(connection, batch.receiptCodes()).map(items -> idempotent.result(200, ImportSummary.of(false, ReceiptCodes.OUTCOMES, items))));
     }
 }

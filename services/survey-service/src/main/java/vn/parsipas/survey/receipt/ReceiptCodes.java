@@ -3,7 +3,6 @@ package vn.parsipas.survey.receipt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,17 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.JsonLimits;
 import vn.parsipas.platform.imports.ImportSummary.Item;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem.FieldError;
-import vn.parsipas.survey.Db;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.survey.SurveyConfig;
 import vn.parsipas.survey.directory.AgencyDirectory;
 import vn.parsipas.survey.directory.AgencyDirectory.Agency;
@@ -45,6 +48,9 @@ public class ReceiptCodes {
     @Inject
     Clock clock;
 
+    @Inject
+    Pool pool;
+
     static final String REGISTERED = "registered";
     static final String UNCHANGED = "unchanged";
     static final String REJECTED = "rejected";
@@ -53,13 +59,13 @@ public class ReceiptCodes {
     static final List<String> OUTCOMES = List.of(REGISTERED, UNCHANGED, REJECTED, CONFLICT);
 
     /** Registers a batch in the caller's transaction, with an item per code. */
-    public Uni<List<Item>> register(List<Registration> registrations) {
+    public Uni<List<Item>> register(SqlConnection connection, List<Registration> registrations) {
         if (registrations.size() > config.maxReceiptBatch()) {
             throw new InvalidInputException("receiptCodes", "at most " + config.maxReceiptBatch() + " codes per request");
         }
         List<String> codes = registrations.stream().map(Registration::receiptCode).toList();
-        return directory.find(registrations.stream().map(Registration::agencyCode).toList())
-                .chain(agencies -> find(codes, false).chain(existing -> {
+        return directory.find(connection, registrations.stream().map(Registration::agencyCode).toList())
+                .chain(agencies -> find(connection, codes, false).chain(existing -> {
                     Instant now = clock.instant();
                     List<Item> results = new ArrayList<>();
                     Map<String, Registration> fresh = new HashMap<>();
@@ -67,7 +73,7 @@ public class ReceiptCodes {
                         results.add(decide(i, registrations.get(i), agencies.get(registrations.get(i).agencyCode()),
                                 existing, fresh));
                     }
-                    return insert(fresh.values(), now).replaceWith(results);
+                    return insert(connection, fresh.values(), now).replaceWith(results);
                 }));
     }
 
@@ -104,57 +110,62 @@ public class ReceiptCodes {
         return registration.pin() == null ? null : Receipt.pinHash(registration.receiptCode(), registration.pin());
     }
 
-    private Uni<Void> insert(Collection<Registration> registrations, Instant now) {
+    private Uni<Void> insert(SqlConnection connection, Collection<Registration> registrations, Instant now) {
         if (registrations.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Object> parameters = new ArrayList<>();
-        for (Registration registration : registrations.stream()
-                .sorted(Comparator.comparing(Registration::receiptCode)).toList()) {
-            parameters.addAll(Arrays.asList(registration.receiptCode(), registration.agencyCode(),
-                    registration.procedureCode(), registration.channel(), pinHash(registration)));
-        }
-        int at = parameters.size();
-        parameters.add(now);
-        parameters.add(now.plus(config.receiptCodeTtl()));
-        return Db.execute("insert into receipt_code (code, agency_code, procedure_code, channel, pin_hash, registered_at, expires_at)"
-                        + " select v.*, cast(?" + (at + 1) + " as timestamptz), cast(?" + (at + 2) + " as timestamptz) from (values "
-                        + Db.valuesList(registrations.size(), "text", "text", "text", "text", "text") + ") v on conflict do nothing",
-                parameters.toArray()).replaceWithVoid();
+        List<Registration> sorted = registrations.stream().sorted(Comparator.comparing(Registration::receiptCode)).toList();
+        return connection.preparedQuery("insert into receipt_code (code, agency_code, procedure_code, channel, pin_hash, registered_at,"
+                        + " expires_at) select v.code, v.agency_code, v.procedure_code, v.channel, v.pin_hash, $6::timestamptz, $7::timestamptz from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])"
+                        + " with ordinality as v(code, agency_code, procedure_code, channel, pin_hash, position) order by position"
+                        + " on conflict do nothing")
+                .execute(Tuple.of(column(sorted, Registration::receiptCode), column(sorted, Registration::agencyCode),
+                        column(sorted, Registration::procedureCode), column(sorted, Registration::channel),
+                        column(sorted, ReceiptCodes::pinHash), BusinessTime.utc(now)).addValue(BusinessTime.utc(now.plus(config.receiptCodeTtl()))))
+                .replaceWithVoid();
+    }
+
+    private static String[] column(List<Registration> registrations, Function<Registration, String> value) {
+        return registrations.stream().map(value).toArray(String[]::new);
+    }
+
+    /** The registered codes among these, unlocked (a page that only shows one). */
+    public Uni<Map<String, Receipt>> find(Collection<String> codes) {
+        return find(pool, codes, false);
     }
 
     /** The registered codes among these, locked for update when a response is about to use them. */
-    public Uni<Map<String, Receipt>> find(Collection<String> codes, boolean lock) {
+    public Uni<Map<String, Receipt>> find(SqlClient client, Collection<String> codes, boolean lock) {
         // registration refuses control characters, so such a code is not there (and PostgreSQL would refuse a NUL)
-        List<String> distinct = codes.stream().filter(code -> JsonLimits.lineProblem(code) == null).distinct().sorted().toList();
-        if (distinct.isEmpty()) {
+        String[] distinct = codes.stream().filter(code -> JsonLimits.lineProblem(code) == null).distinct().sorted().toArray(String[]::new);
+        if (distinct.length == 0) {
             return Uni.createFrom().item(Map.of());
         }
-        return Db.rows("select " + COLUMNS + " from receipt_code where code in (" + Db.placeholders(distinct.size())
-                        + ") order by code" + (lock ? " for update" : ""), distinct.toArray())
-                .map(rows -> rows.stream().map(ReceiptCodes::receipt)
-                        .collect(Collectors.toMap(Receipt::code, Function.identity())));
+        return client.preparedQuery("select " + COLUMNS + " from receipt_code where code = any($1::text[]) order by code"
+                        + (lock ? " for update" : "")).execute(Tuple.of(distinct))
+                .map(rows -> {
+                    Map<String, Receipt> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("code"), receipt(row)));
+                    return found;
+                });
     }
 
     /** Ties each code to the response that used it, in the caller's transaction. */
-    public Uni<Void> markUsed(Map<String, String> responseByCode, Instant now) {
+    public Uni<Void> markUsed(SqlConnection connection, Map<String, String> responseByCode, Instant now) {
         if (responseByCode.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Object> parameters = new ArrayList<>();
-        responseByCode.forEach((code, responseId) -> {
-            parameters.add(code);
-            parameters.add(responseId);
-        });
-        parameters.add(now);
-        return Db.execute("update receipt_code r set response_id = v.response_id, used_at = cast(?" + parameters.size()
-                        + " as timestamptz) from (values " + Db.valuesList(responseByCode.size(), "text", "text")
-                        + ") v(code, response_id) where r.code = v.code and r.response_id is null",
-                parameters.toArray()).replaceWithVoid();
+        List<Map.Entry<String, String>> entries = List.copyOf(responseByCode.entrySet());
+        return connection.preparedQuery("update receipt_code r set response_id = v.response_id, used_at = $3"
+                        + " from unnest($1::text[], $2::text[]) as v(code, response_id) where r.code = v.code and r.response_id is null")
+                .execute(Tuple.of(entries.stream().map(Map.Entry::getKey).toArray(String[]::new),
+                        entries.stream().map(Map.Entry::getValue).toArray(String[]::new), BusinessTime.utc(now)))
+                .replaceWithVoid();
     }
 
-    private static Receipt receipt(Object[] row) {
-        return new Receipt((String) row[0], (String) row[1], (String) row[2], (String) row[3], Db.instant(row[4]),
-                (String) row[5], Db.instant(row[6]), (String) row[7]);
+    private static Receipt receipt(Row row) {
+        return new Receipt(row.getString("code"), row.getString("agency_code"), row.getString("procedure_code"), row.getString("channel"),
+                BusinessTime.instant(row.getOffsetDateTime("expires_at")), row.getString("response_id"),
+                BusinessTime.instant(row.getOffsetDateTime("used_at")), row.getString("pin_hash"));
     }
 }

@@ -33,8 +33,8 @@ import vn.parsipas.platform.webhook.WebhookTargets;
 import vn.parsipas.task.agency.AgencyRequests.AgencyChange;
 import vn.parsipas.task.agency.AgencyRequests.NewAgency;
 import vn.parsipas.task.agency.AgencyRequests.PlanAgency;
-import vn.parsipas.task.query.Cursors;
-import vn.parsipas.task.query.Page;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 
 /**
  * The agency directory: every change is published as {@link AgencyUpserted} on the compacted topic

@@ -30,8 +30,8 @@ import vn.parsipas.platform.security.Roles;
 import vn.parsipas.task.TaskConfig;
 import vn.parsipas.task.agency.AgencyRequests.AgencyChange;
 import vn.parsipas.task.agency.AgencyRequests.NewAgency;
-import vn.parsipas.task.query.Cursors;
-import vn.parsipas.task.query.Page;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 
 /**
  * The directory is reference data every agency reads; only coordinators change it, and only they see
@@ -52,7 +52,7 @@ public class AgencyResource {
     @GET
     @Operation(summary = "List the directory, by code")
     public Uni<Page<AgencyView>> list(@QueryParam("kind") String kind, @QueryParam("cursor") String cursor,
-            @Parameter(description = Cursors.LIMIT, schema = @Schema(minimum = "1")) @QueryParam("limit") Integer limit) {
+            @Parameter(description = TaskConfig.Queries.LIMIT, schema = @Schema(minimum = "1")) @QueryParam("limit") Integer limit) {
         return directory.list(cursor, Cursors.limit(limit, config.queries().defaultLimit(), config.queries().maxLimit()), kind)
                 .map(page -> caller.isCoordinator() ? page : page.map(AgencyView::withoutWebhook));
     }

@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.outbox.Outbox;
 import vn.parsipas.task.TaskConfig;
+import vn.parsipas.task.tasks.DeadlineSchedule;
 import vn.parsipas.task.tasks.Task;
 import vn.parsipas.task.tasks.TaskEvents;
 

@@ -22,6 +22,7 @@ import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.task.TaskConfig;
+import vn.parsipas.task.tasks.DeadlineWakeUp;
 
 /**
  * Runs detection passes: periodically as a safety net, and exactly when the next trigger comes through
@@ -29,7 +30,7 @@ import vn.parsipas.task.TaskConfig;
  * never overlap within one process; replicas each run theirs and share the work through row locks.
  */
 @ApplicationScoped
-public class DeadlineScheduler {
+public class DeadlineScheduler implements DeadlineWakeUp {
     private static final Logger LOG = Logger.getLogger(DeadlineScheduler.class);
     /** Tasks already due but claimed by another replica: look again soon, without spinning. */
     private static final Duration RETRY_DUE = Duration.ofMillis(500);
@@ -67,6 +68,7 @@ public class DeadlineScheduler {
     }
 
     /** Asks for a pass now (coalesced with one that is running); a no-op when the pass is switched off. */
+    @Override
     public void wake() {
         if (stopped || !enabled()) {
             return;

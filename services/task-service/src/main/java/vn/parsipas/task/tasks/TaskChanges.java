@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.task.TaskProgressReported;
 import vn.parsipas.platform.outbox.Outbox;
 import vn.parsipas.platform.time.BusinessTime;
-import vn.parsipas.task.deadline.DeadlineSchedule;
 
 /**
  * The state changes of a task, each with its history row and its events, inside the caller's

@@ -25,9 +25,6 @@ import vn.parsipas.platform.problem.NotFoundException;
 import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.task.Json;
 import vn.parsipas.task.agency.AgencyDirectory;
-import vn.parsipas.task.deadline.DeadlineScheduler;
-import vn.parsipas.task.plan.Criterion;
-import vn.parsipas.task.plan.Plan;
 import vn.parsipas.task.tasks.TaskRequests.Completion;
 import vn.parsipas.task.tasks.TaskRequests.DeadlineChange;
 import vn.parsipas.task.tasks.TaskRequests.NewTask;
@@ -51,7 +48,10 @@ public class TaskCommands {
     Clock clock;
 
     @Inject
-    DeadlineScheduler deadlines;
+    DeadlineWakeUp deadlines;
+
+    @Inject
+    PlanReferences plans;
 
     /** The Idempotency-Key's rules, as the OpenAPI document states them. */
     public static final String KEY_RULES = "1 to 200 characters, scoped to the caller (a new task) or to the task (a progress "
@@ -79,7 +79,7 @@ public class TaskCommands {
                         task -> task.id))
                 .chain(replayed -> replayed != null ? Uni.createFrom().item(replayed)
                         : agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
-                                .chain(() -> requirePlan(request.planId(), request.criterionCode()))
+                                .chain(() -> plans.require(request.planId(), request.criterionCode()))
                                 .chain(() -> {
                                     Task task = new Task();
                                     task.id = UUID.randomUUID().toString();
@@ -238,24 +238,6 @@ public class TaskCommands {
         if (Task.COMPLETED.equals(task.status)) {
             throw new ConflictException("task " + task.id + " is completed and cannot be " + what + "; reopen it first");
         }
-    }
-
-    private Uni<Void> requirePlan(String planId, String criterionCode) {
-        if (planId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Plan.findById(planId).chain(plan -> {
-            if (plan == null) {
-                throw new InvalidInputException("planId", "plan " + planId + " does not exist");
-            }
-            return criterionCode == null ? Uni.createFrom().voidItem()
-                    : Criterion.count("planId = ?1 and code = ?2 and active = true", planId, criterionCode).map(found -> {
-                        if (found == 0) {
-                            throw new InvalidInputException("criterionCode", "plan " + planId + " has no criterion " + criterionCode);
-                        }
-                        return null;
-                    });
-        });
     }
 
     /** Coordinating agencies without duplicates and without the lead, or a 400 naming the field. */

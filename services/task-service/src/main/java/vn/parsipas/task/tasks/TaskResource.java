@@ -32,11 +32,8 @@ import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 import vn.parsipas.task.TaskConfig;
-import vn.parsipas.task.query.Cursors;
-import vn.parsipas.task.query.Page;
-import vn.parsipas.task.query.TaskFilter;
-import vn.parsipas.task.query.TaskQueries;
-import vn.parsipas.task.query.TaskView;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.task.tasks.TaskRequests.Completion;
 import vn.parsipas.task.tasks.TaskRequests.DeadlineChange;
 import vn.parsipas.task.tasks.TaskRequests.NewTask;
@@ -78,7 +75,7 @@ public class TaskResource {
             @QueryParam("status") String status, @QueryParam("dueBefore") LocalDate dueBefore,
             @QueryParam("dueAfter") LocalDate dueAfter, @QueryParam("overdue") Boolean overdue,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = Cursors.LIMIT, schema = @Schema(minimum = "1")) @QueryParam("limit") Integer limit) {
+            @Parameter(description = TaskConfig.Queries.LIMIT, schema = @Schema(minimum = "1")) @QueryParam("limit") Integer limit) {
         if (role != null && !TaskFilter.ROLES.contains(role)) {
             throw new InvalidInputException("role", "must be one of " + TaskFilter.ROLES);
         }

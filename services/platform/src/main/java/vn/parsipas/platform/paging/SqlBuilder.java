@@ -1,4 +1,4 @@
-package vn.parsipas.task.query;
+package vn.parsipas.platform.paging;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,16 +6,16 @@ import java.util.List;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** A SQL statement built clause by clause with numbered parameters ($1, $2, ...). */
-final class SqlBuilder {
+public final class SqlBuilder {
     private final StringBuilder sql;
     private final List<Object> parameters = new ArrayList<>();
 
-    SqlBuilder(String start) {
+    public SqlBuilder(String start) {
         sql = new StringBuilder(start);
     }
 
     /** Appends a clause; each {@code ?} in it becomes the next numbered parameter. */
-    SqlBuilder append(String clause, Object... values) {
+    public SqlBuilder append(String clause, Object... values) {
         int next = 0;
         for (char c : clause.toCharArray()) {
             if (c == '?') {
@@ -28,11 +28,11 @@ final class SqlBuilder {
         return this;
     }
 
-    String sql() {
+    public String sql() {
         return sql.toString();
     }
 
-    Tuple tuple() {
+    public Tuple tuple() {
         return Tuple.from(parameters);
     }
 }

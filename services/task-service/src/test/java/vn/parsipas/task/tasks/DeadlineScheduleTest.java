@@ -1,4 +1,4 @@
-package vn.parsipas.task.deadline;
+package vn.parsipas.task.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.parsipas.task.deadline;
+package vn.parsipas.task.tasks;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package vn.parsipas.task.query;
+package vn.parsipas.task.summary;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import vn.parsipas.task.deadline.DeadlineSchedule;
+import vn.parsipas.platform.paging.SqlBuilder;
+import vn.parsipas.task.tasks.DeadlineSchedule;
+import vn.parsipas.task.tasks.TaskFilter;
+import vn.parsipas.task.tasks.TaskQueries;
 
 /**
  * Dashboards: per agency and, for the province, per criterion. Every unfinished task is in exactly one

@@ -1,4 +1,4 @@
-package vn.parsipas.platform.inbox;
+package vn.parsipas.platform.events;
 
 import java.time.Clock;
 import java.time.Duration;

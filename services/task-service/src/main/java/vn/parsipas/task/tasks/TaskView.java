@@ -1,4 +1,4 @@
-package vn.parsipas.task.query;
+package vn.parsipas.task.tasks;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package vn.parsipas.platform.inbox;
+package vn.parsipas.platform.events;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -15,7 +15,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import vn.parsipas.platform.events.ReceivedEvent;
 
 /**
  * Remembers which events a consumer applied. Called inside the transaction of the effect: a
@@ -112,6 +111,18 @@ public class Inbox {
                     rows.forEach(row -> inserted.add(List.of(row.getString("source"), row.getString("event_id"))));
                     return inOrder(events, inserted);
                 });
+    }
+
+    /** Removes these events from the consumer's inbox, in the caller's SQL transaction: a refused event may come again. */
+    public Uni<Void> forget(SqlConnection connection, String consumer, List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] sources = events.stream().map(ReceivedEvent::source).toArray(String[]::new);
+        String[] ids = events.stream().map(ReceivedEvent::id).toArray(String[]::new);
+        return connection.preparedQuery("delete from inbox where consumer = $1 and (source, event_id) in "
+                        + "(select s, i from unnest($2::text[], $3::text[]) as t(s, i))")
+                .execute(Tuple.of(consumer, sources, ids)).replaceWithVoid();
     }
 
     /** The events whose (source, id) the insert returned, each once, in record order. */

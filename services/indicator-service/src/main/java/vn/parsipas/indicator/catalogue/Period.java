@@ -1,4 +1,4 @@
-package vn.parsipas.indicator.observation;
+package vn.parsipas.indicator.catalogue;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package vn.parsipas.task.deadline;
+package vn.parsipas.task.tasks;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package vn.parsipas.task.query;
+package vn.parsipas.platform.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -37,10 +37,6 @@ public final class Cursors {
         }
         throw new InvalidInputException("cursor", "is not a cursor this list returned");
     }
-
-    /** The page size parameter, as the OpenAPI document states it. */
-    public static final String LIMIT = "page size: 1 to parsipas.task.queries.max-limit (200), default "
-            + "parsipas.task.queries.default-limit (50)";
 
     /** The page size asked for, or the default; out of range is a 400 naming {@code limit}. */
     public static int limit(Integer requested, int defaultLimit, int maxLimit) {

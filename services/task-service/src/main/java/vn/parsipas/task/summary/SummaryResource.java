@@ -1,4 +1,4 @@
-package vn.parsipas.task.query;
+package vn.parsipas.task.summary;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package vn.parsipas.task.query;
+package vn.parsipas.task.tasks;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,9 @@ import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
+import vn.parsipas.platform.paging.SqlBuilder;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
 
@@ -27,7 +30,7 @@ import vn.parsipas.platform.problem.NotFoundException;
  */
 @ApplicationScoped
 public class TaskQueries {
-    static final String OPEN_STATUSES = "('open', 'in-progress')";
+    public static final String OPEN_STATUSES = "('open', 'in-progress')";
     private static final String SELECT = "select id, plan_id, criterion_code, title, intro, lead_agency, "
             + "coordinating_agencies, deadline, due_at, recurrence, report_to, status, percent_complete, assigned_at, "
             + "assigned_by, updated_at, completed_at, completed_by, completed_on_time, last_due_soon_days, "
@@ -104,7 +107,7 @@ public class TaskQueries {
     }
 
     /** The filter's conditions, shared with the summaries. */
-    static void where(SqlBuilder sql, TaskFilter filter, Instant now) {
+    public static void where(SqlBuilder sql, TaskFilter filter, Instant now) {
         if (filter.status() == null) {
             sql.append(" and status <> 'withdrawn'");
         } else {
@@ -140,7 +143,7 @@ public class TaskQueries {
         }
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -1,12 +1,13 @@
-package vn.parsipas.task.query;
+package vn.parsipas.platform.paging;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** One page of a list: the items and the opaque cursor of the next page (null on the last one). */
 public record Page<T>(List<T> items, String nextCursor) {
 
     /** Builds a page from up to {@code limit + 1} rows: the extra row only says that more follow. */
-    public static <T> Page<T> of(List<T> rows, int limit, java.util.function.Function<T, String> cursorOf) {
+    public static <T> Page<T> of(List<T> rows, int limit, Function<T, String> cursorOf) {
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
@@ -14,7 +15,7 @@ public record Page<T>(List<T> items, String nextCursor) {
         return new Page<>(List.copyOf(items), cursorOf.apply(items.get(limit - 1)));
     }
 
-    public <R> Page<R> map(java.util.function.Function<T, R> mapper) {
+    public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), nextCursor);
     }
 }

@@ -1,4 +1,4 @@
-package vn.parsipas.task.query;
+package vn.parsipas.task.tasks;
 
 import java.time.LocalDate;
 import java.util.Set;

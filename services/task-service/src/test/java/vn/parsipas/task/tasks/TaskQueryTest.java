@@ -1,4 +1,4 @@
-package vn.parsipas.task.query;
+package vn.parsipas.task.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
