@@ -22,6 +22,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.paging.Page;
 
 /** The record of what operators did with dead letters ({@code dead_letter_action}): the handled records and the audit list. */
 @ApplicationScoped

@@ -25,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.problem.Problem;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
+import vn.parsipas.platform.paging.Page;
 
 /**
  * Operators' view of this service's dead letters: what waits per topic and why, replay (back to the

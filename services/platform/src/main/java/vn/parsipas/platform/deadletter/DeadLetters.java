@@ -26,6 +26,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.platform.deadletter.DeadLetterKafka.Position;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.paging.Page;
 
 /**
  * Dead letters of this service's consumers, for operators: the waiting ones (not yet replayed or

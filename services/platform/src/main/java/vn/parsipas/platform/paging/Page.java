@@ -3,7 +3,12 @@ package vn.parsipas.platform.paging;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
 /** One page of a list: the items and the opaque cursor of the next page (null on the last one). */
+@Schema(requiredProperties = "items", properties = @SchemaProperty(name = "nextCursor", nullable = true,
+        description = "pass it as the cursor parameter for the next page; null on the last page"))
 public record Page<T>(List<T> items, String nextCursor) {
 
     /** Builds a page from up to {@code limit + 1} rows: the extra row only says that more follow. */
