@@ -2,8 +2,6 @@ package vn.parsipas.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * How dispatchers take and settle deliveries. A claim marks due deliveries {@code sending} with a
@@ -36,7 +35,7 @@ public class DeliveryStore {
                         + "claimable as (select d.id, d.status as previous from delivery d join due on due.agency_code = d.agency_code "
                         + "where d.channel = $1 and (d.status = 'pending' or (d.status = 'sending' and d.next_attempt_at <= $2)) "
                         + "order by d.created_at limit $3 for update of d skip locked), ",
-                Tuple.of(Delivery.EMAIL, utc(now), limit, utc(now.plus(lease))));
+                Tuple.of(Delivery.EMAIL, BusinessTime.utc(now), limit, BusinessTime.utc(now.plus(lease))));
     }
 
     /**
@@ -54,7 +53,7 @@ public class DeliveryStore {
                         + "claimable as (select d.id, d.status as previous from delivery d join ranked r on r.id = d.id "
                         + "where r.rank + r.held <= $5 and d.channel = $1 and " + DUE + " "
                         + "order by d.next_attempt_at limit $3 for update of d skip locked), ",
-                Tuple.of(Delivery.WEBHOOK, utc(now), limit, utc(now.plus(lease)), perAgency));
+                Tuple.of(Delivery.WEBHOOK, BusinessTime.utc(now), limit, BusinessTime.utc(now.plus(lease)), perAgency));
     }
 
     /** Marks the candidates sending until the lease ends (a re-claim counts as one more attempt) and reads what sending needs. */
@@ -85,7 +84,7 @@ public class DeliveryStore {
         }
         return pool.withTransaction(sql -> sql.preparedQuery("update delivery set status = 'sent', sent_at = $2, "
                                 + "last_error = null where id = any($1) and status = 'sending'")
-                        .execute(Tuple.of(ids(deliveries), utc(now)))
+                        .execute(Tuple.of(ids(deliveries), BusinessTime.utc(now)))
                         .chain(() -> timeline(sql, deliveries, now, "notified", detail)))
                 .replaceWithVoid();
     }
@@ -95,7 +94,7 @@ public class DeliveryStore {
         String status = retryAt == null ? "dead" : "pending";
         return pool.withTransaction(sql -> sql.preparedQuery("update delivery set status = $2, next_attempt_at = $3, "
                                 + "last_error = $4 where id = any($1) and status = 'sending'")
-                        .execute(Tuple.of(ids(deliveries), status, retryAt == null ? null : utc(retryAt), clip(error)))
+                        .execute(Tuple.of(ids(deliveries), status, BusinessTime.utc(retryAt), clip(error)))
                         .chain(() -> retryAt != null ? Uni.createFrom().voidItem()
                                 : timeline(sql, deliveries, now, "delivery-failed", "Gửi thất bại sau nhiều lần thử: " + clip(error))))
                 .replaceWithVoid();
@@ -111,7 +110,7 @@ public class DeliveryStore {
     }
 
     private static Uni<Void> timeline(SqlClient sql, List<Claimed> deliveries, Instant now, String type, String detail) {
-        List<Tuple> rows = deliveries.stream().map(d -> Tuple.of(d.alertId(), utc(now), type, d.agencyCode(),
+        List<Tuple> rows = deliveries.stream().map(d -> Tuple.of(d.alertId(), BusinessTime.utc(now), type, d.agencyCode(),
                 detail + " (" + d.channel() + ", " + d.transition() + ")")).toList();
         return sql.preparedQuery("insert into alert_timeline (alert_id, at, type, agency_code, detail) values ($1, $2, $3, $4, $5)")
                 .executeBatch(rows).replaceWithVoid();
@@ -123,9 +122,5 @@ public class DeliveryStore {
 
     private static String clip(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
-    }
-
-    public static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -14,8 +14,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.notification.NotificationConfig;
-import vn.parsipas.notification.delivery.DeliveryStore;
 import vn.parsipas.platform.retention.BatchedDelete;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * Keeps the tables from growing for ever, hourly and in batches: webhook attempts older than
@@ -47,8 +47,8 @@ public class Retention {
     /** Deletes what is past its retention; returns how many rows. */
     public Uni<Long> purge() {
         Instant now = clock.instant();
-        Tuple attempts = Tuple.of(DeliveryStore.utc(now.minus(config.retention().webhookAttempts())), BATCH);
-        Tuple alerts = Tuple.of(DeliveryStore.utc(now.minus(config.retention().resolvedAlerts())), BATCH);
+        Tuple attempts = Tuple.of(BusinessTime.utc(now.minus(config.retention().webhookAttempts())), BATCH);
+        Tuple alerts = Tuple.of(BusinessTime.utc(now.minus(config.retention().resolvedAlerts())), BATCH);
         String resolved = "select id from alert where status = 'resolved' and resolved_at < $1";
         return batches("delete from webhook_attempt where id = any(array(select id from webhook_attempt where at < $1 limit $2))",
                         attempts, 0)

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.annotation.Priority;
@@ -31,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * The routing rules: stored in the database (seeded from the rules file), cached in every replica
@@ -105,7 +104,7 @@ public class RuleBook {
                 + (overwrite ? "on conflict (id) do update set version = rule_set.version + 1, document = excluded.document, "
                         + "updated_at = excluded.updated_at, updated_by = excluded.updated_by" : "on conflict do nothing");
         return pool.withTransaction(connection -> connection.preparedQuery(sql)
-                .execute(Tuple.of(document, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), updatedBy))
+                .execute(Tuple.of(document, BusinessTime.utc(clock.instant()), updatedBy))
                 .chain(() -> connection.query("notify " + CHANNEL).execute()))
                 .replaceWithVoid();
     }

@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import vn.parsipas.notification.delivery.DeliveryStore;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * The silences that are or will be in force, cached in every replica so that planning a
@@ -52,7 +52,7 @@ public class ActiveSilences {
 
     public Uni<Void> reload() {
         return pool.preparedQuery("select id, fingerprint_pattern, agency_code, starts_at, ends_at, reason from silence "
-                        + "where ends_at > $1").execute(Tuple.of(DeliveryStore.utc(clock.instant().minus(Duration.ofDays(1)))))
+                        + "where ends_at > $1").execute(Tuple.of(BusinessTime.utc(clock.instant().minus(Duration.ofDays(1)))))
                 .invoke(rows -> {
                     List<Window> loaded = new java.util.ArrayList<>();
                     for (Row row : rows) {

@@ -18,9 +18,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.notification.api.Cursor;
-import vn.parsipas.notification.delivery.DeliveryStore;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.NotFoundException;
+import vn.parsipas.platform.time.BusinessTime;
 
 /** What operators see and do about webhooks: secrets (write-only), failure counts, the delivery log, dead letters. */
 @ApplicationScoped
@@ -93,7 +93,7 @@ public class WebhookAdmin {
                         + "where w.delivery_id = d.id)::text as log from delivery d where d.agency_code = $1 and d.channel = 'webhook' "
                         + "and ($2::text is null or d.status = $2) and ($3::timestamptz is null or (d.created_at, d.id) < ($3, $4)) "
                         + "order by d.created_at desc, d.id desc limit $5")
-                .execute(Tuple.of(agencyCode, status, after == null ? null : DeliveryStore.utc(after.at()),
+                .execute(Tuple.of(agencyCode, status, after == null ? null : BusinessTime.utc(after.at()),
                         after == null ? null : after.id(), limit + 1))
                 .map(rows -> {
                     List<DeliveryView> items = new ArrayList<>();
@@ -112,7 +112,7 @@ public class WebhookAdmin {
     public Uni<Void> retry(String deliveryId) {
         return pool.preparedQuery("update delivery set status = 'pending', attempts = 0, next_attempt_at = $2 "
                         + "where id = $1 and channel = 'webhook' and status = 'dead'")
-                .execute(Tuple.of(deliveryId, DeliveryStore.utc(clock.instant())))
+                .execute(Tuple.of(deliveryId, BusinessTime.utc(clock.instant())))
                 .invoke(rows -> {
                     if (rows.rowCount() == 0) {
                         throw new ConflictException("delivery " + deliveryId + " is not a dead-lettered webhook delivery");

@@ -36,6 +36,7 @@ import vn.parsipas.notification.delivery.Backoff;
 import vn.parsipas.notification.delivery.Claimed;
 import vn.parsipas.notification.delivery.DeliveryStore;
 import vn.parsipas.notification.delivery.Pump;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.platform.webhook.WebhookTargets;
 
 /**
@@ -212,7 +213,7 @@ public class WebhookDispatcher {
         return pool.preparedQuery("insert into webhook_attempt (id, delivery_id, attempt, at, url, status_code, error, duration_ms) "
                         + "values ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .execute(Tuple.from(Arrays.asList(UUID.randomUUID().toString(), delivery.id(), attempt,
-                        DeliveryStore.utc(clock.instant()), String.valueOf(delivery.webhookUrl()), status, error, millis)))
+                        BusinessTime.utc(clock.instant()), String.valueOf(delivery.webhookUrl()), status, error, millis)))
                 .replaceWithVoid();
     }
 

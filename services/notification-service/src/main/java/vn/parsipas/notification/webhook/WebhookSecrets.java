@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.notification.NotificationConfig;
-import vn.parsipas.notification.delivery.DeliveryStore;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * The agencies' webhook secrets, encrypted at rest with AES-256-GCM under the key from configuration
@@ -63,7 +63,7 @@ public class WebhookSecrets {
     public Uni<Void> store(String agencyCode, String secret) {
         return pool.preparedQuery("insert into webhook_secret (agency_code, secret, encrypted, updated_at) values ($1, $2, true, $3) "
                         + "on conflict (agency_code) do update set secret = excluded.secret, encrypted = true, updated_at = excluded.updated_at")
-                .execute(Tuple.of(agencyCode, seal(agencyCode, secret), DeliveryStore.utc(clock.instant()))).replaceWithVoid();
+                .execute(Tuple.of(agencyCode, seal(agencyCode, secret), BusinessTime.utc(clock.instant()))).replaceWithVoid();
     }
 
     /** The secret as stored ({@code encrypted} false for a row an earlier version wrote in clear). */
