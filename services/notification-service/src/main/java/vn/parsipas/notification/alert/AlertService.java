@@ -13,10 +13,9 @@ import jakarta.inject.Inject;
 
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.notification.delivery.Planner.Recipient;
+import vn.parsipas.notification.alert.Planner.Recipient;
 import vn.parsipas.notification.directory.Directory;
 import vn.parsipas.notification.directory.Routing;
-import vn.parsipas.notification.fact.Fact;
 import vn.parsipas.notification.stream.ChangeFeed;
 import vn.parsipas.platform.outbox.Outbox;
 import vn.parsipas.platform.problem.ConflictException;

@@ -11,7 +11,7 @@ import java.util.Set;
 import jakarta.persistence.LockModeType;
 
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.notification.delivery.Planner.Recipient;
+import vn.parsipas.notification.alert.Planner.Recipient;
 
 /**
  * The open alerts about the subjects of a batch of facts and who holds them: read (the alerts locked

@@ -15,11 +15,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.notification.delivery.Planner;
-import vn.parsipas.notification.delivery.Planner.Recipient;
+import vn.parsipas.notification.alert.Planner.Recipient;
 import vn.parsipas.notification.directory.Directory;
 import vn.parsipas.notification.directory.Routing;
-import vn.parsipas.notification.fact.Fact;
 import vn.parsipas.notification.rule.Rule;
 import vn.parsipas.notification.rule.RuleBook;
 import vn.parsipas.notification.stream.ChangeFeed;

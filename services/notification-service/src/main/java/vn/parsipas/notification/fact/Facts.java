@@ -23,6 +23,7 @@ import vn.parsipas.contracts.task.TaskOverdue;
 import vn.parsipas.contracts.task.TaskProgressReported;
 import vn.parsipas.contracts.task.TaskUpdated;
 import vn.parsipas.notification.alert.AlertKind;
+import vn.parsipas.notification.alert.Fact;
 import vn.parsipas.platform.time.BusinessTime;
 
 /** Reads the producers' facts as raises, clears and notes, with the Vietnamese text of each alert. */

@@ -12,6 +12,7 @@ import vn.parsipas.contracts.Event;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.notification.alert.AlertKind;
+import vn.parsipas.notification.alert.Fact;
 
 /** How each fact of the contracts' examples reads as alerts, in Vietnamese. */
 class FactsTest {

@@ -1,4 +1,4 @@
-package vn.parsipas.notification.delivery;
+package vn.parsipas.notification.alert;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +15,7 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.notification.NotificationConfig;
-import vn.parsipas.notification.alert.Alert;
-import vn.parsipas.notification.alert.TimelineEntry;
+import vn.parsipas.notification.delivery.Delivery;
 import vn.parsipas.notification.silence.ActiveSilences;
 import vn.parsipas.notification.silence.Silence;
 

@@ -1,8 +1,6 @@
-package vn.parsipas.notification.fact;
+package vn.parsipas.notification.alert;
 
 import java.util.List;
-
-import vn.parsipas.notification.alert.AlertKind;
 
 /** What a producer's event means for alerts, independent of who is alerted and how. */
 public sealed interface Fact {
