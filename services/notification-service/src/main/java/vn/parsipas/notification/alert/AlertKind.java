@@ -3,6 +3,8 @@ package vn.parsipas.notification.alert;
 import java.util.Arrays;
 import java.util.Optional;
 
+import vn.parsipas.notification.NotificationConfig;
+
 /** The kinds of alert (as in the alerts.v1 schemas), with their default severity and Vietnamese label. */
 public enum AlertKind {
     TASK_DUE_SOON("task-due-soon", Family.TASK, "info", "Nhiệm vụ sắp đến hạn"),
@@ -15,7 +17,12 @@ public enum AlertKind {
 
     /** Task alerts escalate by default to Văn phòng UBND tỉnh, PAR/SIPAS target alerts to Sở Nội vụ. */
     public enum Family {
-        TASK, TARGET
+        TASK, TARGET;
+
+        /** The agency acting for a collective without a parent, and the top of escalation. */
+        public String supervisor(NotificationConfig config) {
+            return this == TASK ? config.taskSupervisor() : config.targetSupervisor();
+        }
     }
 
     private final String code;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.alert.Planner.Recipient;
 import vn.parsipas.notification.directory.Directory;
 import vn.parsipas.notification.directory.Routing;
@@ -27,6 +28,9 @@ import vn.parsipas.platform.problem.NotFoundException;
 public class AlertService {
     @Inject
     Clock clock;
+
+    @Inject
+    NotificationConfig config;
 
     @Inject
     Transitions transitions;
@@ -107,7 +111,8 @@ public class AlertService {
         List<Object> key = List.of(raise.kind().family(), raise.responsible(), raise.copies());
         Routing known = routings.get(key);
         return known != null ? Uni.createFrom().item(known)
-                : directory.route(raise.kind().family(), raise.responsible(), raise.copies()).invoke(routing -> routings.put(key, routing));
+                : directory.route(raise.kind().family().supervisor(config), raise.responsible(), raise.copies())
+                        .invoke(routing -> routings.put(key, routing));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.alert.Planner.Recipient;
 import vn.parsipas.notification.directory.Directory;
 import vn.parsipas.notification.directory.Routing;
@@ -35,6 +36,9 @@ public class Transitions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    NotificationConfig config;
 
     @Inject
     Directory directory;
@@ -127,7 +131,7 @@ public class Transitions {
         Uni<String> target = alert.escalationLevel == 0 && rule.escalateTo() != null
                 ? Uni.createFrom().item(rule.escalateTo())
                 : directory.supervisorOf(alert.escalationLevel == 0 ? alert.deliveredTo : alert.escalatedTo,
-                        alert.alertKind().family());
+                        alert.alertKind().family().supervisor(config));
         return target.chain(to -> recipients(alert.id).chain(recipients -> {
             Instant now = clock.instant();
             if (to == null || recipients.stream().anyMatch(r -> r.agencyCode().equals(to))) {
@@ -160,7 +164,7 @@ public class Transitions {
      * former one no longer holds it (it keeps a copy only where the new routing copies it).
      */
     public Uni<Void> reassign(Alert alert, Fact.Reassign fact) {
-        return directory.route(alert.alertKind().family(), fact.responsible(), fact.copies()).chain(routing -> {
+        return directory.route(alert.alertKind().family().supervisor(config), fact.responsible(), fact.copies()).chain(routing -> {
             if (routing.deliveredTo().equals(alert.deliveredTo)) {
                 return Uni.createFrom().voidItem();
             }

@@ -11,18 +11,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.notification.NotificationConfig;
-import vn.parsipas.notification.alert.AlertKind;
 
 /** Answers routing questions from the directory's read model; an agency it does not know yet is addressed by its code. */
 @ApplicationScoped
 public class Directory {
-    @Inject
-    NotificationConfig config;
-
     public Uni<Map<String, Agency>> find(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
@@ -31,18 +25,17 @@ public class Directory {
                 .map(list -> list.stream().collect(Collectors.toMap(agency -> agency.code, Function.identity())));
     }
 
-    public String fallbackSupervisor(AlertKind.Family family) {
-        return family == AlertKind.Family.TASK ? config.taskSupervisor() : config.targetSupervisor();
-    }
-
-    /** Routes an alert of this family for a responsible agency and the agencies in copy. */
-    public Uni<Routing> route(AlertKind.Family family, String responsible, List<String> copies) {
+    /**
+     * Routes an alert for a responsible agency and the agencies in copy; {@code supervisor} acts for a
+     * collective the directory gives no parent.
+     */
+    public Uni<Routing> route(String supervisor, String responsible, List<String> copies) {
         Set<String> codes = new LinkedHashSet<>(copies);
         codes.add(responsible);
         return find(codes).chain(known -> {
             Agency lead = known.get(responsible);
             String deliveredTo = lead != null && lead.collective()
-                    ? (lead.parentCode != null ? lead.parentCode : fallbackSupervisor(family))
+                    ? (lead.parentCode != null ? lead.parentCode : supervisor)
                     : responsible;
             Uni<Map<String, Agency>> acting = known.containsKey(deliveredTo) ? Uni.createFrom().item(Map.of())
                     : find(List.of(deliveredTo));
@@ -54,10 +47,10 @@ public class Directory {
         });
     }
 
-    /** The agency an alert of {@code code} escalates to: its parent, else the family's coordinating office; null at the top. */
-    public Uni<String> supervisorOf(String code, AlertKind.Family family) {
+    /** The agency an alert of {@code code} escalates to: its parent, else {@code fallback}; null at the top. */
+    public Uni<String> supervisorOf(String code, String fallback) {
         return Agency.<Agency>findById(code).map(agency -> {
-            String supervisor = agency != null && agency.parentCode != null ? agency.parentCode : fallbackSupervisor(family);
+            String supervisor = agency != null && agency.parentCode != null ? agency.parentCode : fallback;
             return supervisor.equals(code) ? null : supervisor;
         });
     }
