@@ -148,7 +148,8 @@ public class AlertService {
                 return TimelineEntry.of(alert.id, now, "acknowledged", agencyCode, acknowledgedBy,
                                 comment == null ? "Đã tiếp nhận" : "Đã tiếp nhận: " + comment).persist()
                         .chain(() -> outbox.add(AlertEvents.acknowledged(alert), AlertEvents.acknowledgedId(alert)))
-                        .chain(() -> feed.publish(alert, "acknowledged", recipients.stream().map(Recipient::agencyCode).toList()))
+                        .chain(() -> feed.publish(AlertEvents.change(alert, "acknowledged",
+                                recipients.stream().map(Recipient::agencyCode).toList())))
                         .replaceWith(alert);
             });
         });
@@ -164,7 +165,8 @@ public class AlertService {
     }
 
     private Uni<Void> publishToAll(Alert alert, String change, OpenAlerts open) {
-        return feed.publish(alert, change, open.recipientsOf(alert.id).stream().map(Recipient::agencyCode).toList());
+        return feed.publish(AlertEvents.change(alert, change,
+                open.recipientsOf(alert.id).stream().map(Recipient::agencyCode).toList()));
     }
 
     private static Uni<Void> each(List<Alert> alerts, Function<Alert, Uni<Void>> action) {

@@ -89,7 +89,7 @@ public class Transitions {
         return Panache.getSession().chain(session -> session.persistAll(rows.toArray()))
                 .chain(() -> planner.plan(alert, "raised", rule.channels(), recipients))
                 .call(live -> outbox.add(AlertEvents.raised(alert), AlertEvents.raisedId(alert)))
-                .call(live -> feed.publish(alert, "raised", live))
+                .call(live -> feed.publish(AlertEvents.change(alert, "raised", live)))
                 .replaceWith(new Raised(alert, recipients));
     }
 
@@ -107,7 +107,7 @@ public class Transitions {
                 .chain(() -> notify ? planner.plan(alert, "resolved", rule(alert).channels(), recipients)
                         : Uni.createFrom().item(recipients.stream().map(Recipient::agencyCode).toList()))
                 .call(() -> outbox.add(AlertEvents.resolved(alert, causeEventId), AlertEvents.resolvedId(alert)))
-                .call(live -> feed.publish(alert, "resolved", live))
+                .call(live -> feed.publish(AlertEvents.change(alert, "resolved", live)))
                 .replaceWithVoid();
     }
 
@@ -121,7 +121,7 @@ public class Transitions {
         return recipients(alert.id).chain(recipients -> TimelineEntry.of(alert.id, now, "repeated", null, null,
                         "Nhắc lại lần " + alert.repeats).persist()
                 .chain(() -> planner.plan(alert, "repeated-" + alert.repeats, rule.channels(), recipients))
-                .call(live -> feed.publish(alert, "repeated", live)))
+                .call(live -> feed.publish(AlertEvents.change(alert, "repeated", live))))
                 .replaceWithVoid();
     }
 
@@ -153,7 +153,7 @@ public class Transitions {
                     .call(() -> outbox.add(AlertEvents.escalated(alert), AlertEvents.escalatedId(alert)))
                     .call(live -> {
                         everyone.addAll(live);
-                        return feed.publish(alert, "escalated", everyone);
+                        return feed.publish(AlertEvents.change(alert, "escalated", everyone));
                     })
                     .replaceWithVoid();
         }));
@@ -198,7 +198,7 @@ public class Transitions {
                     })
                     .chain(() -> TimelineEntry.of(alert.id, now, "reassigned", lead.agencyCode(), null, fact.detail()).persist())
                     .chain(() -> planner.plan(alert, "reassigned-" + lead.agencyCode(), rule.channels(), List.of(lead)))
-                    .call(live -> feed.publish(alert, "reassigned", live))
+                    .call(live -> feed.publish(AlertEvents.change(alert, "reassigned", live)))
                     .replaceWithVoid();
         });
     }

@@ -25,4 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 public record AlertChange(String alertId, String change, String fingerprint, String kind, String severity, String status,
         String agencyCode, String deliveredTo, String title, int occurrences, int escalationLevel, Instant updatedAt,
         List<String> agencies) {
+    private static final int MAX_TITLE = 300;
+
+    public AlertChange {
+        title = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) + "…" : title;
+    }
 }

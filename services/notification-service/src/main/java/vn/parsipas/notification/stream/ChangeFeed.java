@@ -1,7 +1,5 @@
 package vn.parsipas.notification.stream;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.EventJson;
-import vn.parsipas.notification.alert.Alert;
 
 /**
  * Announces alert changes to the live streams of every replica: a NOTIFY on {@value #CHANNEL} sent in
@@ -19,19 +16,15 @@ import vn.parsipas.notification.alert.Alert;
 @ApplicationScoped
 public class ChangeFeed {
     public static final String CHANNEL = "parsipas_alerts";
-    private static final int MAX_TITLE = 300;
 
-    public Uni<Void> publish(Alert alert, String change, Collection<String> agencies) {
-        if (agencies.isEmpty()) {
+    /** Pushes the change to the live streams of its agencies when the caller's transaction commits. */
+    public Uni<Void> publish(AlertChange change) {
+        if (change.agencies().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String title = alert.title.length() > MAX_TITLE ? alert.title.substring(0, MAX_TITLE) + "…" : alert.title;
-        AlertChange payload = new AlertChange(alert.id, change, alert.fingerprint, alert.kind, alert.severity, alert.status,
-                alert.agencyCode, alert.deliveredTo, title, alert.occurrences, alert.escalationLevel, alert.updatedAt,
-                List.copyOf(agencies));
         String json;
         try {
-            json = EventJson.mapper().writeValueAsString(payload);
+            json = EventJson.mapper().writeValueAsString(change);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
