@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,15 +17,26 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.devstack.TestTokens;
+import vn.parsipas.notification.silence.ActiveSilences;
 import vn.parsipas.notification.webhook.WebhookSigner;
 
 @QuarkusTest
 @NotificationServiceTest
 class SilenceAndRetryTest {
 
+    @Inject
+    Pool pool;
+
+    /** Also: every replica hears of the silence (it caches them), and of its end, but not of each notification it mutes. */
     @Test
     void aSilencedAgencyIsSentNothingAndWhatWasMutedIsCounted() throws Exception {
+        List<String> announced = new CopyOnWriteArrayList<>();
+        PgConnection replica = PgConnection.cast(pool.getConnectionAndAwait());
+        replica.notificationHandler(notification -> announced.add(notification.getChannel()));
+        replica.query("listen " + ActiveSilences.CHANNEL).executeAndAwait();
         try (Scenario scenario = new Scenario()) {
             String lead = Scenario.code("SO-CONG-THUONG");
             scenario.agency(lead, "Sở Công Thương", "VP-UBND-TINH");
@@ -31,6 +45,7 @@ class SilenceAndRetryTest {
                             "reason", "Sở đang sắp xếp lại tổ chức bộ máy"))
                     .post("/api/v1/silences").then().statusCode(201)
                     .body("createdBy", org.hamcrest.Matchers.equalTo("coordinator.test")).extract().path("id");
+            await().atMost(Scenario.WAIT).until(() -> announced.size() == 1);
 
             try (SseClient live = new SseClient("http://127.0.0.1:" + RestAssured.port
                     + "/api/v1/agencies/" + lead + "/alerts/stream", TestTokens.staff(lead))) {
@@ -46,8 +61,12 @@ class SilenceAndRetryTest {
                         scenario.receiver.calls(Scenario.hookPath(lead)).isEmpty() && Mailbox.to(Scenario.email(lead)).isEmpty()
                                 && live.events().isEmpty());
             }
+            assertThat(announced).hasSize(1);
             Scenario.asCoordinator().delete("/api/v1/silences/{id}", silenceId).then().statusCode(200).body("mutedCount",
                     org.hamcrest.Matchers.equalTo(3));
+            await().atMost(Scenario.WAIT).until(() -> announced.size() == 2);
+        } finally {
+            replica.closeAndAwait();
         }
     }
 

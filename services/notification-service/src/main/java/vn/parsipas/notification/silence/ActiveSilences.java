@@ -19,7 +19,8 @@ import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * The silences that are or will be in force, cached in every replica so that planning a
- * notification costs no query; reloaded when any replica changes them (NOTIFY on {@value #CHANNEL}).
+ * notification costs no query; reloaded when any replica changes them (the silence table NOTIFYs
+ * {@value #CHANNEL} at commit).
  */
 @ApplicationScoped
 public class ActiveSilences {

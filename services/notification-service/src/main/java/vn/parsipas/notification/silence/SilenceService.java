@@ -46,14 +46,7 @@ public class SilenceService {
         silence.createdBy = createdBy;
         silence.createdAt = now;
         LOG.infof("silence %s: %s / %s until %s (%s)", silence.id, fingerprintPattern, agencyCode, endsAt, createdBy);
-        return Panache.withTransaction(() -> silence.persist().call(this::announce).replaceWith(silence))
-                .call(active::reload);
-    }
-
-    /** Tells the other replicas to reload their cache when this transaction commits. */
-    private Uni<Object> announce() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select 1 from pg_notify(?1, '')")
-                .setParameter(1, ActiveSilences.CHANNEL).getSingleResult());
+        return Panache.withTransaction(() -> silence.persist().replaceWith(silence)).call(active::reload);
     }
 
     /** Silences that are active now or will be, and those ended within the last 30 days, newest first. */
@@ -73,6 +66,6 @@ public class SilenceService {
                 silence.endsAt = now.isBefore(silence.startsAt) ? silence.startsAt : now;
             }
             return silence;
-        }).call(this::announce)).call(active::reload);
+        })).call(active::reload);
     }
 }
