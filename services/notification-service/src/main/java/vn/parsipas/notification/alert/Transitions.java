@@ -19,8 +19,6 @@ import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.alert.Planner.Recipient;
 import vn.parsipas.notification.directory.Directory;
 import vn.parsipas.notification.directory.Routing;
-import vn.parsipas.notification.rule.Rule;
-import vn.parsipas.notification.rule.RuleBook;
 import vn.parsipas.notification.stream.ChangeFeed;
 import vn.parsipas.platform.outbox.Outbox;
 
@@ -44,7 +42,7 @@ public class Transitions {
     Directory directory;
 
     @Inject
-    RuleBook rules;
+    AlertRules rules;
 
     @Inject
     Planner planner;
@@ -61,7 +59,7 @@ public class Transitions {
 
     public Uni<Raised> raise(Fact.Raise fact, String causeEventId, Routing routing) {
         AlertKind kind = fact.kind();
-        Rule rule = rules.match(kind.code(), kind.severity(), fact.responsible());
+        AlertRule rule = rules.match(kind.code(), kind.severity(), fact.responsible());
         Instant now = clock.instant();
         Alert alert = new Alert();
         alert.id = UUID.randomUUID().toString();
@@ -113,7 +111,7 @@ public class Transitions {
 
     /** Reminds every recipient of an alert that is still open. */
     public Uni<Void> repeat(Alert alert) {
-        Rule rule = rule(alert);
+        AlertRule rule = rule(alert);
         Instant now = clock.instant();
         alert.repeats++;
         alert.updatedAt = now;
@@ -127,7 +125,7 @@ public class Transitions {
 
     /** Takes an unacknowledged alert one level up: to the rule's target, else the supervising agency. */
     public Uni<Void> escalate(Alert alert) {
-        Rule rule = rule(alert);
+        AlertRule rule = rule(alert);
         Uni<String> target = alert.escalationLevel == 0 && rule.escalateTo() != null
                 ? Uni.createFrom().item(rule.escalateTo())
                 : directory.supervisorOf(alert.escalationLevel == 0 ? alert.deliveredTo : alert.escalatedTo,
@@ -168,7 +166,7 @@ public class Transitions {
             if (routing.deliveredTo().equals(alert.deliveredTo)) {
                 return Uni.createFrom().voidItem();
             }
-            Rule rule = rule(alert);
+            AlertRule rule = rule(alert);
             Instant now = clock.instant();
             String former = alert.deliveredTo;
             alert.agencyCode = routing.responsible();
@@ -209,7 +207,7 @@ public class Transitions {
                 .map(list -> list.stream().map(r -> new Recipient(r.agencyCode, r.role)).toList());
     }
 
-    Rule rule(Alert alert) {
+    AlertRule rule(Alert alert) {
         return rules.named(alert.ruleName, alert.kind, alert.severity, alert.agencyCode);
     }
 
@@ -221,7 +219,7 @@ public class Transitions {
         alert.body = clip(clip(factBody, MAX_TEXT / 2) + "\n" + Labels.routing(alert.alertKind(), routing), MAX_TEXT);
     }
 
-    private static List<Recipient> recipients(Routing routing, Rule rule) {
+    private static List<Recipient> recipients(Routing routing, AlertRule rule) {
         Set<String> copies = new LinkedHashSet<>();
         if (rule.copyCoordinators()) {
             copies.addAll(routing.deliveredCopies());

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import vn.parsipas.contracts.Lists;
 import vn.parsipas.notification.alert.AlertFilter;
+import vn.parsipas.notification.alert.AlertRule;
 
 /**
  * One routing rule: which alerts it matches (kind, severity, responsible agency; empty = any) and
@@ -28,7 +29,7 @@ public record Rule(
         Duration repeatEvery,
         Duration escalateAfter,
         @Pattern(regexp = AGENCY) String escalateTo,
-        @Min(1) @Max(5) Integer escalationLevels) {
+        @Min(1) @Max(5) Integer escalationLevels) implements AlertRule {
 
     static final String AGENCY = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$";
 
@@ -50,6 +51,7 @@ public record Rule(
                 && (agencies.isEmpty() || agencies.contains(agency));
     }
 
+    @Override
     public int levels() {
         return escalationLevels == null ? 1 : escalationLevels;
     }

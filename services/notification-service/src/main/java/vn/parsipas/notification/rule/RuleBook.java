@@ -28,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.notification.NotificationConfig;
+import vn.parsipas.notification.alert.AlertRules;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.time.BusinessTime;
 
@@ -36,7 +37,7 @@ import vn.parsipas.platform.time.BusinessTime;
  * and reloaded when any replica changes them (NOTIFY on {@value #CHANNEL}).
  */
 @ApplicationScoped
-public class RuleBook {
+public class RuleBook implements AlertRules {
     public static final String CHANNEL = "parsipas_rules";
     private static final Logger LOG = Logger.getLogger(RuleBook.class);
     private static final ObjectMapper JSON = EventJson.configure(new ObjectMapper())
@@ -64,10 +65,12 @@ public class RuleBook {
     }
 
     /** The first rule matching an alert, or the inbox-only fallback. */
+    @Override
     public Rule match(String kind, String severity, String agency) {
         return new RuleSet(current.rules()).match(kind, severity, agency);
     }
 
+    @Override
     public Rule named(String name, String kind, String severity, String agency) {
         return current.rules().stream().filter(rule -> rule.name().equals(name)).findFirst()
                 .orElseGet(() -> match(kind, severity, agency));
