@@ -92,7 +92,8 @@ public class IdempotentRequests {
                 }));
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetOldRecords() {
         return pool.preparedQuery("delete from idempotency_record where created_at < $1")
                 .execute(Tuple.of(BusinessTime.utc(clock.instant().minus(RETENTION)))).replaceWithVoid();

@@ -65,7 +65,7 @@ public class IndexEvaluator {
     }
 
     @Scheduled(every = "${parsipas.survey.indices.tick}", delayed = "${parsipas.survey.indices.tick}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         return evaluateDue().replaceWithVoid();
     }
