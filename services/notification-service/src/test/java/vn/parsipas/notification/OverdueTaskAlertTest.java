@@ -192,9 +192,9 @@ class OverdueTaskAlertTest {
     }
 
     /**
-     * Facts arrive a poll at a time and a poll is applied in one transaction: a burst of raise,
-     * repeat, clear and raise again for the same tasks, with a record breaking the contract in the
-     * middle, ends exactly as if each fact had been applied alone, in order.
+     * A burst of raise, repeat, clear and raise again for the same tasks, with a record breaking the
+     * contract in the middle, ends exactly as if each fact had been applied alone, in order (the
+     * property a poll per transaction must keep, see docs/DECISIONS.md "Throughput").
      */
     @Test
     void aBurstOfFactsAboutTheSameTasksEndsAsIfAppliedOneByOneAndOnlyTheBrokenRecordIsDeadLettered() {

@@ -73,7 +73,7 @@ class BatchEventConsumerTest {
     }
 
     @Test
-    void aRecordTheDatabaseRefusesInABatchIsDeadLetteredAtOnceAndTheOthersAreApplied() {
+    void aRecordTheDatabaseRefusesInABatchIsDeadLetteredAndTheOthersAreApplied() {
         String run = Fixtures.uniqueCode();
         String key = "refused|" + run;
         try (TestKafka kafka = Fixtures.kafka()) {

@@ -98,4 +98,10 @@ public class Alert extends PanacheEntityBase {
         return Alert.<Alert>find("fingerprint = ?1 and status <> ?2", fingerprint, RESOLVED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
+
+    /** The open alerts about a subject, locked. */
+    public static Uni<List<Alert>> openAbout(String subjectId) {
+        return Alert.<Alert>find("subjectId = ?1 and status <> ?2 order by raisedAt", subjectId, RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
 }

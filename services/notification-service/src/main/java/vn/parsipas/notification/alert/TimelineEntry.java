@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -15,11 +14,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Entity
 @Table(name = "alert_timeline")
 public class TimelineEntry extends PanacheEntityBase {
-    // Ids in blocks of 50 (V5): the lines a batch of facts writes go out in JDBC-style batches at the
-    // flush, where identity ids cost one round trip per line.
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alert_timeline_ids")
-    @SequenceGenerator(name = "alert_timeline_ids", sequenceName = "alert_timeline_ids", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     public String alertId;

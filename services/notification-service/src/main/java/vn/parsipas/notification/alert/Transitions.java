@@ -53,46 +53,44 @@ public class Transitions {
     @Inject
     ChangeFeed feed;
 
-    /** A new alert and the agencies whose inbox holds it. */
-    public record Raised(Alert alert, List<Recipient> recipients) {
-    }
-
-    public Uni<Raised> raise(Fact.Raise fact, String causeEventId, Routing routing) {
+    public Uni<Alert> raise(Fact.Raise fact, String causeEventId) {
         AlertKind kind = fact.kind();
-        AlertRule rule = rules.match(kind.code(), kind.severity(), fact.responsible());
-        Instant now = clock.instant();
-        Alert alert = new Alert();
-        alert.id = UUID.randomUUID().toString();
-        alert.fingerprint = fact.fingerprint();
-        alert.kind = kind.code();
-        alert.severity = kind.severity();
-        alert.status = Alert.OPEN;
-        alert.subjectId = fact.subjectId();
-        alert.title = clip(fact.title(), MAX_TEXT);
-        alert.criterionCode = fact.criterionCode();
-        alert.causeEventId = causeEventId == null || causeEventId.length() <= 200 ? causeEventId : causeEventId.substring(0, 200);
-        alert.ruleName = rule.name();
-        alert.occurrences = 1;
-        alert.raisedAt = now;
-        alert.lastSeenAt = now;
-        alert.updatedAt = now;
-        alert.nextRepeatAt = rule.repeatEvery() == null ? null : now.plus(rule.repeatEvery());
-        alert.nextEscalationAt = rule.escalateAfter() == null ? null : now.plus(rule.escalateAfter());
-        route(alert, routing, fact.body());
-        List<Recipient> recipients = recipients(routing, rule);
-        List<Object> rows = new ArrayList<>(List.of(alert));
-        recipients.forEach(recipient -> rows.add(AlertRecipient.of(alert.id, recipient.agencyCode(), recipient.role())));
-        rows.add(TimelineEntry.of(alert.id, now, "raised", alert.deliveredTo, null, alert.title));
-        LOG.infof("alert %s raised: %s for %s (rule %s)", alert.id, alert.fingerprint, alert.deliveredTo, rule.name());
-        return Panache.getSession().chain(session -> session.persistAll(rows.toArray()))
-                .chain(() -> planner.plan(alert, "raised", rule.channels(), recipients))
-                .call(live -> outbox.add(AlertEvents.raised(alert), AlertEvents.raisedId(alert)))
-                .call(live -> feed.publish(AlertEvents.change(alert, "raised", live)))
-                .replaceWith(new Raised(alert, recipients));
+        return directory.route(kind.family().supervisor(config), fact.responsible(), fact.copies()).chain(routing -> {
+            AlertRule rule = rules.match(kind.code(), kind.severity(), fact.responsible());
+            Instant now = clock.instant();
+            Alert alert = new Alert();
+            alert.id = UUID.randomUUID().toString();
+            alert.fingerprint = fact.fingerprint();
+            alert.kind = kind.code();
+            alert.severity = kind.severity();
+            alert.status = Alert.OPEN;
+            alert.subjectId = fact.subjectId();
+            alert.title = clip(fact.title(), MAX_TEXT);
+            alert.criterionCode = fact.criterionCode();
+            alert.causeEventId = causeEventId == null || causeEventId.length() <= 200 ? causeEventId : causeEventId.substring(0, 200);
+            alert.ruleName = rule.name();
+            alert.occurrences = 1;
+            alert.raisedAt = now;
+            alert.lastSeenAt = now;
+            alert.updatedAt = now;
+            alert.nextRepeatAt = rule.repeatEvery() == null ? null : now.plus(rule.repeatEvery());
+            alert.nextEscalationAt = rule.escalateAfter() == null ? null : now.plus(rule.escalateAfter());
+            route(alert, routing, fact.body());
+            List<Recipient> recipients = recipients(routing, rule);
+            List<Object> rows = new ArrayList<>(List.of(alert));
+            recipients.forEach(recipient -> rows.add(AlertRecipient.of(alert.id, recipient.agencyCode(), recipient.role())));
+            rows.add(TimelineEntry.of(alert.id, now, "raised", alert.deliveredTo, null, alert.title));
+            LOG.infof("alert %s raised: %s for %s (rule %s)", alert.id, alert.fingerprint, alert.deliveredTo, rule.name());
+            return Panache.getSession().chain(session -> session.persistAll(rows.toArray()))
+                    .chain(() -> planner.plan(alert, "raised", rule.channels(), recipients))
+                    .call(live -> outbox.add(AlertEvents.raised(alert), AlertEvents.raisedId(alert)))
+                    .call(live -> feed.publish(AlertEvents.change(alert, "raised", live)))
+                    .replaceWith(alert);
+        });
     }
 
-    /** Resolves an open alert held by {@code recipients}; {@code notify} sends the one "resolved" notice on the rule's channels. */
-    public Uni<Void> resolve(Alert alert, List<Recipient> recipients, String resolution, String causeEventId, boolean notify) {
+    /** Resolves an open alert; {@code notify} sends the one "resolved" notice on the rule's channels. */
+    public Uni<Void> resolve(Alert alert, String resolution, String causeEventId, boolean notify) {
         Instant now = clock.instant();
         alert.status = Alert.RESOLVED;
         alert.resolution = resolution;
@@ -101,11 +99,12 @@ public class Transitions {
         alert.nextRepeatAt = null;
         alert.nextEscalationAt = null;
         LOG.infof("alert %s resolved: %s (%s)", alert.id, alert.fingerprint, resolution);
-        return TimelineEntry.of(alert.id, now, "resolved", null, null, Labels.resolution(resolution)).persist()
+        return recipients(alert.id).chain(recipients -> TimelineEntry.of(alert.id, now, "resolved", null, null,
+                        Labels.resolution(resolution)).persist()
                 .chain(() -> notify ? planner.plan(alert, "resolved", rule(alert).channels(), recipients)
                         : Uni.createFrom().item(recipients.stream().map(Recipient::agencyCode).toList()))
                 .call(() -> outbox.add(AlertEvents.resolved(alert, causeEventId), AlertEvents.resolvedId(alert)))
-                .call(live -> feed.publish(AlertEvents.change(alert, "resolved", live)))
+                .call(live -> feed.publish(AlertEvents.change(alert, "resolved", live))))
                 .replaceWithVoid();
     }
 
@@ -162,7 +161,8 @@ public class Transitions {
      * former one no longer holds it (it keeps a copy only where the new routing copies it).
      */
     public Uni<Void> reassign(Alert alert, Fact.Reassign fact) {
-        return directory.route(alert.alertKind().family().supervisor(config), fact.responsible(), fact.copies()).chain(routing -> {
+        String supervisor = alert.alertKind().family().supervisor(config);
+        return directory.route(supervisor, fact.responsible(), fact.copies()).chain(routing -> {
             if (routing.deliveredTo().equals(alert.deliveredTo)) {
                 return Uni.createFrom().voidItem();
             }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -38,7 +36,7 @@ import vn.parsipas.contracts.EventType;
  * <ul>
  *   <li>A record that is not a valid CloudEvent of an accepted type, or that the handler's
  *       {@code check} refuses, is dead-lettered alone, with its reason; so is one a
- *       {@link SessionHandler} refuses inside the transaction (the others stay applied).</li>
+ *       {@link RefusingHandler} refuses inside the transaction (the others stay applied).</li>
  *   <li>Redelivered events (and an id repeated within the batch) are applied once.</li>
  *   <li>When the batch transaction fails — a rule only the database can tell, or an engine
  *       failure — the records are applied again one by one, each in its own transaction with
@@ -63,22 +61,9 @@ public class BatchEventConsumer {
         Uni<Void> apply(SqlConnection connection, List<T> items);
     }
 
-    /** What a service whose stores use the Hibernate Reactive session does with a batch, in the session's transaction. */
-    public interface SessionHandler<T> {
-        /** Outside any transaction: turns a valid event into what {@link #apply} needs, or throws {@link InvalidEventException}. */
-        T check(ReceivedEvent event);
-
-        /**
-         * Inside the transaction, after the inbox: applies the items of first deliveries, in record
-         * order, and answers those a rule refused that only the transaction could tell, by position
-         * in {@code items}, each with its reason; they are dead-lettered, and the inbox forgets them.
-         */
-        Uni<Map<Integer, InvalidEventException>> apply(List<T> items);
-    }
-
     /**
-     * What a service whose stores use the Vert.x client does with a batch when some records can only be
-     * judged inside the transaction: as {@link SessionHandler}, on the transaction's connection.
+     * What a service does with a batch when some records can only be judged inside the transaction: as
+     * {@link Handler}, and answers the refused ones, which are dead-lettered while the others stay applied.
      */
     public interface RefusingHandler<T> {
         /** Outside any transaction: turns a valid event into what {@link #apply} needs, or throws {@link InvalidEventException}. */
@@ -126,26 +111,7 @@ public class BatchEventConsumer {
                 })));
     }
 
-    /** As {@link #consume(KafkaRecordBatch, String, Set, Handler)}, in a Hibernate Reactive (Panache) transaction. */
-    public <T> Uni<Void> consumeInSession(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
-            SessionHandler<T> handler) {
-        Executor attempt = ChannelContext.freshForEachAttempt();
-        return consume(batch, consumer, types, handler::check, accepted -> Uni.createFrom().voidItem().emitOn(attempt)
-                .chain(() -> Panache.withTransaction(() -> inbox
-                .firstDeliveries(consumer, events(accepted))
-                .chain(first -> {
-                    List<Entry<T>> firstEntries = firstOf(accepted, first);
-                    List<T> items = firstEntries.stream().map(Entry::item).toList();
-                    return (items.isEmpty() ? Uni.createFrom().item(Map.<Integer, InvalidEventException>of()) : handler.apply(items))
-                            .chain(refusedByPosition -> {
-                                Map<ReceivedEvent, InvalidEventException> refused = refused(firstEntries, refusedByPosition);
-                                return inbox.forget(consumer, List.copyOf(refused.keySet()))
-                                        .replaceWith(new Applied(first.size(), refused));
-                            });
-                }))));
-    }
-
-    /** As {@link #consumeInSession}, in a transaction of the Vert.x {@code Pool}: refused records are dead-lettered alone. */
+    /** As {@link #consume(KafkaRecordBatch, String, Set, Handler)}, with records refused inside the transaction dead-lettered alone. */
     public <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types, RefusingHandler<T> handler) {
         return consume(batch, consumer, types, handler::check, accepted -> pool.withTransaction(connection -> inbox
                 .firstDeliveries(connection, consumer, events(accepted))
@@ -248,8 +214,7 @@ public class BatchEventConsumer {
         Retry retry = new Retry(consumer + ": applying " + entry.event().type().type() + " " + entry.event().id(), maxRetry);
         return transaction.run(List.of(entry))
                 .onFailure().transform(Retry::recordFault)
-                .onFailure(failure -> !(failure instanceof InvalidEventException))
-                .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
+                .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
                 .onItemOrFailure().transformToUni((result, failure) -> {
                     if (failure instanceof InvalidEventException invalid) {
                         return reject(entry.record(), consumer, invalid);

@@ -3,7 +3,6 @@ package vn.parsipas.platform.events;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -63,10 +62,8 @@ public class EventConsumer {
         } catch (InvalidEventException e) {
             return reject(message, consumer, e);
         }
-        Executor attempt = ChannelContext.freshForEachAttempt();
-        return applyOnce(message, consumer, event, Uni.createFrom().voidItem().emitOn(attempt)
-                .chain(() -> Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
-                        .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))));
+        return applyOnce(message, consumer, event, Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
+                .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false))));
     }
 
     /**
@@ -91,8 +88,7 @@ public class EventConsumer {
         Retry retry = new Retry(consumer + ": applying " + event.type().type() + " " + event.id(), maxRetry);
         return transaction
                 .onFailure().transform(Retry::recordFault)
-                .onFailure(failure -> !(failure instanceof InvalidEventException))
-                .retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
+                .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure instanceof InvalidEventException invalid) {
                         return reject(message, consumer, invalid);

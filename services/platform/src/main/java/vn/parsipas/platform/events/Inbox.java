@@ -45,54 +45,6 @@ public class Inbox {
 
     /**
      * The events of a batch this consumer sees for the first time, in their order, inside the
-     * caller's Hibernate transaction: one statement for the whole batch; an id repeated within the
-     * batch counts once.
-     */
-    public Uni<List<ReceivedEvent>> firstDeliveries(String consumer, List<ReceivedEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        StringBuilder sql = new StringBuilder("insert into inbox (consumer, source, event_id, received_at) values ");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 3).append(", ?").append(2 * i + 4).append(", ?2)");
-        }
-        sql.append(" on conflict do nothing returning source, event_id");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class)
-                    .setParameter(1, consumer)
-                    .setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            for (int i = 0; i < events.size(); i++) {
-                query.setParameter(2 * i + 3, events.get(i).source()).setParameter(2 * i + 4, events.get(i).id());
-            }
-            return query.getResultList();
-        }).map(rows -> {
-            Set<List<String>> inserted = new HashSet<>();
-            rows.forEach(row -> inserted.add(List.of((String) row[0], (String) row[1])));
-            return inOrder(events, inserted);
-        });
-    }
-
-    /** Removes these events from the consumer's inbox, in the current session's transaction: a refused event may come again. */
-    public Uni<Void> forget(String consumer, List<ReceivedEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        StringBuilder sql = new StringBuilder("delete from inbox where consumer = ?1 and (source, event_id) in (");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(")");
-        }
-        sql.append(")");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString()).setParameter(1, consumer);
-            for (int i = 0; i < events.size(); i++) {
-                query.setParameter(2 * i + 2, events.get(i).source()).setParameter(2 * i + 3, events.get(i).id());
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
-    }
-
-    /**
-     * The events of a batch this consumer sees for the first time, in their order, inside the
      * caller's SQL transaction: one statement for the whole batch; an id repeated within the batch
      * counts once.
      */

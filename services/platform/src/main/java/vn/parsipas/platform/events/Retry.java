@@ -15,9 +15,13 @@ import io.vertx.sqlclient.DatabaseException;
 /**
  * How the consumers treat a record whose effect failed, one instance per record:
  * <ul>
- *   <li>the record's fault — {@link InvalidEventException}, or a data exception of the database
- *       (SQLSTATE class 22, e.g. NUL in text or numeric overflow, and class 23, a constraint) — is
- *       dead-lettered at once: trying again cannot help;</li>
+ *   <li>the record's fault — {@link InvalidEventException} — is dead-lettered at once: trying again
+ *       cannot help;</li>
+ *   <li>a data exception of the database (SQLSTATE class 22, e.g. NUL in text or numeric overflow,
+ *       and class 23, a constraint) is confirmed on one fresh attempt, then dead-lettered: a record
+ *       the database refuses is refused again, while a refusal that was not the record's (after an
+ *       outage, FaultsIT once saw another transaction's duplicate key reported to a valid fact) goes
+ *       away;</li>
  *   <li>an engine away — the database unreachable, restarting or shutting down (connection
  *       failures, SQLSTATE classes 08, 53, 57, 58), a serialization failure or deadlock (40) — is
  *       waited out with backoff for as long as it lasts: a valid record is never dead-lettered
@@ -38,18 +42,26 @@ final class Retry {
     private final Duration maxRetry;
     private final long started = System.nanoTime();
     private int attempts;
+    private int refusals;
 
     Retry(String what, Duration maxRetry) {
         this.what = what;
         this.maxRetry = maxRetry;
     }
 
-    /** Wraps a data exception of the database as the record's fault; other failures as they are. */
+    /** A data exception of the database: the record's fault once a fresh attempt confirms it. */
+    static final class Refused extends InvalidEventException {
+        Refused(String sqlState, Throwable database) {
+            super("refused by the database (SQLSTATE " + sqlState + ")", database);
+        }
+    }
+
+    /** Wraps a data exception of the database as {@link Refused}; other failures as they are. */
     static Throwable recordFault(Throwable failure) {
         Throwable database = database(failure);
         String sqlState = sqlState(database);
         if (sqlState.startsWith("22") || sqlState.startsWith("23")) {
-            return new InvalidEventException("refused by the database (SQLSTATE " + sqlState + ")", database);
+            return new Refused(sqlState, database);
         }
         return failure;
     }
@@ -59,14 +71,16 @@ final class Retry {
         attempts++;
         boolean engineAway = engineAway(failure);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        if (failure instanceof InvalidEventException || (!engineAway && elapsed.compareTo(maxRetry) >= 0)) {
+        boolean unconfirmedRefusal = failure instanceof Refused && refusals++ == 0;
+        if ((failure instanceof InvalidEventException && !unconfirmedRefusal)
+                || (!engineAway && elapsed.compareTo(maxRetry) >= 0)) {
             return Uni.createFrom().failure(failure);
         }
         Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempts - 1, 10));
         backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
         LOG.warnf("%s failed (attempt %d, %s, %s so far), trying again in %d ms: %s", what, attempts,
-                engineAway ? "engine away, waiting it out" : "retried for up to " + maxRetry, elapsed.toSeconds() + " s",
-                backoff.toMillis(), failure.toString());
+                engineAway ? "engine away, waiting it out" : unconfirmedRefusal ? "a refusal, confirming it once"
+                        : "retried for up to " + maxRetry, elapsed.toSeconds() + " s", backoff.toMillis(), failure.toString());
         return Uni.createFrom().item(attempts).onItem().delayIt().by(backoff);
     }
 

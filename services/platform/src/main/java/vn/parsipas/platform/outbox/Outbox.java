@@ -3,10 +3,8 @@ package vn.parsipas.platform.outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.Event;
@@ -42,7 +38,6 @@ public class Outbox {
     public static final int LANES = 16;
     private static final int ROWS_PER_INSERT = 500;
     private static final int COLUMNS = 10;
-    private static final String DEFERRED = Outbox.class.getName() + ".deferred";
 
     @Inject
     Clock clock;
@@ -61,36 +56,8 @@ public class Outbox {
      */
     public Uni<Void> add(Event event, String eventId) {
         OutboxMessage message = toMessage(event, eventId);
-        List<OutboxMessage> deferred = deferred();
-        if (deferred != null) {
-            deferred.add(message);
-            return Uni.createFrom().voidItem();
-        }
         return Panache.getSession()
                 .chain(session -> session.flush().chain(() -> session.persist(message)));
-    }
-
-    /**
-     * Runs {@code work} (in the caller's transaction) with the events it adds held back and written at
-     * its end, after one flush, in multi-row inserts: a batch of facts then costs a few statements
-     * instead of a flush and an insert per event. The events keep their order, and the flush takes the
-     * row locks of everything the work changed before the outbox ids are drawn, as {@link #add} does.
-     */
-    public <T> Uni<T> deferWithin(Supplier<Uni<T>> work) {
-        Context context = Vertx.currentContext();
-        List<OutboxMessage> deferred = new ArrayList<>();
-        context.putLocal(DEFERRED, deferred);
-        return Uni.createFrom().deferred(work::get)
-                .call(() -> {
-                    context.removeLocal(DEFERRED);
-                    return write(deferred);
-                })
-                .onTermination().invoke(() -> context.removeLocal(DEFERRED));
-    }
-
-    private static List<OutboxMessage> deferred() {
-        Context context = Vertx.currentContext();
-        return context == null ? null : context.getLocal(DEFERRED);
     }
 
     /** An event with the id it is published under (deterministic where a second write must fail, see {@link #add(Event, String)}). */

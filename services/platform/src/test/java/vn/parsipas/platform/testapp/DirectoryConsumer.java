@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.directory.AgencyUpserted;
@@ -21,6 +22,8 @@ import vn.parsipas.platform.events.ReceivedEvent;
 public class DirectoryConsumer {
     /** Events whose first attempt failed ("LỖI TẠM THỜI" in the name): the retry is applied. */
     private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+    /** Events whose first attempt the database refused ("TỪ CHỐI MỘT LẦN"): the confirming attempt is applied. */
+    private static final Set<String> REFUSED_ONCE = ConcurrentHashMap.newKeySet();
 
     @Inject
     EventConsumer events;
@@ -38,6 +41,12 @@ public class DirectoryConsumer {
         if (agency.name().contains("LỖI TẠM THỜI") && FAILED_ONCE.add(event.id())) {
             // the first attempt writes, then fails after its write as a dropped connection would
             return copyOf(agency).persist().chain(() -> Uni.createFrom().failure(new IllegalStateException("transient failure")));
+        }
+        if (agency.name().contains("TỪ CHỐI MỘT LẦN") && REFUSED_ONCE.add(event.id())) {
+            // a duplicate key that was not the record's, as another transaction's was after an outage
+            return Panache.getSession().chain(session -> session.createNativeQuery(
+                    "do $$ begin raise unique_violation using message = 'simulated duplicate key'; end $$").executeUpdate())
+                    .replaceWithVoid();
         }
         return requireKnownParent(agency).chain(() -> AgencyCopy.<AgencyCopy>findById(agency.code())).chain(existing -> {
             if (existing == null) {
