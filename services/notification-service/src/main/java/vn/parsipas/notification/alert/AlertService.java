@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -120,7 +121,7 @@ public class AlertService {
                         recipients.stream().map(Recipient::agencyCode).toList())));
     }
 
-    private static Uni<Void> each(Uni<List<Alert>> alerts, java.util.function.Function<Alert, Uni<Void>> action) {
+    private static Uni<Void> each(Uni<List<Alert>> alerts, Function<Alert, Uni<Void>> action) {
         return alerts.chain(list -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Alert alert : list) {
