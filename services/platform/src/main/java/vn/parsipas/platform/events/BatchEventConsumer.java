@@ -27,6 +27,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.EventType;
+import vn.parsipas.platform.tracing.EventLogContext;
+import vn.parsipas.platform.tracing.EventSpans;
 
 /**
  * The batch variant of {@link EventConsumer}, for high-volume topics: a whole poll of records is
@@ -81,6 +83,9 @@ public class BatchEventConsumer {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    EventSpans spans;
 
     @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT15M")
     Duration maxRetry;
@@ -149,7 +154,8 @@ public class BatchEventConsumer {
         }
         List<Entry<T>> accepted = entries.stream().filter(entry -> entry.invalid() == null).toList();
         Uni<Void> applied = accepted.isEmpty() ? rejectInOrder(consumer, entries, Map.of())
-                : transaction.run(accepted)
+                : spans.consumeBatch(consumer, accepted.get(0).event().topic(),
+                        accepted.stream().map(entry -> entry.event().traceparent()).toList(), accepted.size(), () -> transaction.run(accepted))
                         .onItemOrFailure().transformToUni((result, failure) -> {
                             if (failure != null) {
                                 LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one", consumer,
@@ -196,7 +202,7 @@ public class BatchEventConsumer {
         return Multi.createFrom().iterable(entries)
                 .onItem().transformToUniAndConcatenate(entry -> {
                     InvalidEventException reason = entry.invalid() != null ? entry.invalid() : refused.get(entry.event());
-                    return reason == null ? Uni.createFrom().voidItem() : reject(entry.record(), consumer, reason);
+                    return reason == null ? Uni.createFrom().voidItem() : reject(entry, consumer, reason);
                 })
                 .collect().last()
                 .replaceWithVoid();
@@ -204,8 +210,9 @@ public class BatchEventConsumer {
 
     private <T> Uni<Void> oneByOne(String consumer, List<Entry<T>> entries, Transaction<T> transaction) {
         return Multi.createFrom().iterable(entries)
-                .onItem().transformToUniAndConcatenate(entry -> entry.invalid() != null ? reject(entry.record(), consumer, entry.invalid())
-                        : applyAlone(consumer, entry, transaction))
+                .onItem().transformToUniAndConcatenate(entry -> entry.invalid() != null ? reject(entry, consumer, entry.invalid())
+                        : spans.consume(new EventSpans.Consumed(consumer, entry.event().topic(), entry.event().id(),
+                                entry.event().type().type(), entry.event().traceparent()), () -> applyAlone(consumer, entry, transaction)))
                 .collect().last()
                 .replaceWithVoid();
     }
@@ -217,22 +224,33 @@ public class BatchEventConsumer {
                 .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
                 .onItemOrFailure().transformToUni((result, failure) -> {
                     if (failure instanceof InvalidEventException invalid) {
-                        return reject(entry.record(), consumer, invalid);
+                        return reject(entry, consumer, invalid);
                     }
                     if (failure != null) {
-                        return reject(entry.record(), consumer, new InvalidEventException("processing failed after retries", failure));
+                        return reject(entry, consumer, new InvalidEventException("processing failed after retries", failure));
                     }
                     if (!result.refused().isEmpty()) {
-                        return reject(entry.record(), consumer, result.refused().get(entry.event()));
+                        return reject(entry, consumer, result.refused().get(entry.event()));
                     }
                     count(consumer, result.first() == 1 ? "applied" : "duplicate", 1);
                     return Uni.createFrom().voidItem();
                 });
     }
 
-    private Uni<Void> reject(KafkaRecord<?, byte[]> record, String consumer, InvalidEventException reason) {
-        LOG.warnf("%s: dead-lettering record %s-%d@%d: %s", consumer, record.getTopic(), record.getPartition(),
-                offset(record), reason.describe());
+    /** Dead-letters one record; its log line names the event (or the id and type its headers claim). */
+    private <T> Uni<Void> reject(Entry<T> entry, String consumer, InvalidEventException reason) {
+        KafkaRecord<?, byte[]> record = entry.record();
+        if (entry.event() != null) {
+            EventLogContext.set(entry.event().id(), entry.event().type().type());
+        } else {
+            EventLogContext.set(CloudEventReader.header(record.getHeaders(), "ce_id"), CloudEventReader.header(record.getHeaders(), "ce_type"));
+        }
+        try {
+            LOG.warnf("%s: dead-lettering record %s-%d@%d: %s", consumer, record.getTopic(), record.getPartition(),
+                    offset(record), reason.describe());
+        } finally {
+            EventLogContext.clear();
+        }
         count(consumer, "rejected", 1);
         return Uni.createFrom().completionStage(record.nack(reason, DeadLetterHeaders.of(service)));
     }

@@ -25,6 +25,7 @@ import vn.parsipas.contracts.JsonLimits;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.SchemaViolation;
 import vn.parsipas.contracts.Topics;
+import vn.parsipas.platform.tracing.Traceparent;
 
 /**
  * Reads a Kafka record as a CloudEvent in binary mode ({@code ce_*} headers, the value is the
@@ -64,18 +65,29 @@ public final class CloudEventReader {
                     + type.dataSchema() + ", was '" + JsonLimits.clip(envelope.dataSchema) + "'");
         }
         return new ReceivedEvent(envelope.id, envelope.source, type, envelope.subject, envelope.time,
-                toRecord(type, envelope.data), topic, partition, offset);
+                toRecord(type, envelope.data), topic, partition, offset, traceparent(headers, envelope));
     }
 
     private record Envelope(String id, String source, String type, String subject, Instant time, String dataSchema,
-            JsonNode data) {
+            JsonNode data, String traceparent) {
+    }
+
+    /**
+     * The trace the record continues: the Kafka {@code traceparent} header (the publishing span), else the
+     * CloudEvents distributed-tracing extension ({@code ce_traceparent} or the envelope's {@code traceparent}).
+     * A malformed one is ignored, never a reason to refuse the record.
+     */
+    private static String traceparent(Headers headers, Envelope envelope) {
+        String header = Traceparent.valid(header(headers, Traceparent.HEADER));
+        return header != null ? header : Traceparent.valid(envelope.traceparent);
     }
 
     /** Binary mode: the attributes are ce_* headers, the data's media type is the content-type header. */
     private static Envelope binary(Headers headers, String text) {
         return envelope(new Attributes(header(headers, "ce_specversion"), header(headers, "ce_id"), header(headers, "ce_source"),
                 header(headers, "ce_type"), header(headers, "ce_subject"), header(headers, "ce_time"),
-                header(headers, CONTENT_TYPE), header(headers, "ce_dataschema")), parse(text, "value"));
+                header(headers, CONTENT_TYPE), header(headers, "ce_dataschema"), header(headers, "ce_traceparent")),
+                parse(text, "value"));
     }
 
     private static Envelope structured(String text, String contentType) {
@@ -85,12 +97,12 @@ public final class CloudEventReader {
                     + "structured envelope" + (contentType == null ? "" : " (content-type " + contentType + ")"));
         }
         return envelope(new Attributes(text(json, "specversion"), text(json, "id"), text(json, "source"), text(json, "type"),
-                text(json, "subject"), text(json, "time"), text(json, "datacontenttype"), text(json, "dataschema")),
-                json.get("data"));
+                text(json, "subject"), text(json, "time"), text(json, "datacontenttype"), text(json, "dataschema"),
+                text(json, Traceparent.HEADER)), json.get("data"));
     }
 
     private record Attributes(String specVersion, String id, String source, String type, String subject, String time,
-            String dataContentType, String dataSchema) {
+            String dataContentType, String dataSchema, String traceparent) {
     }
 
     private static Envelope envelope(Attributes attributes, JsonNode data) {
@@ -115,7 +127,7 @@ public final class CloudEventReader {
             throw new InvalidEventException("data must be a JSON object");
         }
         return new Envelope(attributes.id, attributes.source, attributes.type, attributes.subject, parseTime(attributes.time),
-                attributes.dataSchema, data);
+                attributes.dataSchema, data, attributes.traceparent);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.parsipas.contracts.EventType;
+import vn.parsipas.platform.tracing.EventLogContext;
+import vn.parsipas.platform.tracing.EventSpans;
 
 /**
  * The one way a service applies an event from Kafka: read and validate the CloudEvent, then in one
@@ -48,6 +51,9 @@ public class EventConsumer {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EventSpans spans;
+
     @ConfigProperty(name = "parsipas.events.max-retry", defaultValue = "PT15M")
     Duration maxRetry;
 
@@ -60,10 +66,11 @@ public class EventConsumer {
         try {
             event = read(message, accepted);
         } catch (InvalidEventException e) {
-            return reject(message, consumer, e);
+            return rejectUnread(message, consumer, e);
         }
-        return applyOnce(message, consumer, event, Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
-                .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false))));
+        return traced(consumer, event, () -> applyOnce(message, consumer, event, Panache.withTransaction(() -> inbox
+                .firstDelivery(consumer, event)
+                .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))));
     }
 
     /**
@@ -76,11 +83,17 @@ public class EventConsumer {
         try {
             event = read(message, accepted);
         } catch (InvalidEventException e) {
-            return reject(message, consumer, e);
+            return rejectUnread(message, consumer, e);
         }
-        return applyOnce(message, consumer, event, pool.withTransaction(connection -> inbox
+        return traced(consumer, event, () -> applyOnce(message, consumer, event, pool.withTransaction(connection -> inbox
                 .firstDeliveries(connection, consumer, List.of(event))
-                .chain(first -> first.isEmpty() ? Uni.createFrom().item(false) : effect.apply(connection, event).replaceWith(true))));
+                .chain(first -> first.isEmpty() ? Uni.createFrom().item(false) : effect.apply(connection, event).replaceWith(true)))));
+    }
+
+    /** The record's handling as a span of the trace it carried, with the event's id and type on every log line. */
+    private Uni<Void> traced(String consumer, ReceivedEvent event, Supplier<Uni<Void>> handling) {
+        return spans.consume(new EventSpans.Consumed(consumer, event.topic(), event.id(), event.type().type(),
+                event.traceparent()), handling);
     }
 
     /** Runs the transaction (true: applied, false: a redelivery) with the retry rules, then acks or dead-letters. */
@@ -107,6 +120,17 @@ public class EventConsumer {
                 .orElseThrow(() -> new IllegalStateException("not a Kafka message"));
         return CloudEventReader.read(message.getPayload(), kafka.getHeaders(), kafka.getTopic(), kafka.getPartition(),
                 kafka.getOffset(), accepted);
+    }
+
+    /** A record that is no valid CloudEvent: its log line names the id and type its headers claim, if any. */
+    private Uni<Void> rejectUnread(Message<byte[]> message, String consumer, InvalidEventException reason) {
+        var headers = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getHeaders).orElse(null);
+        EventLogContext.set(CloudEventReader.header(headers, "ce_id"), CloudEventReader.header(headers, "ce_type"));
+        try {
+            return reject(message, consumer, reason);
+        } finally {
+            EventLogContext.clear();
+        }
     }
 
     private Uni<Void> reject(Message<byte[]> message, String consumer, InvalidEventException reason) {

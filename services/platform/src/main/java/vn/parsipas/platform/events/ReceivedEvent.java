@@ -5,7 +5,10 @@ import java.time.Instant;
 import vn.parsipas.contracts.Event;
 import vn.parsipas.contracts.EventType;
 
-/** A CloudEvent read from Kafka, validated against its schema, with its data as the contract record. */
+/**
+ * A CloudEvent read from Kafka, validated against its schema, with its data as the contract record;
+ * {@code traceparent}: the W3C trace context the record carried (null when none), see docs/DECISIONS.md.
+ */
 public record ReceivedEvent(
         String id,
         String source,
@@ -15,7 +18,8 @@ public record ReceivedEvent(
         Event data,
         String topic,
         int partition,
-        long offset) {
+        long offset,
+        String traceparent) {
 
     @SuppressWarnings("unchecked")
     public <T extends Event> T data(Class<T> recordClass) {

@@ -3,6 +3,7 @@ package vn.parsipas.platform.outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.SchemaViolation;
+import vn.parsipas.platform.tracing.Traceparent;
 
 /**
  * Writes events into the outbox inside the caller's transaction ({@code Panache.withTransaction}),
@@ -37,7 +39,7 @@ import vn.parsipas.contracts.SchemaViolation;
 public class Outbox {
     public static final int LANES = 16;
     private static final int ROWS_PER_INSERT = 500;
-    private static final int COLUMNS = 10;
+    private static final int COLUMNS = 11;
 
     @Inject
     Clock clock;
@@ -83,7 +85,7 @@ public class Outbox {
 
     private Uni<Void> insert(List<OutboxMessage> messages) {
         StringBuilder sql = new StringBuilder("insert into outbox (lane, topic, message_key, event_id, event_type, source, "
-                + "subject, data_schema, payload, occurred_at) values ");
+                + "subject, data_schema, payload, occurred_at, traceparent) values ");
         for (int row = 0; row < messages.size(); row++) {
             int p = row * COLUMNS;
             sql.append(row == 0 ? "(" : ", (");
@@ -97,7 +99,7 @@ public class Outbox {
             for (int row = 0; row < messages.size(); row++) {
                 OutboxMessage m = messages.get(row);
                 Object[] values = {m.lane, m.topic, m.messageKey, m.eventId, m.eventType, m.source, m.subject, m.dataSchema,
-                        m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC)};
+                        m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC), m.traceparent};
                 for (int column = 0; column < COLUMNS; column++) {
                     query.setParameter(row * COLUMNS + column + 1, values[column]);
                 }
@@ -116,11 +118,11 @@ public class Outbox {
         }
         List<Tuple> rows = events.stream().map(event -> {
             OutboxMessage m = toMessage(event, UUID.randomUUID().toString());
-            return Tuple.from(List.of(m.lane, m.topic, m.messageKey, m.eventId, m.eventType, m.source, m.subject,
-                    m.dataSchema, m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC)));
+            return Tuple.from(Arrays.asList(m.lane, m.topic, m.messageKey, m.eventId, m.eventType, m.source, m.subject,
+                    m.dataSchema, m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC), m.traceparent));
         }).toList();
         return connection.preparedQuery("insert into outbox (lane, topic, message_key, event_id, event_type, source, "
-                        + "subject, data_schema, payload, occurred_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                        + "subject, data_schema, payload, occurred_at, traceparent) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
                 .executeBatch(rows)
                 .replaceWithVoid();
     }
@@ -143,6 +145,9 @@ public class Outbox {
         message.subject = event.subject();
         message.dataSchema = type.dataSchema().toString();
         message.occurredAt = clock.instant();
+        // The trace of the request or record that caused the event: kept with the row, so whichever replica
+        // relays it continues that trace.
+        message.traceparent = Traceparent.current();
         try {
             message.payload = EventJson.mapper().writeValueAsString(data);
         } catch (JsonProcessingException e) {

@@ -45,6 +45,9 @@ public class OutboxMessage {
     @Column(name = "occurred_at")
     public Instant occurredAt;
 
+    /** The W3C trace context of the span that wrote the event (null without one): the relay continues that trace. */
+    public String traceparent;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 

@@ -21,6 +21,9 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -33,6 +36,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.tracing.EventSpans;
+import vn.parsipas.platform.tracing.Traceparent;
 
 /**
  * Publishes outbox rows to Kafka as structured CloudEvents, oldest first, and marks them sent.
@@ -63,6 +68,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    EventSpans spans;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -161,7 +169,7 @@ public class OutboxRelay {
 
     private Uni<RowSet<Row>> unsentRows(SqlConnection connection, List<Short> lanes) {
         return connection.preparedQuery("select id, topic, message_key, event_id, event_type, source, subject, "
-                        + "data_schema, payload, occurred_at, created_at from outbox "
+                        + "data_schema, payload, occurred_at, created_at, traceparent from outbox "
                         + "where sent_at is null and lane = any($1) order by id limit $2")
                 .execute(Tuple.of(lanes.toArray(new Short[0]), config.batchSize()));
     }
@@ -177,9 +185,21 @@ public class OutboxRelay {
             return Uni.createFrom().item(Outcome.NOTHING);
         }
         List<Uni<Throwable>> acknowledgements = ordered.stream()
-                .map(row -> emitter.sendMessage(toMessage(row))
-                        .replaceWith((Throwable) null)
-                        .onFailure().recoverWithItem(failure -> failure))
+                .map(row -> {
+                    // The publication is a span of the event's trace, from the hand-over to Kafka's acknowledgement.
+                    String traceparent = row.getString("traceparent");
+                    Span publishing = spans.start(row.getString("topic") + " publish", SpanKind.PRODUCER, traceparent);
+                    return emitter.sendMessage(toMessage(row, traceparent, Traceparent.of(publishing.getSpanContext())))
+                            .replaceWith((Throwable) null)
+                            .onFailure().recoverWithItem(failure -> failure)
+                            .invoke(failure -> {
+                                if (failure != null) {
+                                    publishing.recordException(failure);
+                                    publishing.setStatus(StatusCode.ERROR);
+                                }
+                                publishing.end();
+                            });
+                })
                 .toList();
         return Uni.join().all(acknowledgements).andFailFast().map(results -> outcome(ordered, results));
     }
@@ -224,11 +244,11 @@ public class OutboxRelay {
                 .replaceWithVoid());
     }
 
-    private static Message<JsonObject> toMessage(Row row) {
+    private static Message<JsonObject> toMessage(Row row, String traceparent, String publishing) {
         return OutgoingEvents.message(new JsonObject(row.getString("payload")),
                 row.getString("topic"), row.getString("message_key"), row.getString("event_id"),
                 row.getString("event_type"), row.getString("source"), row.getString("subject"),
-                row.getString("data_schema"), row.getOffsetDateTime("occurred_at"));
+                row.getString("data_schema"), row.getOffsetDateTime("occurred_at"), traceparent, publishing);
     }
 
     private record Outcome(List<Long> sentIds, Long failedId, Throwable failure) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,7 @@ import vn.parsipas.platform.events.ReceivedEvent;
 /** A consumer as small as a service's: counts each applied event on the agency's row. */
 @ApplicationScoped
 public class DirectoryConsumer {
+    private static final Logger LOG = Logger.getLogger(DirectoryConsumer.class);
     /** Events whose first attempt failed ("LỖI TẠM THỜI" in the name): the retry is applied. */
     private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
     /** Events whose first attempt the database refused ("TỪ CHỐI MỘT LẦN"): the confirming attempt is applied. */
@@ -48,13 +50,16 @@ public class DirectoryConsumer {
                     "do $$ begin raise unique_violation using message = 'simulated duplicate key'; end $$").executeUpdate())
                     .replaceWithVoid();
         }
-        return requireKnownParent(agency).chain(() -> AgencyCopy.<AgencyCopy>findById(agency.code())).chain(existing -> {
-            if (existing == null) {
-                return copyOf(agency).persist().replaceWithVoid();
-            }
-            existing.applied++;
-            return Uni.createFrom().voidItem();
-        });
+        return requireKnownParent(agency).chain(() -> AgencyCopy.<AgencyCopy>findById(agency.code()))
+                // a line written after the database answered, as a service's handler writes them (TracingTest reads it)
+                .invoke(existing -> LOG.infof("applying agency %s", agency.code()))
+                .chain(existing -> {
+                    if (existing == null) {
+                        return copyOf(agency).persist().replaceWithVoid();
+                    }
+                    existing.applied++;
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** A parent the tests made up ("T-…") must be known first, as survey-service needs the agency of a response. */
