@@ -67,6 +67,7 @@ QUARKUS_MAILER_TLS: {{ .tls | quote }}
 QUARKUS_MAILER_FROM: {{ .from | quote }}
 {{- end }}
 {{- end }}
+{{- include "parsipas.tracingConfig" $.root }}
 {{- $javaOptions := $.root.Values.javaOptions }}
 {{- if $.root.Values.kafka.sasl.enabled }}
 {{- /* Kafka clients 4.x refuse token endpoints that this system property does not list. */}}
@@ -86,4 +87,19 @@ JAVA_TOOL_OPTIONS: {{ . | quote }}
 {{- if and (has .database.sslMode (list "verify-ca" "verify-full")) .database.caSecret -}}
 /etc/parsipas/db-ca/{{ .database.caKey }}
 {{- end -}}
+{{- end -}}
+
+
+{{/* Tracing: the OTLP exporter of a service or the console, when tracing.otlpEndpoint is set. Context: root. */}}
+{{- define "parsipas.tracingConfig" -}}
+{{- with .Values.tracing }}
+{{- if .otlpEndpoint }}
+# Tracing on: spans to the OTLP collector (tracing.otlpEndpoint).
+QUARKUS_OTEL_SDK_DISABLED: "false"
+QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: {{ .otlpEndpoint | quote }}
+QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: {{ .protocol | quote }}
+QUARKUS_OTEL_TRACES_SAMPLER: parentbased_traceidratio
+QUARKUS_OTEL_TRACES_SAMPLER_ARG: {{ .samplerRatio | toString | quote }}
+{{- end }}
+{{- end }}
 {{- end -}}

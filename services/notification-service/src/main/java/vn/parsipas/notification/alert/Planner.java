@@ -18,6 +18,7 @@ import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.delivery.Delivery;
 import vn.parsipas.notification.silence.ActiveSilences;
 import vn.parsipas.notification.silence.Silence;
+import vn.parsipas.platform.tracing.Traceparent;
 
 /**
  * Plans the notifications of one transition of an alert, inside the transaction that makes the
@@ -83,6 +84,7 @@ public class Planner {
         delivery.agencyCode = recipient.agencyCode();
         delivery.role = recipient.role();
         delivery.createdAt = now;
+        delivery.traceparent = Traceparent.current();
         if (silence != null) {
             delivery.status = Delivery.MUTED;
             delivery.silenceId = silence.id();

@@ -9,10 +9,11 @@ import io.vertx.mutiny.sqlclient.Row;
 /**
  * A delivery claimed by a dispatcher, with what it needs to send it: the alert and the recipient agency.
  * {@code reclaimed}: its previous claim's lease expired unsettled (the sender died), that attempt is lost.
+ * {@code traceparent}: the trace of the event that planned it (null without one): sending it is a span of that trace.
  */
 public record Claimed(String id, String alertId, String transition, String channel, String agencyCode, String role,
         int attempt, boolean reclaimed, String payload, Instant createdAt, AlertData alert, String agencyName,
-        List<String> emails, String webhookUrl, String secret, boolean secretEncrypted) {
+        List<String> emails, String webhookUrl, String secret, boolean secretEncrypted, String traceparent) {
 
     /** The alert as it stands when the delivery is sent. */
     public record AlertData(String fingerprint, String kind, String severity, String status, String subjectId,
@@ -33,7 +34,8 @@ public record Claimed(String id, String alertId, String transition, String chann
                 row.getString("channel"), row.getString("agency_code"), row.getString("role"), row.getInteger("attempts"),
                 row.getBoolean("reclaimed"), row.getString("payload"), instant(row, "created_at"), alert,
                 name == null ? row.getString("agency_code") : name, split(row.getString("emails"), "\n"),
-                row.getString("webhook_url"), row.getString("secret"), Boolean.TRUE.equals(row.getBoolean("secret_encrypted")));
+                row.getString("webhook_url"), row.getString("secret"), Boolean.TRUE.equals(row.getBoolean("secret_encrypted")),
+                row.getString("traceparent"));
     }
 
     private static List<String> split(String value, String separator) {

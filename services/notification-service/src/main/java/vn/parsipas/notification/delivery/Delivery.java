@@ -52,4 +52,7 @@ public class Delivery extends PanacheEntityBase {
     public String payload;
 
     public Instant sentAt;
+
+    /** The trace of the event that planned the delivery: the dispatcher's pass continues it (docs/DECISIONS.md). */
+    public String traceparent;
 }

@@ -61,7 +61,7 @@ public class DeliveryStore {
         String sql = candidates
                 + "claimed as (update delivery d set status = 'sending', next_attempt_at = $4, attempts = d.attempts + 1 "
                 + "from claimable where d.id = claimable.id returning d.*, claimable.previous) "
-                + "select c.id, c.alert_id, c.transition, c.channel, c.agency_code, c.role, c.attempts, c.payload, c.created_at, "
+                + "select c.id, c.alert_id, c.transition, c.channel, c.agency_code, c.role, c.attempts, c.payload, c.created_at, c.traceparent, "
                 + "c.previous = 'sending' as reclaimed, "
                 + "a.fingerprint, a.kind, a.severity, a.status as alert_status, a.subject_id, a.agency_code as responsible, "
                 + "a.delivered_to, a.cc_agencies, a.title, a.body, a.occurrences, a.raised_at, a.acknowledged_at, "

@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +25,7 @@ import vn.parsipas.notification.delivery.Backoff;
 import vn.parsipas.notification.delivery.Claimed;
 import vn.parsipas.notification.delivery.DeliveryStore;
 import vn.parsipas.notification.delivery.Pump;
+import vn.parsipas.platform.tracing.EventSpans;
 
 /**
  * Sends the e-mail notifications: when an agency's oldest pending e-mail falls due (its digest
@@ -42,6 +47,9 @@ public class EmailDispatcher {
 
     @Inject
     NotificationConfig config;
+
+    @Inject
+    EventSpans spans;
 
     private final Pump pump = new Pump("e-mail", this::pass);
 
@@ -73,6 +81,11 @@ public class EmailDispatcher {
         if (first.emails().isEmpty()) {
             return store.skipped(group, now, "Cơ quan chưa có địa chỉ thư điện tử");
         }
+        // The message is a span of the trace of its first notification's event (a digest gathers several).
+        Span span = spans.start("e-mail notification", SpanKind.CLIENT, group.stream().map(Claimed::traceparent)
+                .filter(Objects::nonNull).findFirst().orElse(null));
+        span.setAttribute("parsipas.agency", first.agencyCode());
+        span.setAttribute("parsipas.notifications", group.size());
         List<Mails.Item> items = group.stream().map(delivery -> Mails.item(delivery, config.publicUrl())).toList();
         MailTemplateInstance mail = items.size() == 1 ? Mails.Templates.notice(first.agencyName(), items.get(0))
                 : Mails.Templates.digest(first.agencyName(), items);
@@ -87,7 +100,10 @@ public class EmailDispatcher {
                     Backoff backoff = new Backoff(config.email().backoffBase(), config.email().backoffMax(),
                             config.email().maxAttempts());
                     LOG.warnf("e-mail to %s failed (attempt %d): %s", first.agencyCode(), attempt, failure.toString());
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR);
                     return store.failed(group, now, failure.toString(), backoff.retryAt(now, attempt));
-                });
+                })
+                .onTermination().invoke(span::end);
     }
 }

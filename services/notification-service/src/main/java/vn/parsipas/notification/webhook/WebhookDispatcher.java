@@ -17,6 +17,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -28,6 +31,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,6 +41,8 @@ import vn.parsipas.notification.delivery.Claimed;
 import vn.parsipas.notification.delivery.DeliveryStore;
 import vn.parsipas.notification.delivery.Pump;
 import vn.parsipas.platform.time.BusinessTime;
+import vn.parsipas.platform.tracing.EventSpans;
+import vn.parsipas.platform.tracing.Traceparent;
 import vn.parsipas.platform.webhook.WebhookTargets;
 
 /**
@@ -79,14 +85,18 @@ public class WebhookDispatcher {
     @Inject
     WebhookSecrets secrets;
 
+    @Inject
+    EventSpans spans;
+
     private HttpClient http;
     private Pump pump;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopped;
 
     void start(@Observes StartupEvent startup) {
+        // The delivery's own span carries the trace to the receiver (traceparent header); Vert.x adds none of its own.
         http = vertx.getDelegate().createHttpClient(new HttpClientOptions().setMaxPoolSize(50).setKeepAlive(true)
-                .setConnectTimeout((int) config.webhook().timeout().toMillis()));
+                .setConnectTimeout((int) config.webhook().timeout().toMillis()).setTracingPolicy(TracingPolicy.IGNORE));
         pump = new Pump("webhooks", this::pass);
         wake();
     }
@@ -138,10 +148,25 @@ public class WebhookDispatcher {
         if (delivery.attempt() > config.webhook().maxAttempts()) {
             return lost.chain(() -> failed(new Result(delivery, null, null, null, INTERRUPTED, 0, false), now));
         }
-        return lost.chain(() -> send(delivery, now)).chain(result -> settle(result, now));
+        // Each attempt is a span of the trace of the event that planned the delivery; the receiver gets its traceparent.
+        Span span = spans.start("webhook delivery", SpanKind.CLIENT, delivery.traceparent());
+        span.setAttribute("parsipas.delivery.id", delivery.id());
+        span.setAttribute("parsipas.delivery.attempt", delivery.attempt());
+        span.setAttribute("parsipas.agency", delivery.agencyCode());
+        return lost.chain(() -> send(delivery, now, Traceparent.of(span.getSpanContext())))
+                .invoke(result -> {
+                    if (result.status() != null) {
+                        span.setAttribute("http.response.status_code", result.status());
+                    }
+                    if (!result.delivered()) {
+                        span.setStatus(StatusCode.ERROR, result.skipped() != null ? result.skipped() : result.error());
+                    }
+                })
+                .chain(result -> settle(result, now))
+                .onTermination().invoke(span::end);
     }
 
-    private Uni<Result> send(Claimed delivery, Instant now) {
+    private Uni<Result> send(Claimed delivery, Instant now, String traceparent) {
         if (delivery.webhookUrl() == null) {
             return Uni.createFrom().item(new Result(delivery, "Cơ quan chưa đăng ký địa chỉ webhook", null, null, null, 0, false));
         }
@@ -159,7 +184,7 @@ public class WebhookDispatcher {
         URI url = URI.create(delivery.webhookUrl());
         String secret = secrets.reveal(delivery.agencyCode(), delivery.secret(), delivery.secretEncrypted());
         return targets.resolve(url).ifNoItem().after(deadline).fail()
-                .chain(address -> WebhookCall.post(vertx.getDelegate(), http, request(delivery, url, address, secret, body),
+                .chain(address -> WebhookCall.post(vertx.getDelegate(), http, request(delivery, url, address, secret, body, traceparent),
                         Buffer.buffer(body), remaining(deadline, started), config.webhook().maxResponseBytes()))
                 .map(outcome -> {
                     String error = outcome.delivered() ? null : outcome.status() != null ? "HTTP " + outcome.status()
@@ -178,11 +203,11 @@ public class WebhookDispatcher {
                 });
     }
 
-    private RequestOptions request(Claimed delivery, URI url, InetAddress address, String secret, String body) {
+    private RequestOptions request(Claimed delivery, URI url, InetAddress address, String secret, String body, String traceparent) {
         int port = url.getPort() > 0 ? url.getPort() : 443;
         // The receiver bounds replays against its own clock: wall-clock time, not the service's (shiftable) business clock.
         long timestamp = Instant.now().getEpochSecond();
-        return new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader(WebhookSigner.SIGNATURE, WebhookSigner.signature(secret, timestamp, body))
@@ -190,6 +215,10 @@ public class WebhookDispatcher {
                 .putHeader(WebhookSigner.EVENT, WebhookBody.event(delivery.transition()))
                 .putHeader(WebhookSigner.TIMESTAMP, String.valueOf(timestamp))
                 .putHeader(WebhookSigner.ATTEMPT, String.valueOf(delivery.attempt()));
+        if (traceparent != null) {
+            options.putHeader(Traceparent.HEADER, traceparent);
+        }
+        return options;
     }
 
     /** Logs the attempt and settles the delivery: sent, skipped, retried later or dead-lettered. */
