@@ -34,6 +34,9 @@ public final class LocalSuite {
                         "PARSIPAS_INDICATOR_EVALUATION_INTERVAL", "5s", "PARSIPAS_NOTIFICATION_PASSES_EVERY", "10s",
                         "PARSIPAS_SURVEY_INDICES_UPDATE_INTERVAL", "PT1M")
                 : clock != null ? startingOn(clock) : Map.of();
+        // The packaged services run in the prod profile, which logs JSON lines; people read the local run's logs.
+        env = new java.util.HashMap<>(env);
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         Suite suite;
         try {
             suite = Suite.start(root, engines, env, true);

@@ -34,6 +34,7 @@ final class SystemUnderTest {
     final Engines engines;
     final GreenMail smtp;
     final WebhookReceiver webhooks;
+    final OtlpReceiver traces;
     final Suite suite;
     final SuiteClient client;
     final Instant startedAt = Instant.now();
@@ -46,7 +47,13 @@ final class SystemUnderTest {
         smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         webhooks = WebhookReceiver.start(Files.createDirectories(repo.resolve("deploy/system-tests/target/webhook-tls")));
+        traces = OtlpReceiver.start();
         Map<String, String> env = new LinkedHashMap<>();
+        // Tracing on, as the chart's tracing.otlpEndpoint turns it on, towards the test's own collector.
+        env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.url());
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
         env.put("PARSIPAS_DEMO", "true");
         env.put("PARSIPAS_CLOCK_ADJUSTABLE", "true");
         // the scenarios begin before the 2025 deadlines they let pass
@@ -68,7 +75,7 @@ final class SystemUnderTest {
         suite = Suite.start(repo, engines, env, false);
         client = new SuiteClient(engines.addresses().get("keycloak.url"));
         startTime = Duration.between(begin, Instant.now());
-        System.out.printf("[system] engines, SMTP, webhook receiver and four services ready in %d s%n", startTime.toSeconds());
+        System.out.printf("[system] engines, SMTP, webhook and OTLP receivers and four services ready in %d s%n", startTime.toSeconds());
     }
 
     static synchronized SystemUnderTest get() {
@@ -81,6 +88,7 @@ final class SystemUnderTest {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 instance.suite.close();
                 instance.webhooks.close();
+                instance.traces.close();
                 instance.smtp.stop();
                 instance.engines.close();
             }, "system-under-test-stop"));
