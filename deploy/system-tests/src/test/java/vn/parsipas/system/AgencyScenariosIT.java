@@ -326,7 +326,8 @@ class AgencyScenariosIT {
         List<OtlpReceiver.Span> found = trace.stream()
                 .filter(span -> span.service().equals(service) && span.kind().equals("SPAN_KIND_" + kind) && span.name().contains(name))
                 .toList();
-        assertThat(found).as("%s's %s span %s in %s", service, kind, name, trace).isNotEmpty();
+        assertThat(found).as("%s's %s span %s in %s (exports refused: %s)", service, kind, name, trace, sut.traces.failures)
+                .isNotEmpty();
         return found.get(0);
     }
 

@@ -28,6 +28,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     final List<Span> spans = new CopyOnWriteArrayList<>();
+    final List<String> failures = new CopyOnWriteArrayList<>();
 
     private OtlpReceiver(HttpServer server) {
         this.server = server;
@@ -47,7 +48,9 @@ final class OtlpReceiver implements AutoCloseable {
                 if (answer.length > 0) {
                     exchange.getResponseBody().write(answer);
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // an export the test cannot read: the exporter sees the refusal, the scenario names it
+                receiver.failures.add(e.toString());
                 exchange.sendResponseHeaders(400, -1);
             } finally {
                 exchange.close();
