@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,9 @@ public class EmailDispatcher {
     @Inject
     NotificationConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     private final Pump pump = new Pump("e-mail", this::pass);
 
     @Scheduled(every = "${parsipas.notification.email.poll:10s}", delayed = "3s",
@@ -71,7 +75,7 @@ public class EmailDispatcher {
     private Uni<Void> send(List<Claimed> group, Instant now) {
         Claimed first = group.get(0);
         if (first.emails().isEmpty()) {
-            return store.skipped(group, now, "Cơ quan chưa có địa chỉ thư điện tử");
+            return store.skipped(group, now, "Cơ quan chưa có địa chỉ thư điện tử").invoke(() -> count(group, "skipped"));
         }
         List<Mails.Item> items = group.stream().map(delivery -> Mails.item(delivery, config.publicUrl())).toList();
         MailTemplateInstance mail = items.size() == 1 ? Mails.Templates.notice(first.agencyName(), items.get(0))
@@ -82,12 +86,19 @@ public class EmailDispatcher {
                 .send()
                 .chain(() -> store.sent(group, clock.instant(), items.size() == 1 ? "Đã gửi thư điện tử"
                         : "Đã gửi thư điện tử tổng hợp " + items.size() + " thông báo"))
+                .invoke(() -> count(group, "sent"))
                 .onFailure().recoverWithUni(failure -> {
                     int attempt = group.stream().mapToInt(Claimed::attempt).max().orElse(1);
                     Backoff backoff = new Backoff(config.email().backoffBase(), config.email().backoffMax(),
                             config.email().maxAttempts());
                     LOG.warnf("e-mail to %s failed (attempt %d): %s", first.agencyCode(), attempt, failure.toString());
+                    count(group, "failed");
                     return store.failed(group, now, failure.toString(), backoff.retryAt(now, attempt));
                 });
+    }
+
+    /** Deliveries per outcome, for the dashboards' "deliveries failed" next to the webhooks' attempts. */
+    private void count(List<Claimed> group, String outcome) {
+        registry.counter("parsipas.email.deliveries", "outcome", outcome).increment(group.size());
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,6 +51,9 @@ public class DeadLetters {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MeterRegistry registry;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -126,6 +130,7 @@ public class DeadLetters {
                 .map(recorded -> {
                     LOG.infof("%s %s %d dead letters of %s: %s", actor, action, recorded.size(), topic,
                             recorded.stream().map(letter -> letter.partition() + ":" + letter.offset()).toList());
+                    registry.counter("parsipas.dead.letters.handled", "topic", topic, "action", action).increment(recorded.size());
                     return new Outcome(action, recorded.size(), recorded.stream()
                             .map(letter -> new Handled(letter.partition(), letter.offset(), letter.eventId())).toList());
                 });
