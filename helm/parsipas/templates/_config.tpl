@@ -68,14 +68,12 @@ QUARKUS_MAILER_FROM: {{ .from | quote }}
 {{- end }}
 {{- end }}
 {{- include "parsipas.tracingConfig" $.root }}
-{{- $javaOptions := $.root.Values.javaOptions }}
+{{- $kafkaOptions := "" }}
 {{- if $.root.Values.kafka.sasl.enabled }}
 {{- /* Kafka clients 4.x refuse token endpoints that this system property does not list. */}}
-{{- $javaOptions = printf "%s -Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=%s" $javaOptions (include "parsipas.tokenEndpoint" $.root) | trim }}
+{{- $kafkaOptions = printf "-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=%s" (include "parsipas.tokenEndpoint" $.root) }}
 {{- end }}
-{{- with $javaOptions }}
-JAVA_TOOL_OPTIONS: {{ . | quote }}
-{{- end }}
+{{ include "parsipas.jvmEnv" (dict "root" $.root "extra" $kafkaOptions) }}
 {{- range $name, $value := $.svc.config }}
 {{ $name }}: {{ $value | toString | quote }}
 {{- end }}

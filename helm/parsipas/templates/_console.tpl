@@ -45,9 +45,7 @@ QUARKUS_OIDC_AUTHENTICATION_SESSION_EXPIRED_PATH: {{ printf "%s/het-phien" $c.pa
 QUARKUS_REST_CLIENT_{{ $key | upper }}_URL: {{ printf "http://%s%s" (include "parsipas.serviceFullname" (dict "root" $ "key" $key)) $svc.pathPrefix | quote }}
 {{- end }}
 {{- include "parsipas.tracingConfig" . }}
-{{- with .Values.javaOptions }}
-JAVA_TOOL_OPTIONS: {{ . | quote }}
-{{- end }}
+{{ include "parsipas.jvmEnv" (dict "root" . "extra" "") }}
 {{- range $name, $value := $c.config }}
 {{ $name }}: {{ $value | toString | quote }}
 {{- end }}

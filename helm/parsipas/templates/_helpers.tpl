@@ -238,3 +238,15 @@ IfNotPresent
 {{- range .Values.kafka.externalProducers }}{{ $ids = append $ids .clientId }}{{ end -}}
 {{- join "," $ids -}}
 {{- end -}}
+
+{{/*
+The JVM settings of every pod: files/jvm.yaml (which the local run and the system tests read too),
+then javaOptions, then what the caller adds. The image's launcher (run-java.sh) takes the collector
+from GC_CONTAINER_OPTIONS instead of adding its own; -Xmx here wins over its MaxRAMPercentage.
+Context: dict root, extra.
+*/}}
+{{- define "parsipas.jvmEnv" -}}
+{{- $jvm := .root.Files.Get "files/jvm.yaml" | fromYaml -}}
+GC_CONTAINER_OPTIONS: {{ $jvm.gc | quote }}
+JAVA_TOOL_OPTIONS: {{ list $jvm.options .root.Values.javaOptions .extra | compact | join " " | quote }}
+{{- end -}}

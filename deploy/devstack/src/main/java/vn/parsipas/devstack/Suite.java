@@ -138,8 +138,7 @@ public final class Suite implements AutoCloseable {
     private Instance start(String service, int port) {
         Map<String, String> addresses = engines.addresses();
         String pg = addresses.get("postgres.host") + ":" + addresses.get("postgres.port") + "/" + service;
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar(root, service).toString())
+        ProcessBuilder builder = new ProcessBuilder(command(jar(root, service)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + "-service-" + port + ".log").toFile()));
         Map<String, String> env = builder.environment();
@@ -168,6 +167,14 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /** java, the options every service runs with (the chart's files/jvm.yaml), -jar and the jar. */
+    private List<String> command(Path jar) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ServiceJvm.options(root));
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
     /**
      * The console, when its build and a Keycloak are there: signs people in with the realm and calls the
      * four services' first instances. It keeps no data, so it needs neither a database nor Kafka.
@@ -178,8 +185,7 @@ public final class Suite implements AutoCloseable {
         if (!Files.exists(jar) || keycloak == null) {
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(command(jar))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(CONSOLE + "-" + consolePort + ".log").toFile()));
         Map<String, String> env = builder.environment();

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -72,13 +74,23 @@ class MonitoringTest {
         JsonNode configMap = Chart.render(command -> command.set("grafanaDashboards.enabled", true))
                 .named("ConfigMap", Chart.RELEASE + "-dashboards");
         assertThat(configMap.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
-        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(configMap.at("/data/parsipas-suite.json").asText());
-        assertThat(dashboard).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(Chart.DIR.resolve("files/dashboards/parsipas-suite.json").toFile()));
-        assertThat(dashboard.path("panels")).hasSizeGreaterThanOrEqualTo(10).allSatisfy(panel -> {
-            assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
-            panel.path("targets").forEach(target -> assertThat(target.path("expr").asText()).contains("suite=\"parsipas\""));
-        });
+        // the suite at a glance and one per service
+        List<String> shipped = List.of("parsipas-suite.json", "parsipas-task-service.json", "parsipas-indicator-service.json",
+                "parsipas-survey-service.json", "parsipas-notification-service.json");
+        List<String> names = new ArrayList<>();
+        configMap.path("data").fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrderElementsOf(shipped);
+        Set<String> uids = new HashSet<>();
+        for (String name : shipped) {
+            JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(configMap.at("/data/" + name).asText());
+            assertThat(dashboard).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(Chart.DIR.resolve("files/dashboards/" + name).toFile()));
+            assertThat(uids.add(dashboard.path("uid").asText())).as("%s has a uid of its own", name).isTrue();
+            assertThat(dashboard.path("panels")).as(name).hasSizeGreaterThanOrEqualTo(10).allSatisfy(panel -> {
+                assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
+                panel.path("targets").forEach(target -> assertThat(target.path("expr").asText()).contains("suite=\"parsipas\""));
+            });
+        }
     }
 
     private static List<JsonNode> rules(JsonNode groups) {

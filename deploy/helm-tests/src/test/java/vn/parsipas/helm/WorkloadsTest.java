@@ -26,6 +26,28 @@ class WorkloadsTest {
                 Arguments.of("values-production.yaml", Chart.renderProduction()));
     }
 
+    /** Issue 14: the pods run the JVM settings the local run and the system tests run (files/jvm.yaml), and javaOptions come after them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releases")
+    void everyPodRunsTheJvmSettingsOfFilesJvmYaml(String values, Chart.Rendered release) {
+        JsonNode jvm = Chart.yaml(Chart.DIR.resolve("files/jvm.yaml"));
+        assertThat(jvm.path("options").asText()).contains("-Xmx");
+        List<JsonNode> deployments = release.ofKind("Deployment");
+        assertThat(deployments).hasSize(5);
+        for (JsonNode deployment : deployments) {
+            Map<String, String> env = KafkaResourcesTest.env(release, deployment);
+            // the image's launcher adds -XX:+UseParallelGC unless this names the collector, and two collectors stop the JVM
+            assertThat(env).as(name(deployment)).containsEntry("GC_CONTAINER_OPTIONS", jvm.path("gc").asText());
+            assertThat(env.get("JAVA_TOOL_OPTIONS")).as(name(deployment)).startsWith(jvm.path("options").asText())
+                    .doesNotContainPattern("-XX:\\+Use\\w+GC").doesNotContain("  ");
+        }
+        Chart.Rendered raised = Chart.render(command -> command.set("javaOptions", "-Xmx512m -Duser.timezone=UTC"));
+        for (JsonNode deployment : raised.ofKind("Deployment")) {
+            assertThat(KafkaResourcesTest.env(raised, deployment).get("JAVA_TOOL_OPTIONS")).as(name(deployment))
+                    .startsWith(jvm.path("options").asText() + " -Xmx512m -Duser.timezone=UTC");
+        }
+    }
+
     /** Helm review L4, L5: a mutable tag is pulled again; pods say what they run and do not restart on a chart bump alone. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("releases")

@@ -26,6 +26,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
+import vn.parsipas.devstack.ServiceJvm;
 import vn.parsipas.devstack.Suite;
 
 /**
@@ -49,8 +50,8 @@ class ConsoleBenchmarkIT {
         SystemUnderTest sut = SystemUnderTest.get();
         Suite.Instance console = sut.suite.instances(Suite.CONSOLE).get(0);
         Thread.sleep(20_000); // idle: started, no request yet
-        report("console idle: %s (pid %d, -Xmx128m -XX:+UseSerialGC)", SuiteBenchmarkIT.memory(console.process().pid()),
-                console.process().pid());
+        report("console idle: %s (pid %d, %s)", SuiteBenchmarkIT.memory(console.process().pid()),
+                console.process().pid(), String.join(" ", ServiceJvm.options(sut.repo)));
 
         String bootstrap = sut.engines.addresses().get("kafka.bootstrap.servers");
         String staff = sut.client.userToken("staff.stp");

@@ -333,6 +333,10 @@ class ConsoleScenariosIT {
         assertThat(page.locator("li.item", new Page.LocatorOptions().setHasText(replayed)).textContent())
                 .contains("Đã gửi lại").contains("Hệ thống nguồn đã sửa, gửi lại để kiểm tra");
         context.close();
+        // the dashboards count the operators' actions per topic (helm/parsipas/files/dashboards)
+        String metrics = client.get(sut.url("notification") + "/q/metrics", null).body();
+        assertThat(metrics).containsPattern("parsipas_dead_letters_handled_total\\{action=\"replayed\",topic=\"[^\"]+\"\\} 1\\.0")
+                .containsPattern("parsipas_dead_letters_handled_total\\{action=\"discarded\",topic=\"[^\"]+\"\\} 1\\.0");
 
         List<String> problems = new ArrayList<>();
         for (int width : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {

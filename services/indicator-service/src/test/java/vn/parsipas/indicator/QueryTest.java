@@ -1,6 +1,7 @@
 package vn.parsipas.indicator;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +12,8 @@ import static org.hamcrest.Matchers.nullValue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.devstack.TestTokens;
@@ -76,6 +80,32 @@ class QueryTest {
         given().get("/api/v1/targets?limit=2&cursor=" + cursor).then()
                 .body("items.targetId", contains("dak-lak-2025:t-1.8-land-use-revenue")).body("nextCursor", nullValue());
         given().get("/api/v1/targets?status=LOST").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void targetsArePagedOneByOneWithoutGapsOrRepeatsAndAWrongLimitOrCursorIsRefusedNamingIt() {
+        List<String> all = given().get("/api/v1/targets").then().statusCode(200).extract().jsonPath().getList("items.targetId");
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/targets").then().statusCode(200).extract().jsonPath();
+            assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(1);
+            paged.addAll(page.getList("items.targetId"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(all).hasSize(3).doesNotHaveDuplicates();
+
+        for (Object limit : List.of(0, 501, "abc")) {
+            given().queryParam("limit", limit).get("/api/v1/targets").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        }
+        given().queryParam("limit", 500).get("/api/v1/targets").then().statusCode(200);
+        given().queryParam("cursor", "not-a-cursor!").get("/api/v1/targets").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

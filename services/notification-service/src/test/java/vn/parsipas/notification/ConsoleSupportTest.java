@@ -2,10 +2,12 @@ package vn.parsipas.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -147,6 +149,47 @@ class ConsoleSupportTest {
             scenario.upsert(new vn.parsipas.contracts.directory.AgencyUpserted(withoutSecret, "Sở Du lịch", "department",
                     "VP-UBND-TINH", List.of(), scenario.receiver.url(Scenario.hookPath(withoutSecret)), true, Instant.now()));
             Scenario.asCoordinator().post("/api/v1/agencies/{code}/webhook/test", withoutSecret).then().statusCode(409);
+        }
+    }
+
+    @Test
+    void theInboxEveryAlertAndTheWebhookLogArePagedByCursorAndAWrongLimitOrCursorIsRefusedNamingIt() {
+        try (Scenario scenario = new Scenario()) {
+            String lead = Scenario.code("SO-CONG-THUONG");
+            scenario.agency(lead, "Sở Công Thương", "VP-UBND-TINH");
+            for (int i = 0; i < 3; i++) {
+                scenario.send(Scenario.overdue(Scenario.taskId(), lead, List.of()));
+            }
+            Scenario.inbox(lead, 3);
+            String inbox = "/api/v1/agencies/" + lead + "/alerts";
+            String deliveries = "/api/v1/agencies/" + lead + "/webhook/deliveries";
+            await().atMost(Duration.ofSeconds(90)).until(() -> Scenario.asStaffOf(lead).get(deliveries).jsonPath()
+                    .getList("items").size() == 3);
+
+            for (String[] list : new String[][] {{inbox, "alertId"}, {"/api/v1/alerts", "alertId"}, {deliveries, "deliveryId"}}) {
+                List<String> all = Scenario.asStaffOf(lead).queryParam("limit", 200).get(list[0]).then().statusCode(200)
+                        .extract().jsonPath().getList("items." + list[1], String.class);
+                List<String> paged = new ArrayList<>();
+                String cursor = null;
+                do {
+                    var request = Scenario.asStaffOf(lead).queryParam("limit", 1);
+                    if (cursor != null) {
+                        request.queryParam("cursor", cursor);
+                    }
+                    JsonPath page = request.get(list[0]).then().statusCode(200).extract().jsonPath();
+                    assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(1);
+                    paged.addAll(page.getList("items." + list[1], String.class));
+                    cursor = page.getString("nextCursor");
+                } while (cursor != null);
+                assertThat(paged).as(list[0]).containsExactlyElementsOf(all).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3);
+
+                for (Object limit : List.of(0, 201, "abc")) {
+                    Scenario.asStaffOf(lead).queryParam("limit", limit).get(list[0]).then().statusCode(400)
+                            .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+                }
+                Scenario.asStaffOf(lead).queryParam("cursor", "bm90LWEtY3Vyc29y").get(list[0]).then().statusCode(400)
+                        .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -79,6 +81,8 @@ class HousekeepingTest {
             open.add(new SseClient(url, TestTokens.user("staff.three", "agency-staff", agency)));
             assertThatThrownBy(() -> new SseClient(url, TestTokens.user("staff.four", "agency-staff", agency)))
                     .hasMessageContaining("answered 429");
+            // the open streams are a gauge on the dashboards; refused ones are not counted
+            assertThat(openStreams()).isGreaterThanOrEqualTo(5);
         } finally {
             for (SseClient client : open) {
                 client.close();
@@ -88,6 +92,13 @@ class HousekeepingTest {
             new SseClient(url, first).close();
             return true;
         });
+    }
+
+    private static double openStreams() {
+        Matcher gauge = Pattern.compile("(?m)^parsipas_alert_streams_open (\\S+)$")
+                .matcher(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString());
+        assertThat(gauge.find()).as("parsipas_alert_streams_open is exposed").isTrue();
+        return Double.parseDouble(gauge.group(1));
     }
 
     @Test

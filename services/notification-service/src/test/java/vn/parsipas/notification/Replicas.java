@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import vn.parsipas.devstack.DevStackProcess;
+import vn.parsipas.devstack.ServiceJvm;
 import vn.parsipas.devstack.TestTokens;
 
 /**
@@ -36,8 +37,10 @@ public final class Replicas implements AutoCloseable {
         }
         for (int i = 0; i < count; i++) {
             int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", System.getProperty("replica.jvm-option", "-Dreplica=" + i), "-jar", jar.toString())
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(ServiceJvm.options(Path.of("../..")));
+            command.addAll(List.of(System.getProperty("replica.jvm-option", "-Dreplica=" + i), "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(Path.of("target", database + "-replica-" + (i + 1) + ".log").toFile());
             Map<String, String> env = builder.environment();

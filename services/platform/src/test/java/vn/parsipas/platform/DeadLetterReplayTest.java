@@ -150,6 +150,52 @@ class DeadLetterReplayTest {
     }
 
     @Test
+    void bothDeadLetterListsPageWithACursorAndRefuseAWrongLimitOrCursorNamingIt() {
+        String parent = Fixtures.uniqueCode();
+        List<String> children = List.of(Fixtures.uniqueCode(), Fixtures.uniqueCode(), Fixtures.uniqueCode());
+        String reason = "unknown parent agency " + parent;
+        try (TestKafka kafka = Fixtures.kafka()) {
+            children.forEach(child -> kafka.sendStructured(TOPIC, child, envelope(UUID.randomUUID().toString(), child, "Phòng", parent)));
+            await().atMost(PATIENCE).until(() -> waiting(reason).size() == 3);
+        }
+        assertThat(pages(LETTERS, Map.of("reason", reason), 1, "subject")).containsExactlyElementsOf(children);
+
+        asOperator().contentType(ContentType.JSON).body(Map.of("reason", reason, "comment", "thử phân trang"))
+                .post(LETTERS + "/discards").then().statusCode(200).body("count", equalTo(3));
+        String actions = "/api/v1/admin/dead-letter-actions";
+        List<Object> everyAction = asOperator().queryParam("topic", DLQ).queryParam("limit", 200).get(actions)
+                .then().statusCode(200).extract().jsonPath().getList("items.eventId");
+        List<Object> paged = pages(actions, Map.of("topic", DLQ), 2, "eventId");
+        assertThat(paged).containsExactlyElementsOf(everyAction).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3);
+
+        for (String list : List.of(LETTERS, actions)) {
+            for (Object limit : List.of(0, 201, "abc")) {
+                asOperator().queryParam("limit", limit).get(list).then().statusCode(400)
+                        .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+            }
+            asOperator().queryParam("cursor", "bm90LWEtY3Vyc29y").get(list).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        }
+    }
+
+    /** Every item of a list, page by page, following nextCursor. */
+    private static List<Object> pages(String list, Map<String, String> filter, int limit, String field) {
+        List<Object> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = asOperator().queryParams(filter).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(list).then().statusCode(200).extract().jsonPath();
+            assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(limit);
+            all.addAll(page.getList("items." + field));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return all;
+    }
+
+    @Test
     void aWrongRequestIsRefusedNamingTheFieldAndOnlyAnOperatorSeesOrActsOnDeadLetters() {
         asOperator().contentType(ContentType.JSON).body(Map.of("reason", "x", "eventIds", List.of("y"))).post(LETTERS + "/replays")
                 .then().statusCode(400).body("errors[0].field", equalTo("offsets"));

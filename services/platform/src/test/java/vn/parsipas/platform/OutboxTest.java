@@ -1,7 +1,9 @@
 package vn.parsipas.platform;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,11 @@ class OutboxTest {
             assertThat(JsonSchemas.validate(EventType.AGENCY_UPSERTED, envelope.get("data"))).isEmpty();
             assertThat(JsonSchemas.validate(EventType.ENVELOPE_SCHEMA, envelope)).isEmpty();
         }
+        // events out per topic and type, as the dashboards read them
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().get("/q/metrics").then().statusCode(200)
+                .extract().asString()).containsPattern(
+                "parsipas_outbox_published_total\\{topic=\"" + Topics.DIRECTORY_AGENCIES.replace(".", "\\.") + "\",type=\""
+                        + EventType.AGENCY_UPSERTED.type().replace(".", "\\.") + "\"\\} [1-9]"));
     }
 
     @Test

@@ -40,6 +40,20 @@ class ProblemJsonTest {
     }
 
     @Test
+    void aQueryParameterThatIsNotANumberOrDateIsA400NamingIt() {
+        given().queryParam("limit", "abc").get("/test/problems/numbers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit")).body("errors[0].message", equalTo("must be a number"));
+        given().queryParam("after", "12x").get("/test/problems/numbers")
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+        given().queryParam("day", "31/12/2025").get("/test/problems/numbers")
+                .then().statusCode(400).body("errors[0].field", equalTo("day"));
+        given().queryParam("limit", 7).queryParam("after", 12).queryParam("day", "2025-12-31").get("/test/problems/numbers")
+                .then().statusCode(200).body(equalTo("7 12 2025-12-31"));
+        given().get("/test/problems/nowhere/at/all").then().statusCode(404);
+    }
+
+    @Test
     void notFoundAndConflictAreProblemsWithoutInternals() {
         given().get("/test/problems/abc")
                 .then().statusCode(404).contentType("application/problem+json")

@@ -33,17 +33,4 @@ public interface TaskConfig {
         @WithDefault("100")
         int batchSize();
     }
-
-    Queries queries();
-
-    interface Queries {
-        /** The page size parameter of the lists, as the OpenAPI document states it. */
-        String LIMIT = "page size: 1 to parsipas.task.queries.max-limit (200), default parsipas.task.queries.default-limit (50)";
-
-        @WithDefault("50")
-        int defaultLimit();
-
-        @WithDefault("200")
-        int maxLimit();
-    }
 }

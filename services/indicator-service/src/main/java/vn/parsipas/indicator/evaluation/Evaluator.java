@@ -13,6 +13,7 @@ import vn.parsipas.indicator.catalogue.Aggregation;
 import vn.parsipas.indicator.catalogue.Cadence;
 import vn.parsipas.indicator.catalogue.Indicator;
 import vn.parsipas.indicator.catalogue.Period;
+import vn.parsipas.platform.text.VietnameseFigures;
 import vn.parsipas.platform.time.BusinessTime;
 
 /**
@@ -48,7 +49,7 @@ public final class Evaluator {
             Instant baselineDue = baselineDue(target, indicator);
             if (latest == null && now.isBefore(baselineDue)) {
                 return new Evaluation(null, null, null, null, null, "Chưa có giá trị năm gốc " + target.baselineYear()
-                        + "; hạn gửi " + Wording.day(LocalDate.ofInstant(baselineDue, BusinessTime.ZONE)) + ".", baselineDue);
+                        + "; hạn gửi " + VietnameseFigures.date(LocalDate.ofInstant(baselineDue, BusinessTime.ZONE)) + ".", baselineDue);
             }
             String received = latest == null ? "" : "; đã có giá trị " + describe(target, latest);
             return new Evaluation(TargetStatus.NO_BASELINE, null, String.valueOf(target.baselineYear()), null, null,
@@ -56,7 +57,7 @@ public final class Evaluator {
                             + "» nên chưa đánh giá được mục tiêu" + received + ". Đơn vị cung cấp số liệu " + provider
                             + " cần gửi giá trị kỳ " + target.baselineYear() + " (toàn tỉnh).", null);
         }
-        String goal = Wording.goal(target, threshold) + " vào " + Wording.day(target.deadline());
+        String goal = Wording.goal(target, threshold) + " vào " + VietnameseFigures.date(target.deadline());
         if (past && latest != null) {
             boolean met = satisfies(target.comparator(), latest.value(), threshold);
             return new Evaluation(met ? TargetStatus.MET : TargetStatus.MISSED, latest.value(), latest.period().text(), null,
@@ -68,13 +69,13 @@ public final class Evaluator {
         if (due.overdue() != null && (latest == null || latest.asOf().isBefore(due.overdue().end()))) {
             return new Evaluation(TargetStatus.NO_DATA, null, due.overdue().text(), null, threshold,
                     "Chưa nhận được số liệu " + due.overdue().label() + " của chỉ tiêu «" + target.indicatorName()
-                            + "» (hạn " + Wording.day(LocalDate.ofInstant(due.overdueAt(), BusinessTime.ZONE))
+                            + "» (hạn " + VietnameseFigures.date(LocalDate.ofInstant(due.overdueAt(), BusinessTime.ZONE))
                             + "); đơn vị cung cấp số liệu: " + provider + ".", next);
         }
         if (latest == null) {
             return new Evaluation(null, null, null, null, threshold, target.resultExpectedBy() == null
                     ? "Chưa có số liệu; chưa đến hạn gửi."
-                    : "Chưa có kết quả; kết quả dự kiến có trước " + Wording.day(target.resultExpectedBy()) + ".", next);
+                    : "Chưa có kết quả; kết quả dự kiến có trước " + VietnameseFigures.date(target.resultExpectedBy()) + ".", next);
         }
         if (satisfies(target.comparator(), latest.value(), threshold)) {
             return new Evaluation(TargetStatus.MET, latest.value(), latest.period().text(), null, threshold,
@@ -87,7 +88,7 @@ public final class Evaluator {
         String comparison = onTrack ? "theo kịp" : higherIsBetter ? "thấp hơn" : "cao hơn";
         return new Evaluation(onTrack ? TargetStatus.ON_TRACK : TargetStatus.AT_RISK, latest.value(),
                 latest.period().text(), expected, threshold, "Giá trị " + describe(target, latest) + " " + comparison
-                        + " lộ trình " + Wording.figure(expected, target.unit()) + " để đạt mục tiêu " + goal + ".", next);
+                        + " lộ trình " + VietnameseFigures.figure(expected, target.unit()) + " để đạt mục tiêu " + goal + ".", next);
     }
 
     /**
@@ -169,7 +170,7 @@ public final class Evaluator {
     }
 
     private static String describe(Target target, Point point) {
-        return Wording.figure(point.value(), target.unit()) + " (" + point.period().label() + ")";
+        return VietnameseFigures.figure(point.value(), target.unit()) + " (" + point.period().label() + ")";
     }
 
     /** The last period of the cadence whose value is overdue, and when the next one falls due. */

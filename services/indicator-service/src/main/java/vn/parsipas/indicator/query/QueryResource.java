@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import vn.parsipas.indicator.catalogue.Indicator;
 import vn.parsipas.indicator.catalogue.IndicatorCatalogue;
 import vn.parsipas.indicator.evaluation.TargetEvaluations;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.problem.NotFoundException;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
@@ -50,7 +51,7 @@ public class QueryResource {
 
     @GET
     @Path("/targets")
-    public Uni<TargetQueries.Page<TargetView>> targets(@QueryParam("criterion") String criterion,
+    public Uni<Page<TargetView>> targets(@QueryParam("criterion") String criterion,
             @QueryParam("agency") String agency,
             @QueryParam("status") @Pattern(regexp = "MET|ON_TRACK|AT_RISK|MISSED|NO_DATA|NO_BASELINE") String status,
             @QueryParam("plan") String plan, @QueryParam("cursor") String cursor,

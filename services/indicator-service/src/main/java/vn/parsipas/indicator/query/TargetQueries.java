@@ -1,10 +1,8 @@
 package vn.parsipas.indicator.query;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -18,7 +16,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.indicator.catalogue.Indicator;
 import vn.parsipas.indicator.catalogue.IndicatorCatalogue;
 import vn.parsipas.indicator.evaluation.TargetRow;
-import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.problem.NotFoundException;
 
 /**
@@ -36,9 +35,6 @@ public class TargetQueries {
     @Inject
     IndicatorCatalogue catalogue;
 
-    public record Page<T>(List<T> items, String nextCursor) {
-    }
-
     public record Filter(String criterion, String agency, String status, String planId) {
     }
 
@@ -49,7 +45,8 @@ public class TargetQueries {
         add(where, params, "responsible_agency = $", filter.agency());
         add(where, params, "status = $", filter.status());
         add(where, params, "plan_id = $", filter.planId());
-        add(where, params, "target_id > $", cursor == null ? null : decode(cursor));
+        List<String> after = Cursors.decode(cursor, 1);
+        add(where, params, "target_id > $", after == null ? null : after.get(0));
         if (visibleAgencies != null) {
             params.add(agencies(visibleAgencies));
             where.append(" and responsible_agency = any($").append(params.size()).append(')');
@@ -61,11 +58,7 @@ public class TargetQueries {
                 .map(rows -> {
                     List<TargetView> items = new ArrayList<>();
                     rows.forEach(row -> items.add(view(TargetRow.from(row))));
-                    if (items.size() <= limit) {
-                        return new Page<>(items, null);
-                    }
-                    List<TargetView> page = items.subList(0, limit);
-                    return new Page<>(List.copyOf(page), encode(page.get(limit - 1).targetId()));
+                    return Page.of(items, limit, target -> Cursors.encode(target.targetId()));
                 });
     }
 
@@ -130,18 +123,6 @@ public class TargetQueries {
         if (value != null) {
             params.add(value);
             where.append(" and ").append(condition).append(params.size());
-        }
-    }
-
-    private static String encode(String targetId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(targetId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("cursor", "not a cursor this API returned");
         }
     }
 }

@@ -1,7 +1,6 @@
 package vn.parsipas.notification.alert;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -10,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.notification.api.Cursor;
 import vn.parsipas.notification.delivery.Delivery;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.problem.NotFoundException;
 
 /**
@@ -25,9 +25,9 @@ public class AlertQueries {
      * Newest first; {@code agency} null lists every alert (the coordinating offices' view), and then
      * the filter's {@code holding} is not used.
      */
-    public Uni<Cursor.Page<AlertView>> list(String agency, AlertFilter filter, Cursor after, int limit, Set<String> visible) {
+    public Uni<Page<AlertView>> list(String agency, AlertFilter filter, Cursors.At after, int limit, Set<String> visible) {
         if (visible != null && visible.isEmpty()) {
-            return Uni.createFrom().item(new Cursor.Page<>(List.of(), null));
+            return Uni.createFrom().item(new Page<>(List.of(), null));
         }
         Parameters parameters = new Parameters();
         StringBuilder query = new StringBuilder(from(agency, visible, parameters));
@@ -38,16 +38,8 @@ public class AlertQueries {
         }
         return Panache.withSession(() -> Alert.<Alert>find("select a " + query + " order by a.raisedAt desc, a.id desc",
                         parameters).range(0, limit).list())
-                .map(alerts -> {
-                    List<AlertView> items = new ArrayList<>(alerts.stream().map(AlertView::of).toList());
-                    String next = null;
-                    if (items.size() > limit) {
-                        items.remove(limit);
-                        AlertView last = items.get(limit - 1);
-                        next = new Cursor(last.raisedAt(), last.alertId()).encode();
-                    }
-                    return new Cursor.Page<>(items, next);
-                });
+                .map(alerts -> Page.of(alerts.stream().map(AlertView::of).toList(), limit,
+                        last -> Cursors.encode(last.raisedAt(), last.alertId())));
     }
 
     /**

@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.notification.api.Cursor;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 
@@ -55,7 +56,7 @@ public class AlertResource {
     @GET
     @Path("/agencies/{code}/alerts")
     @Operation(summary = "The alerts an agency holds (responsible, copy, escalation), newest first, filtered")
-    public Uni<Cursor.Page<AlertView>> inbox(@PathParam("code") String code,
+    public Uni<Page<AlertView>> inbox(@PathParam("code") String code,
             @QueryParam("status") @Pattern(regexp = AlertFilter.STATUS) String status,
             @QueryParam("kind") @Pattern(regexp = AlertFilter.KIND) String kind,
             @QueryParam("severity") @Pattern(regexp = AlertFilter.SEVERITY) String severity,
@@ -66,7 +67,7 @@ public class AlertResource {
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         caller.requireAgency(code);
         AlertFilter filter = new AlertFilter(status, kind, severity, criterion, raisedFrom, raisedTo, holding, updatedSince);
-        return queries.list(code, filter, Cursor.parse(cursor), limit, caller.visibleAgencies());
+        return queries.list(code, filter, Cursors.decodeAt(cursor), limit, caller.visibleAgencies());
     }
 
     @GET
@@ -85,14 +86,14 @@ public class AlertResource {
     @GET
     @Path("/alerts")
     @Operation(summary = "Every alert of the province, newest first (the coordinating offices' view; staff see their agency's)")
-    public Uni<Cursor.Page<AlertView>> all(@QueryParam("status") @Pattern(regexp = AlertFilter.STATUS) String status,
+    public Uni<Page<AlertView>> all(@QueryParam("status") @Pattern(regexp = AlertFilter.STATUS) String status,
             @QueryParam("kind") @Pattern(regexp = AlertFilter.KIND) String kind,
             @QueryParam("severity") @Pattern(regexp = AlertFilter.SEVERITY) String severity,
             @QueryParam("criterion") @Pattern(regexp = AlertFilter.CRITERION) String criterion,
             @QueryParam("raisedFrom") LocalDate raisedFrom, @QueryParam("raisedTo") LocalDate raisedTo,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         AlertFilter filter = new AlertFilter(status, kind, severity, criterion, raisedFrom, raisedTo, null, null);
-        return queries.list(null, filter, Cursor.parse(cursor), limit, caller.visibleAgencies());
+        return queries.list(null, filter, Cursors.decodeAt(cursor), limit, caller.visibleAgencies());
     }
 
     @GET

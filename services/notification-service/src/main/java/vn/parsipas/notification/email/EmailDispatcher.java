@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -49,6 +50,9 @@ public class EmailDispatcher {
     NotificationConfig config;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     EventSpans spans;
 
     private final Pump pump = new Pump("e-mail", this::pass);
@@ -79,7 +83,7 @@ public class EmailDispatcher {
     private Uni<Void> send(List<Claimed> group, Instant now) {
         Claimed first = group.get(0);
         if (first.emails().isEmpty()) {
-            return store.skipped(group, now, "Cơ quan chưa có địa chỉ thư điện tử");
+            return store.skipped(group, now, "Cơ quan chưa có địa chỉ thư điện tử").invoke(() -> count(group, "skipped"));
         }
         // The message is a span of the trace of its first notification's event (a digest gathers several).
         Span span = spans.start("e-mail notification", SpanKind.CLIENT, group.stream().map(Claimed::traceparent)
@@ -95,15 +99,22 @@ public class EmailDispatcher {
                 .send()
                 .chain(() -> store.sent(group, clock.instant(), items.size() == 1 ? "Đã gửi thư điện tử"
                         : "Đã gửi thư điện tử tổng hợp " + items.size() + " thông báo"))
+                .invoke(() -> count(group, "sent"))
                 .onFailure().recoverWithUni(failure -> {
                     int attempt = group.stream().mapToInt(Claimed::attempt).max().orElse(1);
                     Backoff backoff = new Backoff(config.email().backoffBase(), config.email().backoffMax(),
                             config.email().maxAttempts());
                     LOG.warnf("e-mail to %s failed (attempt %d): %s", first.agencyCode(), attempt, failure.toString());
+                    count(group, "failed");
                     span.recordException(failure);
                     span.setStatus(StatusCode.ERROR);
                     return store.failed(group, now, failure.toString(), backoff.retryAt(now, attempt));
                 })
                 .onTermination().invoke(span::end);
+    }
+
+    /** Deliveries per outcome, for the dashboards' "deliveries failed" next to the webhooks' attempts. */
+    private void count(List<Claimed> group, String outcome) {
+        registry.counter("parsipas.email.deliveries", "outcome", outcome).increment(group.size());
     }
 }

@@ -8,7 +8,7 @@ import io.quarkus.qute.CheckedTemplate;
 import vn.parsipas.notification.alert.AlertLink;
 import vn.parsipas.notification.alert.Labels;
 import vn.parsipas.notification.delivery.Claimed;
-import vn.parsipas.notification.fact.Texts;
+import vn.parsipas.platform.text.VietnameseFigures;
 
 /** The Vietnamese e-mails (templates/Mails/*.html and *.txt): one notice, or a digest of several. */
 final class Mails {
@@ -35,7 +35,7 @@ final class Mails {
             default -> "Cơ quan chủ trì xử lý";
         };
         return new Item(Labels.transition(delivery.transition()), alert.title(), Arrays.asList(alert.body().split("\n")),
-                Labels.severity(alert.severity()), Labels.status(alert.status()), role, Texts.dateTime(alert.raisedAt()),
+                Labels.severity(alert.severity()), Labels.status(alert.status()), role, VietnameseFigures.dateTime(alert.raisedAt()),
                 alert.occurrences(), AlertLink.of(publicUrl, delivery.alertId()));
     }
 

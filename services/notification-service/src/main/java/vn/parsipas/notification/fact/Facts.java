@@ -1,11 +1,12 @@
 package vn.parsipas.notification.fact;
 
-import static vn.parsipas.notification.fact.Texts.comparator;
 import static vn.parsipas.notification.fact.Texts.criterion;
-import static vn.parsipas.notification.fact.Texts.date;
-import static vn.parsipas.notification.fact.Texts.number;
 import static vn.parsipas.notification.fact.Texts.scope;
-import static vn.parsipas.notification.fact.Texts.withUnit;
+import static vn.parsipas.platform.text.VietnameseFigures.date;
+import static vn.parsipas.platform.text.VietnameseFigures.dateTime;
+import static vn.parsipas.platform.text.VietnameseFigures.figure;
+import static vn.parsipas.platform.text.VietnameseFigures.goal;
+import static vn.parsipas.platform.text.VietnameseFigures.number;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -55,11 +56,11 @@ public final class Facts {
         }
         if (event instanceof TaskCompleted e) {
             return List.of(new Fact.Note(e.taskId(), "task-completed", "Nhiệm vụ được báo cáo hoàn thành lúc "
-                    + Texts.dateTime(e.completedAt()) + " (" + e.completedBy() + ")" + (e.note() == null ? "." : ": " + e.note())));
+                    + dateTime(e.completedAt()) + " (" + e.completedBy() + ")" + (e.note() == null ? "." : ": " + e.note())));
         }
         if (event instanceof TaskProgressReported e) {
             return List.of(new Fact.Note(e.taskId(), "progress", "Báo cáo tiến độ của "
-                    + e.reportingAgency() + ": " + number(e.percentComplete()) + "%" + (e.note() == null ? "." : " — " + e.note())));
+                    + e.reportingAgency() + ": " + figure(e.percentComplete(), "percent") + (e.note() == null ? "." : " — " + e.note())));
         }
         if (event instanceof TaskUpdated e && "reassigned".equals(e.change())) {
             return List.of(new Fact.Reassign(e.taskId(), e.leadAgency(),
@@ -79,9 +80,9 @@ public final class Facts {
                     AlertKind.SATISFACTION_BELOW_TARGET.label() + ": " + e.subIndex() + " " + e.subIndexName()
                             + " (kỳ " + e.period() + ")",
                     "\"" + e.subIndexName() + "\" (" + scope(e.scope()) + ", kỳ " + e.period() + ") đạt "
-                            + number(e.satisfiedPercent()) + "% (khoảng tin cậy 95%: " + number(e.intervalLowPercent()) + "–"
-                            + number(e.intervalHighPercent()) + "%, " + e.responses() + " phiếu), thấp hơn mục tiêu "
-                            + number(e.targetPercent()) + "%.", List.of(), e.subIndex()));
+                            + figure(e.satisfiedPercent(), "percent") + " (khoảng tin cậy 95%: " + number(e.intervalLowPercent()) + "–"
+                            + figure(e.intervalHighPercent(), "percent") + ", " + e.responses() + " phiếu), thấp hơn mục tiêu "
+                            + figure(e.targetPercent(), "percent") + ".", List.of(), e.subIndex()));
         }
         if (event instanceof SatisfactionRecovered e) {
             return List.of(new Fact.Clear(aggregate(e.subIndex(), e.scope(), e.period()),
@@ -89,8 +90,8 @@ public final class Facts {
         }
         if (event instanceof SatisfactionIndexUpdated e) {
             return List.of(new Fact.Note(aggregate(e.subIndex(), e.scope(), e.period()), "index-updated",
-                    "Chỉ số kỳ " + e.period() + ": " + number(e.satisfiedPercent()) + "% (" + e.responses() + " phiếu; mục tiêu "
-                            + number(e.targetPercent()) + "%)."));
+                    "Chỉ số kỳ " + e.period() + ": " + figure(e.satisfiedPercent(), "percent") + " (" + e.responses() + " phiếu; mục tiêu "
+                            + figure(e.targetPercent(), "percent") + ")."));
         }
         return List.of();
     }
@@ -115,7 +116,7 @@ public final class Facts {
             return List.of(new Fact.Clear(e.targetId(), TARGET_KINDS, "target-recovered"));
         }
         String indicator = e.indicatorName() != null ? e.indicatorName() : e.indicatorCode();
-        String goal = comparator(e.comparator()) + " " + withUnit(e.targetValue(), e.unit());
+        String goal = goal(e.comparator(), e.targetValue(), e.unit());
         String body = switch (kind) {
             case TARGET_NO_DATA -> "Chưa nhận được số liệu của chỉ tiêu \"" + indicator + "\" (" + scope(e.scope())
                         + (e.period() == null ? "" : ", kỳ " + e.period()) + "); mục tiêu " + goal + " vào ngày "
@@ -124,10 +125,10 @@ public final class Facts {
                         + date(e.deadline()) + " được so với năm gốc " + e.period()
                         + " và được đánh giá ngay khi có giá trị năm " + e.period() + ".";
             case TARGET_MISSED -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + ") không đạt mục tiêu " + goal
-                        + " đến hạn " + date(e.deadline()) + ": giá trị " + withUnit(e.value(), e.unit()) + periodOf(e) + ".";
-            default -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + ") đạt " + withUnit(e.value(), e.unit())
+                        + " đến hạn " + date(e.deadline()) + ": giá trị " + figure(e.value(), e.unit()) + periodOf(e) + ".";
+            default -> "Chỉ tiêu \"" + indicator + "\" (" + scope(e.scope()) + ") đạt " + figure(e.value(), e.unit())
                         + periodOf(e) + ", mục tiêu " + goal + " vào ngày " + date(e.deadline())
-                        + (e.expectedValue() == null ? "" : "; lộ trình cần " + withUnit(e.expectedValue(), e.unit())) + ".";
+                        + (e.expectedValue() == null ? "" : "; lộ trình cần " + figure(e.expectedValue(), e.unit())) + ".";
         };
         String agency = kind.toDataProvider() && e.dataProvider() != null ? e.dataProvider() : e.responsibleAgency();
         List<AlertKind> others = TARGET_KINDS.stream().filter(other -> other != kind).toList();

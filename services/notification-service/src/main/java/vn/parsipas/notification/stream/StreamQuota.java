@@ -5,15 +5,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.platform.problem.TooManyRequestsException;
 
 /**
  * Counts the live streams open on this replica, per user and per agency, and refuses one more over
  * either cap (429 with Retry-After): each stream holds a connection, a timer and a subscriber for up
- * to a token's lifetime. Behind a load balancer the caps apply per replica.
+ * to a token's lifetime. Behind a load balancer the caps apply per replica. The streams open are a
+ * gauge ({@code parsipas_alert_streams_open}) on the dashboards.
  */
 @ApplicationScoped
 public class StreamQuota {
@@ -24,6 +29,18 @@ public class StreamQuota {
 
     @Inject
     NotificationConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    void start(@Observes StartupEvent startup) {
+        Gauge.builder("parsipas.alert.streams.open", this, StreamQuota::open).strongReference(true)
+                .description("Live alert streams (server-sent events) open on this replica").register(registry);
+    }
+
+    synchronized int open() {
+        return perUser.values().stream().mapToInt(Integer::intValue).sum();
+    }
 
     /** Takes a place for one more stream, or throws; every successful call must be followed by one {@link #release}. */
     public synchronized void acquire(String user, String agency) {

@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import vn.parsipas.notification.api.Cursor;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.NotFoundException;
 import vn.parsipas.platform.time.BusinessTime;
@@ -86,7 +87,7 @@ public class WebhookAdmin {
     }
 
     /** The delivery log of an agency's webhook, newest first, each delivery with all its attempts. */
-    public Uni<Cursor.Page<DeliveryView>> deliveries(String agencyCode, String status, Cursor after, int limit) {
+    public Uni<Page<DeliveryView>> deliveries(String agencyCode, String status, Cursors.At after, int limit) {
         return pool.preparedQuery("select d.id, d.alert_id, d.transition, d.status, d.attempts, d.last_error, d.created_at, "
                         + "d.sent_at, (select json_agg(json_build_object('attempt', w.attempt, 'at', w.at, 'statusCode', w.status_code, "
                         + "'error', w.error, 'durationMs', w.duration_ms) order by w.attempt) from webhook_attempt w "
@@ -98,13 +99,7 @@ public class WebhookAdmin {
                 .map(rows -> {
                     List<DeliveryView> items = new ArrayList<>();
                     rows.forEach(row -> items.add(delivery(row)));
-                    String next = null;
-                    if (items.size() > limit) {
-                        items.remove(limit);
-                        DeliveryView last = items.get(limit - 1);
-                        next = new Cursor(last.createdAt(), last.deliveryId()).encode();
-                    }
-                    return new Cursor.Page<>(items, next);
+                    return Page.of(items, limit, last -> Cursors.encode(last.createdAt(), last.deliveryId()));
                 });
     }
 

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.notification.api.Cursor;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 
@@ -78,11 +79,11 @@ public class WebhookResource {
     @Path("/agencies/{code}/webhook/deliveries")
     @RolesAllowed({ Roles.COORDINATOR, Roles.OPERATOR, Roles.AGENCY_STAFF })
     @Operation(summary = "The delivery log of an agency's webhook, newest first, with every attempt")
-    public Uni<Cursor.Page<WebhookAdmin.DeliveryView>> deliveries(@PathParam("code") String code,
+    public Uni<Page<WebhookAdmin.DeliveryView>> deliveries(@PathParam("code") String code,
             @QueryParam("status") @Pattern(regexp = "^(pending|sending|sent|skipped|muted|dead)$") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         caller.requireOperationalAgency(code);
-        return admin.deliveries(code, status, Cursor.parse(cursor), limit);
+        return admin.deliveries(code, status, Cursors.decodeAt(cursor), limit);
     }
 
     @POST

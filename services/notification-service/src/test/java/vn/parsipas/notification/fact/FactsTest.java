@@ -13,6 +13,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.notification.alert.AlertKind;
 import vn.parsipas.notification.alert.Fact;
+import vn.parsipas.platform.text.VietnameseFigures;
 
 /** How each fact of the contracts' examples reads as alerts, in Vietnamese. */
 class FactsTest {
@@ -57,12 +58,12 @@ class FactsTest {
 
     @Test
     void numbersUnitsAndDatesReadAsInVietnamese() {
-        assertThat(Texts.number(new java.math.BigDecimal("80.870"))).isEqualTo("80,87");
-        assertThat(Texts.withUnit(new java.math.BigDecimal("5"), "places")).isEqualTo("5 bậc");
-        assertThat(Texts.withUnit(java.math.BigDecimal.ONE, "group")).isEqualTo("nhóm 1");
-        assertThat(Texts.withUnit(new java.math.BigDecimal("1250.5"), "billion-vnd")).isEqualTo("1250,5 tỷ đồng");
-        assertThat(Texts.date(java.time.LocalDate.parse("2025-01-09"))).isEqualTo("09/01/2025");
-        assertThat(Texts.dateTime(java.time.Instant.parse("2025-12-31T17:00:00Z"))).isEqualTo("00:00 ngày 01/01/2026");
+        assertThat(VietnameseFigures.number(new java.math.BigDecimal("80.870"))).isEqualTo("80,87");
+        assertThat(VietnameseFigures.figure(new java.math.BigDecimal("5"), "places")).isEqualTo("hạng 5");
+        assertThat(VietnameseFigures.figure(java.math.BigDecimal.ONE, "group")).isEqualTo("nhóm 1");
+        assertThat(VietnameseFigures.figure(new java.math.BigDecimal("1250.5"), "billion-vnd")).isEqualTo("1.250,5 tỷ đồng");
+        assertThat(VietnameseFigures.date(java.time.LocalDate.parse("2025-01-09"))).isEqualTo("09/01/2025");
+        assertThat(VietnameseFigures.dateTime(java.time.Instant.parse("2025-12-31T17:00:00Z"))).isEqualTo("00:00 ngày 01/01/2026");
     }
 
     private static Fact single(EventType type) {

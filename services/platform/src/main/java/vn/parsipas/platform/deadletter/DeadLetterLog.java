@@ -1,12 +1,10 @@
 package vn.parsipas.platform.deadletter;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.paging.Cursors;
 import vn.parsipas.platform.paging.Page;
 
 /** The record of what operators did with dead letters ({@code dead_letter_action}): the handled records and the audit list. */
@@ -88,7 +86,7 @@ public class DeadLetterLog {
 
     /** A page of actions, newest first, optionally of one topic. */
     Uni<Page<Action>> list(String topic, String cursor, int limit) {
-        long before = cursor == null ? Long.MAX_VALUE : parse(cursor);
+        long before = cursor == null || cursor.isEmpty() ? Long.MAX_VALUE : parse(cursor);
         return pool.preparedQuery("select id, action, topic, partition_no, record_offset, original_topic, event_id, event_type, "
                         + "event_source, reason, comment, actor, acted_at from dead_letter_action "
                         + "where id < $1 and ($2::text is null or topic = $2) order by id desc limit $3")
@@ -112,18 +110,10 @@ public class DeadLetterLog {
     }
 
     private static String encode(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("a" + id).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(String.valueOf(id));
     }
 
     private static long parse(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("a")) {
-                throw new IllegalArgumentException(cursor);
-            }
-            return Long.parseLong(text.substring(1));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("cursor", "not a cursor returned by this API");
-        }
+        return Cursors.decode(cursor, 1, parts -> Long.parseLong(parts.get(0)));
     }
 }

@@ -1,8 +1,6 @@
 package vn.parsipas.platform.deadletter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,12 +18,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import vn.parsipas.platform.deadletter.DeadLetterKafka.Position;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
+import vn.parsipas.platform.paging.Cursors;
 import vn.parsipas.platform.paging.Page;
 
 /**
@@ -50,6 +50,9 @@ public class DeadLetters {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MeterRegistry registry;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -126,6 +129,7 @@ public class DeadLetters {
                 .map(recorded -> {
                     LOG.infof("%s %s %d dead letters of %s: %s", actor, action, recorded.size(), topic,
                             recorded.stream().map(letter -> letter.partition() + ":" + letter.offset()).toList());
+                    registry.counter("parsipas.dead.letters.handled", "topic", topic, "action", action).increment(recorded.size());
                     return new Outcome(action, recorded.size(), recorded.stream()
                             .map(letter -> new Handled(letter.partition(), letter.offset(), letter.eventId())).toList());
                 });
@@ -220,20 +224,14 @@ public class DeadLetters {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /** The cursor is the position of the first letter of the next page: the list reads from it. */
     private static String encode(DeadLetter next) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((next.partition() + ":" + next.offset()).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(String.valueOf(next.partition()), String.valueOf(next.offset()));
     }
 
     private static Position parse(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Position.START;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
-            return new Position(Integer.parseInt(parts[0]), Long.parseLong(parts[1]));
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw new InvalidInputException("cursor", "not a cursor returned by this API");
-        }
+        Position from = Cursors.decode(cursor, 2,
+                parts -> new Position(Integer.parseInt(parts.get(0)), Long.parseLong(parts.get(1))));
+        return from == null ? Position.START : from;
     }
 }

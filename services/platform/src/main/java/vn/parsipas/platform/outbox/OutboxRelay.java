@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -76,12 +78,10 @@ public class OutboxRelay {
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean stopped;
     private int consecutiveFailures;
-    private Counter published;
     private Counter failures;
     private Timer delay;
 
     void start(@Observes StartupEvent startup) {
-        published = registry.counter("parsipas.outbox.published");
         failures = registry.counter("parsipas.outbox.failures");
         delay = Timer.builder("parsipas.outbox.delay")
                 .description("From the outbox insert to Kafka's acknowledgement")
@@ -206,6 +206,7 @@ public class OutboxRelay {
 
     private Outcome outcome(List<Row> rows, List<Throwable> results) {
         List<Long> sent = new ArrayList<>();
+        Map<Published, Integer> published = new HashMap<>();
         Set<String> blockedKeys = new HashSet<>();
         Long failedId = null;
         Throwable failure = null;
@@ -223,16 +224,18 @@ public class OutboxRelay {
                 continue;
             }
             sent.add(row.getLong("id"));
+            published.merge(new Published(row.getString("topic"), row.getString("event_type")), 1, Integer::sum);
             delay.record(Duration.between(row.getOffsetDateTime("created_at").toInstant(), now));
         }
-        return new Outcome(sent, failedId, failure);
+        return new Outcome(sent, published, failedId, failure);
     }
 
     private Uni<Void> markSent(SqlConnection connection, Outcome outcome) {
         Uni<Void> marked = outcome.sentIds.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("update outbox set sent_at = now() where id = any($1)")
                         .execute(Tuple.of(outcome.sentIds.toArray(new Long[0])))
-                        .invoke(() -> published.increment(outcome.sentIds.size()))
+                        .invoke(() -> outcome.published.forEach((what, count) -> registry.counter("parsipas.outbox.published",
+                                "topic", what.topic, "type", what.type).increment(count)))
                         .replaceWithVoid();
         if (outcome.failedId == null) {
             return marked;
@@ -251,8 +254,12 @@ public class OutboxRelay {
                 row.getString("data_schema"), row.getOffsetDateTime("occurred_at"), traceparent, publishing);
     }
 
-    private record Outcome(List<Long> sentIds, Long failedId, Throwable failure) {
-        static final Outcome NOTHING = new Outcome(List.of(), null, null);
+    private record Outcome(List<Long> sentIds, Map<Published, Integer> published, Long failedId, Throwable failure) {
+        static final Outcome NOTHING = new Outcome(List.of(), Map.of(), null, null);
+    }
+
+    /** What the events-out counter is tagged with: dashboards show events out per topic and type (alerts raised, ...). */
+    private record Published(String topic, String type) {
     }
 
     /** Deletes sent rows older than the retention. */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -57,10 +58,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
+        }
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null && resource != null) {
+            // JAX-RS says 404 when a query parameter does not convert (?limit=abc): it is a field error.
+            List<Problem.FieldError> errors = UnreadableParameters.of(resource.getResourceMethod(), uri.getQueryParameters());
+            if (!errors.isEmpty()) {
+                return respond(400, "Invalid request", errors.size() + " field(s) are invalid", uri, errors);
+            }
         }
         return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, List.of());
     }

@@ -6,12 +6,15 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.NotFoundException;
@@ -32,6 +35,13 @@ public class ProblemTestResource {
     @Path("/{id}")
     public Report find(@PathParam("id") String id) {
         throw new NotFoundException("Task", id);
+    }
+
+    @GET
+    @Path("/numbers")
+    public String numbers(@QueryParam("limit") @DefaultValue("5") int limit, @QueryParam("after") Long after,
+            @QueryParam("day") LocalDate day) {
+        return limit + " " + after + " " + day;
     }
 
     @POST

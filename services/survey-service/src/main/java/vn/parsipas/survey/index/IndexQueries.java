@@ -1,8 +1,6 @@
 package vn.parsipas.survey.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +13,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.paging.SqlBuilder;
-import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
 import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.survey.SurveyConfig;
@@ -47,9 +46,6 @@ public class IndexQueries {
     public record Filter(String subIndex, String scope, String period) {
     }
 
-    public record Page(List<SubIndexValue> items, String nextCursor) {
-    }
-
     /** The scopes a caller who sees these agencies (null: all) may read: theirs and the province as a whole. */
     public static Set<String> visibleScopes(Set<String> visibleAgencies) {
         if (visibleAgencies == null) {
@@ -75,14 +71,14 @@ public class IndexQueries {
     }
 
     /** A page in (sub-index, scope, period) order after the cursor. */
-    public Uni<Page> list(Filter filter, Set<String> visibleScopes, String cursor, int limit) {
+    public Uni<Page<SubIndexValue>> list(Filter filter, Set<String> visibleScopes, String cursor, int limit) {
         SqlBuilder sql = new SqlBuilder("select " + COLUMNS + " from sub_index_stat where true");
         condition(sql, " and sub_index = ?", filter.subIndex());
         condition(sql, " and scope = ?", filter.scope());
         condition(sql, " and period = ?", filter.period());
-        if (cursor != null) {
-            String[] after = decode(cursor);
-            sql.append(" and (sub_index, scope, period) > (?, ?, ?)", after[0], after[1], after[2]);
+        List<String> after = Cursors.decode(cursor, 3);
+        if (after != null) {
+            sql.append(" and (sub_index, scope, period) > (?, ?, ?)", after.get(0), after.get(1), after.get(2));
         }
         if (visibleScopes != null) {
             sql.append(" and scope = any(?)", (Object) visibleScopes.toArray(String[]::new));
@@ -90,8 +86,8 @@ public class IndexQueries {
         sql.append(" order by sub_index, scope, period limit ?", limit + 1);
         return pool.preparedQuery(sql.sql()).execute(sql.tuple())
                 .map(IndexQueries::list)
-                .chain(rows -> values(rows.subList(0, Math.min(limit, rows.size())))
-                        .map(values -> new Page(values, rows.size() > limit ? encode(values.get(limit - 1)) : null)));
+                .chain(rows -> values(rows.subList(0, Math.min(limit + 1, rows.size()))))
+                .map(values -> Page.of(values, limit, last -> Cursors.encode(last.subIndex(), last.scope(), last.period())));
     }
 
     private static List<Row> list(RowSet<Row> rows) {
@@ -126,22 +122,5 @@ public class IndexQueries {
         if (value != null && !value.isBlank()) {
             sql.append(clause, value);
         }
-    }
-
-    private static String encode(SubIndexValue last) {
-        String key = last.subIndex() + "\n" + last.scope() + "\n" + last.period();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-            if (key.length == 3) {
-                return key;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new InvalidInputException("cursor", "is not a cursor this service returned");
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import io.smallrye.mutiny.Uni;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
 
@@ -32,7 +33,7 @@ public class IndexResource {
 
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.AGENCY_STAFF })
-    public Uni<IndexQueries.Page> list(@QueryParam("subIndex") String subIndex, @QueryParam("scope") String scope,
+    public Uni<Page<SubIndexValue>> list(@QueryParam("subIndex") String subIndex, @QueryParam("scope") String scope,
             @QueryParam("period") String period, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return queries.list(new IndexQueries.Filter(subIndex, scope, period), IndexQueries.visibleScopes(caller.visibleAgencies()),

@@ -5,8 +5,11 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -21,16 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
-import vn.parsipas.task.TaskConfig;
 import vn.parsipas.task.agency.AgencyRequests.AgencyChange;
 import vn.parsipas.task.agency.AgencyRequests.NewAgency;
-import vn.parsipas.platform.paging.Cursors;
 import vn.parsipas.platform.paging.Page;
 
 /**
@@ -44,16 +44,13 @@ public class AgencyResource {
     AgencyDirectory directory;
 
     @Inject
-    TaskConfig config;
-
-    @Inject
     Caller caller;
 
     @GET
     @Operation(summary = "List the directory, by code")
     public Uni<Page<AgencyView>> list(@QueryParam("kind") String kind, @QueryParam("cursor") String cursor,
-            @Parameter(description = TaskConfig.Queries.LIMIT, schema = @Schema(minimum = "1")) @QueryParam("limit") Integer limit) {
-        return directory.list(cursor, Cursors.limit(limit, config.queries().defaultLimit(), config.queries().maxLimit()), kind)
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return directory.list(cursor, limit, kind)
                 .map(page -> caller.isCoordinator() ? page : page.map(AgencyView::withoutWebhook));
     }
 

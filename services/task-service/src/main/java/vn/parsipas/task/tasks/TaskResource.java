@@ -7,8 +7,11 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,8 +34,6 @@ import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
-import vn.parsipas.task.TaskConfig;
-import vn.parsipas.platform.paging.Cursors;
 import vn.parsipas.platform.paging.Page;
 import vn.parsipas.task.tasks.TaskRequests.Completion;
 import vn.parsipas.task.tasks.TaskRequests.DeadlineChange;
@@ -60,9 +61,6 @@ public class TaskResource {
     TaskRecords records;
 
     @Inject
-    TaskConfig config;
-
-    @Inject
     Caller caller;
 
     @GET
@@ -75,7 +73,7 @@ public class TaskResource {
             @QueryParam("status") String status, @QueryParam("dueBefore") LocalDate dueBefore,
             @QueryParam("dueAfter") LocalDate dueAfter, @QueryParam("overdue") Boolean overdue,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = TaskConfig.Queries.LIMIT, schema = @Schema(minimum = "1")) @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         if (role != null && !TaskFilter.ROLES.contains(role)) {
             throw new InvalidInputException("role", "must be one of " + TaskFilter.ROLES);
         }
@@ -84,7 +82,7 @@ public class TaskResource {
         }
         TaskFilter filter = new TaskFilter(agency, role, planId, criterion, status, dueBefore, dueAfter, overdue,
                 caller.visibleAgencies());
-        return queries.list(filter, cursor, Cursors.limit(limit, config.queries().defaultLimit(), config.queries().maxLimit()));
+        return queries.list(filter, cursor, limit);
     }
 
     @POST

@@ -124,6 +124,10 @@ class AgencyDirectoryTest {
         api().queryParam("cursor", "not-a-cursor!").get("/api/v1/agencies").then().statusCode(400)
                 .body("errors.field", hasItems("cursor"));
         api().queryParam("limit", 0).get("/api/v1/agencies").then().statusCode(400).body("errors.field", hasItems("limit"));
+        for (Object limit : List.of(201, "abc")) {
+            api().queryParam("limit", limit).get("/api/v1/agencies").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItems("limit"));
+        }
     }
 
     private static void reject(Map<String, Object> body, String field) {

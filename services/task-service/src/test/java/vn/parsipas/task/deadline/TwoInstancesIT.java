@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -28,6 +29,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.devstack.DevStackProcess;
+import vn.parsipas.devstack.ServiceJvm;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.BusinessTime;
@@ -113,8 +115,10 @@ class TwoInstancesIT {
             try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();
                 Path log = Files.createDirectories(Path.of("target/two-instances")).resolve(name + ".log");
-                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+                command.addAll(ServiceJvm.options(Path.of("../..")));
+                command.addAll(List.of("-jar", jar.toString()));
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
                 Map<String, String> env = builder.environment();
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
                 env.put("KAFKA_BOOTSTRAP_SERVERS", engines.kafkaBootstrapServers());

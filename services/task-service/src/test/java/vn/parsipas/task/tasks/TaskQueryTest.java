@@ -93,6 +93,10 @@ class TaskQueryTest {
         assertThat(paged).containsExactlyElementsOf(all).hasSize(6);
         api().queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/tasks").then().statusCode(400).body("errors.field", hasItems("cursor"));
         api().queryParam("limit", 1000).get("/api/v1/tasks").then().statusCode(400).body("errors.field", hasItems("limit"));
+        for (Object limit : List.of(0, 201, "abc")) {
+            api().queryParam("limit", limit).get("/api/v1/tasks").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItems("limit"));
+        }
         api().queryParam("role", "boss").get("/api/v1/tasks").then().statusCode(400).body("errors.field", hasItems("role"));
         api().queryParam("status", "late").get("/api/v1/tasks").then().statusCode(400).body("errors.field", hasItems("status"));
         // a NUL would reach PostgreSQL, which refuses it: a 400 naming the parameter, not a 500
