@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
+import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
+import vn.parsipas.devstack.ListPages;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.devstack.TestTokens;
 import vn.parsipas.platform.time.ShiftableClock;
@@ -85,24 +85,10 @@ class QueryTest {
     @Test
     void targetsArePagedOneByOneWithoutGapsOrRepeatsAndAWrongLimitOrCursorIsRefusedNamingIt() {
         List<String> all = given().get("/api/v1/targets").then().statusCode(200).extract().jsonPath().getList("items.targetId");
-        List<String> paged = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParam("limit", 1);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/targets").then().statusCode(200).extract().jsonPath();
-            assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(1);
-            paged.addAll(page.getList("items.targetId"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        assertThat(paged).containsExactlyElementsOf(all).hasSize(3).doesNotHaveDuplicates();
+        assertThat(ListPages.field(RestAssured::given, "/api/v1/targets", 1, "targetId"))
+                .containsExactlyElementsOf(all).hasSize(3).doesNotHaveDuplicates();
 
-        for (Object limit : List.of(0, 501, "abc")) {
-            given().queryParam("limit", limit).get("/api/v1/targets").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
-        }
+        ListPages.refuseWrongPaging(RestAssured::given, "/api/v1/targets", 500);
         given().queryParam("limit", 500).get("/api/v1/targets").then().statusCode(200);
         given().queryParam("cursor", "not-a-cursor!").get("/api/v1/targets").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));

@@ -2,12 +2,10 @@ package vn.parsipas.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +19,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.parsipas.contracts.task.TaskOverdue;
+import vn.parsipas.devstack.ListPages;
 import vn.parsipas.notification.alert.AlertPasses;
 import vn.parsipas.notification.webhook.WebhookSigner;
 import vn.parsipas.platform.time.BusinessTime;
@@ -169,26 +168,9 @@ class ConsoleSupportTest {
             for (String[] list : new String[][] {{inbox, "alertId"}, {"/api/v1/alerts", "alertId"}, {deliveries, "deliveryId"}}) {
                 List<String> all = Scenario.asStaffOf(lead).queryParam("limit", 200).get(list[0]).then().statusCode(200)
                         .extract().jsonPath().getList("items." + list[1], String.class);
-                List<String> paged = new ArrayList<>();
-                String cursor = null;
-                do {
-                    var request = Scenario.asStaffOf(lead).queryParam("limit", 1);
-                    if (cursor != null) {
-                        request.queryParam("cursor", cursor);
-                    }
-                    JsonPath page = request.get(list[0]).then().statusCode(200).extract().jsonPath();
-                    assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(1);
-                    paged.addAll(page.getList("items." + list[1], String.class));
-                    cursor = page.getString("nextCursor");
-                } while (cursor != null);
-                assertThat(paged).as(list[0]).containsExactlyElementsOf(all).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3);
-
-                for (Object limit : List.of(0, 201, "abc")) {
-                    Scenario.asStaffOf(lead).queryParam("limit", limit).get(list[0]).then().statusCode(400)
-                            .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
-                }
-                Scenario.asStaffOf(lead).queryParam("cursor", "bm90LWEtY3Vyc29y").get(list[0]).then().statusCode(400)
-                        .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+                assertThat(ListPages.field(() -> Scenario.asStaffOf(lead), list[0], 1, list[1])).as(list[0])
+                        .containsExactlyElementsOf(all).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3);
+                ListPages.refuseWrongPaging(() -> Scenario.asStaffOf(lead), list[0], 200);
             }
         }
     }

@@ -29,6 +29,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.contracts.directory.AgencyUpserted;
+import vn.parsipas.devstack.ListPages;
 import vn.parsipas.devstack.OpenApiContract;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.devstack.TestTokens;
@@ -158,41 +159,20 @@ class DeadLetterReplayTest {
             children.forEach(child -> kafka.sendStructured(TOPIC, child, envelope(UUID.randomUUID().toString(), child, "Phòng", parent)));
             await().atMost(PATIENCE).until(() -> waiting(reason).size() == 3);
         }
-        assertThat(pages(LETTERS, Map.of("reason", reason), 1, "subject")).containsExactlyElementsOf(children);
+        assertThat(ListPages.field(() -> asOperator().queryParam("reason", reason), LETTERS, 1, "subject"))
+                .containsExactlyElementsOf(children);
 
         asOperator().contentType(ContentType.JSON).body(Map.of("reason", reason, "comment", "thử phân trang"))
                 .post(LETTERS + "/discards").then().statusCode(200).body("count", equalTo(3));
         String actions = "/api/v1/admin/dead-letter-actions";
         List<Object> everyAction = asOperator().queryParam("topic", DLQ).queryParam("limit", 200).get(actions)
                 .then().statusCode(200).extract().jsonPath().getList("items.eventId");
-        List<Object> paged = pages(actions, Map.of("topic", DLQ), 2, "eventId");
+        List<Object> paged = ListPages.field(() -> asOperator().queryParam("topic", DLQ), actions, 2, "eventId");
         assertThat(paged).containsExactlyElementsOf(everyAction).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3);
 
         for (String list : List.of(LETTERS, actions)) {
-            for (Object limit : List.of(0, 201, "abc")) {
-                asOperator().queryParam("limit", limit).get(list).then().statusCode(400)
-                        .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
-            }
-            asOperator().queryParam("cursor", "bm90LWEtY3Vyc29y").get(list).then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+            ListPages.refuseWrongPaging(DeadLetterReplayTest::asOperator, list, 200);
         }
-    }
-
-    /** Every item of a list, page by page, following nextCursor. */
-    private static List<Object> pages(String list, Map<String, String> filter, int limit, String field) {
-        List<Object> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            RequestSpecification request = asOperator().queryParams(filter).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get(list).then().statusCode(200).extract().jsonPath();
-            assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(limit);
-            all.addAll(page.getList("items." + field));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return all;
     }
 
     @Test
@@ -230,21 +210,7 @@ class DeadLetterReplayTest {
 
     /** Every waiting dead letter of the topic, page by page. */
     private static List<Map<String, Object>> waiting(String reason) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            RequestSpecification request = asOperator().queryParam("limit", 200);
-            if (reason != null) {
-                request.queryParam("reason", reason);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get(LETTERS).then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return all;
+        return ListPages.all(() -> reason == null ? asOperator() : asOperator().queryParam("reason", reason), LETTERS, 200);
     }
 
     private Integer applied(String code) {

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
+import vn.parsipas.devstack.ListPages;
 import vn.parsipas.devstack.TestKafka;
 import vn.parsipas.survey.Fixtures;
 import vn.parsipas.survey.SurveyServiceTest;
@@ -62,38 +62,18 @@ class SubIndexStatisticsTest {
         Fixtures.agencies(agency);
         batch(List.of(Fixtures.response(agency, Instant.parse("2018-02-10T03:00:00Z"), 5),
                 Fixtures.response(agency, Instant.parse("2018-05-10T03:00:00Z"), 2)));
-        List<String> all = keys(Fixtures.asCoordinator().queryParam("scope", agency).queryParam("limit", 1000).get("/api/v1/indices")
-                .then().statusCode(200).extract().jsonPath());
-        List<String> paged = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = Fixtures.asCoordinator().queryParam("scope", agency).queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/indices").then().statusCode(200).extract().jsonPath();
-            assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(2);
-            paged.addAll(keys(page));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
+        List<String> all = ListPages.all(() -> Fixtures.asCoordinator().queryParam("scope", agency), "/api/v1/indices", 1000)
+                .stream().map(SubIndexStatisticsTest::key).toList();
+        List<String> paged = ListPages.all(() -> Fixtures.asCoordinator().queryParam("scope", agency), "/api/v1/indices", 2)
+                .stream().map(SubIndexStatisticsTest::key).toList();
         assertThat(paged).containsExactlyElementsOf(all).doesNotHaveDuplicates().hasSizeGreaterThan(4)
                 .contains("2.2.1 " + agency + " 2018-Q1", "2.2.1 " + agency + " 2018-Q2", "2.2.1 " + agency + " 2018");
 
-        for (Object limit : List.of(0, 1001, "abc")) {
-            Fixtures.asCoordinator().queryParam("limit", limit).get("/api/v1/indices").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
-        }
-        Fixtures.asCoordinator().queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/indices").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        ListPages.refuseWrongPaging(Fixtures::asCoordinator, "/api/v1/indices", 1000);
     }
 
-    private static List<String> keys(JsonPath page) {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < page.getList("items").size(); i++) {
-            keys.add(page.getString("items[" + i + "].subIndex") + " " + page.getString("items[" + i + "].scope") + " "
-                    + page.getString("items[" + i + "].period"));
-        }
-        return keys;
+    private static String key(Map<String, Object> index) {
+        return index.get("subIndex") + " " + index.get("scope") + " " + index.get("period");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static vn.parsipas.task.Fixtures.api;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.parsipas.contracts.Topics;
+import vn.parsipas.devstack.ListPages;
 import vn.parsipas.task.Fixtures;
 import vn.parsipas.task.TaskServiceTest;
 
@@ -102,32 +101,16 @@ class AgencyDirectoryTest {
 
     @Test
     void theDirectoryIsListedPageByPageInCodeOrder() {
-        List<String> codes = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = api().queryParam("limit", 7);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/agencies").then().statusCode(200).extract().jsonPath();
-            assertThat(page.getList("items")).hasSizeLessThanOrEqualTo(7);
-            codes.addAll(page.getList("items.code"));
-            cursor = page.getString("nextCursor");
-            pages++;
-        } while (cursor != null);
+        List<String> codes = ListPages.field(Fixtures::api, "/api/v1/agencies", 7, "code").stream()
+                .map(String::valueOf).toList();
 
-        assertThat(pages).isGreaterThanOrEqualTo(4);
+        assertThat(codes).as("at least four pages of 7").hasSizeGreaterThan(3 * 7);
         assertThat(codes).isSorted().doesNotHaveDuplicates().contains("UBND-TINH", "SO-NOI-VU", "ALL-INVESTORS");
         assertThat(codes).hasSameSizeAs(api().queryParam("limit", 200).get("/api/v1/agencies").jsonPath().getList("items"));
         assertThat(api().queryParam("kind", "collective").get("/api/v1/agencies").jsonPath().getList("items.code")).hasSize(6);
         api().queryParam("cursor", "not-a-cursor!").get("/api/v1/agencies").then().statusCode(400)
                 .body("errors.field", hasItems("cursor"));
-        api().queryParam("limit", 0).get("/api/v1/agencies").then().statusCode(400).body("errors.field", hasItems("limit"));
-        for (Object limit : List.of(201, "abc")) {
-            api().queryParam("limit", limit).get("/api/v1/agencies").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors.field", hasItems("limit"));
-        }
+        ListPages.refuseWrongPaging(Fixtures::api, "/api/v1/agencies", 200);
     }
 
     private static void reject(Map<String, Object> body, String field) {

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
+import vn.parsipas.devstack.ListPages;
 import vn.parsipas.task.Fixtures;
 import vn.parsipas.task.TaskServiceTest;
 
@@ -204,18 +205,7 @@ class SeedPlanTest {
 
     /** Every task of the plan, page by page. */
     private static List<Map<String, Object>> allTasks() {
-        List<Map<String, Object>> tasks = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = api().queryParam("planId", PLAN).queryParam("limit", 50);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/tasks").then().statusCode(200).extract().jsonPath();
-            tasks.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return tasks;
+        return ListPages.all(() -> api().queryParam("planId", PLAN), "/api/v1/tasks", 50);
     }
 
     private static Map<String, Integer> tasksPerCriterion() {
