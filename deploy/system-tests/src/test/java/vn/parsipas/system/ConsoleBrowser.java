@@ -116,6 +116,9 @@ final class ConsoleBrowser implements AutoCloseable {
                 problems.add(name + ": wider than the screen");
             }
             screenshot(page, name);
+            // Playwright delivers the browser's console messages during a later call: let those of the audit's
+            // own styles arrive while they are still known as the audit's, not on the next page
+            page.waitForTimeout(300);
         } finally {
             auditing = false;
         }
