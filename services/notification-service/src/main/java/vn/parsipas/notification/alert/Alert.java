@@ -81,6 +81,23 @@ public class Alert extends PanacheEntityBase {
 
     public Instant updatedAt;
 
+    /** Closes the alert: nothing repeats or escalates any more. */
+    void resolve(String why, Instant now) {
+        status = RESOLVED;
+        resolution = why;
+        resolvedAt = now;
+        updatedAt = now;
+        nextRepeatAt = null;
+        nextEscalationAt = null;
+    }
+
+    /** The fact of an open alert came again: counted, nobody notified. */
+    void seen(Instant now) {
+        occurrences++;
+        lastSeenAt = now;
+        updatedAt = now;
+    }
+
     public boolean isOpen() {
         return !RESOLVED.equals(status);
     }
@@ -91,17 +108,5 @@ public class Alert extends PanacheEntityBase {
 
     public List<String> ccList() {
         return ccAgencies == null || ccAgencies.isBlank() ? List.of() : Arrays.asList(ccAgencies.split(","));
-    }
-
-    /** The open alert with this fingerprint, locked for the rest of the transaction. */
-    public static Uni<Alert> findOpen(String fingerprint) {
-        return Alert.<Alert>find("fingerprint = ?1 and status <> ?2", fingerprint, RESOLVED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
-    /** The open alerts about a subject, locked. */
-    public static Uni<List<Alert>> openAbout(String subjectId) {
-        return Alert.<Alert>find("subjectId = ?1 and status <> ?2 order by raisedAt", subjectId, RESOLVED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +17,7 @@ import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
 
-/** Applies facts to alerts (dedup, supersede, resolve, notes) and takes acknowledgements. */
+/** Takes acknowledgements (facts are applied to alerts by {@link FactBatch}). */
 @ApplicationScoped
 public class AlertService {
     @Inject
@@ -32,39 +31,6 @@ public class AlertService {
 
     @Inject
     ChangeFeed feed;
-
-    /** Applies one fact inside the caller's transaction. */
-    public Uni<Void> apply(Fact fact, String causeEventId) {
-        if (fact instanceof Fact.Raise raise) {
-            return Alert.openAbout(raise.subjectId()).chain(open -> {
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                Alert current = null;
-                for (Alert alert : open) {
-                    if (alert.fingerprint.equals(raise.fingerprint())) {
-                        current = alert;
-                    } else if (raise.supersedes().contains(alert.alertKind())) {
-                        // A new status of the subject closes the alerts of its other statuses quietly: the new alert notifies.
-                        chain = chain.chain(() -> transitions.resolve(alert, "superseded", causeEventId, false));
-                    }
-                }
-                Alert seen = current;
-                return chain.chain(() -> seen != null ? seen(seen) : transitions.raise(raise, causeEventId).replaceWithVoid());
-            });
-        }
-        if (fact instanceof Fact.Clear clear) {
-            return each(Alert.openAbout(clear.subjectId()), alert -> clear.kinds().contains(alert.alertKind())
-                    ? transitions.resolve(alert, clear.resolution(), causeEventId, true) : Uni.createFrom().voidItem());
-        }
-        if (fact instanceof Fact.Reassign reassign) {
-            return each(Alert.openAbout(reassign.subjectId()), alert -> transitions.reassign(alert, reassign));
-        }
-        Fact.Note note = (Fact.Note) fact;
-        return each(Alert.openAbout(note.subjectId()), alert -> {
-            alert.updatedAt = clock.instant();
-            return TimelineEntry.of(alert.id, alert.updatedAt, note.type(), null, null, note.detail()).persist()
-                    .chain(() -> publishToAll(alert, "updated"));
-        });
-    }
 
     /**
      * Someone of the agency responsible for the alert, or of an agency it escalated to, says they are on
@@ -103,31 +69,6 @@ public class AlertService {
                                 recipients.stream().map(Recipient::agencyCode).toList())))
                         .replaceWith(alert);
             });
-        });
-    }
-
-    /** A fact for an open fingerprint: counted, nobody notified until the repeat interval. */
-    private Uni<Void> seen(Alert alert) {
-        Instant now = clock.instant();
-        alert.occurrences++;
-        alert.lastSeenAt = now;
-        alert.updatedAt = now;
-        return publishToAll(alert, "updated");
-    }
-
-    private Uni<Void> publishToAll(Alert alert, String change) {
-        return transitions.recipients(alert.id)
-                .chain(recipients -> feed.publish(AlertEvents.change(alert, change,
-                        recipients.stream().map(Recipient::agencyCode).toList())));
-    }
-
-    private static Uni<Void> each(Uni<List<Alert>> alerts, Function<Alert, Uni<Void>> action) {
-        return alerts.chain(list -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Alert alert : list) {
-                chain = chain.chain(() -> action.apply(alert));
-            }
-            return chain;
         });
     }
 }

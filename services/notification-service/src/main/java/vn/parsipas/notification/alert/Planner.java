@@ -41,41 +41,58 @@ public class Planner {
     @Inject
     ActiveSilences silences;
 
-    /** Plans the deliveries and returns the agencies whose live inbox should hear of it now (the unmuted ones). */
+    /** The rows of one transition's notifications, and the agencies whose live inbox hears of it now (the unmuted ones). */
+    public record Plan(List<Delivery> deliveries, List<TimelineEntry> timeline, Map<String, Integer> mutedBySilence,
+            List<String> live) {
+    }
+
+    /** Plans the deliveries in the caller's Hibernate transaction and returns the agencies to tell now. */
     public Uni<List<String>> plan(Alert alert, String transition, List<String> channels, List<Recipient> recipients) {
-        Instant now = clock.instant();
-        List<Object> rows = new ArrayList<>();
+        Plan plan = rows(alert, transition, channels, recipients, clock.instant(), Traceparent.current());
+        List<Object> rows = new ArrayList<>(plan.deliveries());
+        rows.addAll(plan.timeline());
+        return Panache.getSession().chain(session -> {
+            Uni<Void> counted = Uni.createFrom().voidItem();
+            for (Map.Entry<String, Integer> count : plan.mutedBySilence().entrySet()) {
+                counted = counted.chain(() -> Silence.update("mutedCount = mutedCount + ?1 where id = ?2", count.getValue(),
+                        count.getKey()).replaceWithVoid());
+            }
+            return counted.chain(() -> session.persistAll(rows.toArray()));
+        }).replaceWith(plan.live());
+    }
+
+    /**
+     * One delivery per channel and recipient, muted where a silence applies, with the timeline lines
+     * that say so; {@code traceparent} is the trace the deliveries continue.
+     */
+    public Plan rows(Alert alert, String transition, List<String> channels, List<Recipient> recipients, Instant now,
+            String traceparent) {
+        List<Delivery> deliveries = new ArrayList<>();
+        List<TimelineEntry> timeline = new ArrayList<>();
         List<String> live = new ArrayList<>();
         Map<String, Integer> muted = new HashMap<>();
         for (Recipient recipient : recipients) {
             Optional<ActiveSilences.Window> silence = silences.muting(now, alert.fingerprint, recipient.agencyCode());
             for (String channel : channels) {
-                rows.add(delivery(alert, transition, channel, recipient, silence.orElse(null), now));
+                deliveries.add(delivery(alert, transition, channel, recipient, silence.orElse(null), now, traceparent));
             }
             if (silence.isPresent()) {
                 muted.merge(silence.get().id(), channels.size(), Integer::sum);
-                rows.add(TimelineEntry.of(alert.id, now, "muted", recipient.agencyCode(), null,
+                timeline.add(TimelineEntry.of(alert.id, now, "muted", recipient.agencyCode(), null,
                         "Không gửi (" + String.join(", ", channels) + ") do tạm ngưng thông báo: " + silence.get().reason()));
             } else {
                 live.add(recipient.agencyCode());
                 if (channels.contains(Delivery.INBOX)) {
-                    rows.add(TimelineEntry.of(alert.id, now, "notified", recipient.agencyCode(), null,
+                    timeline.add(TimelineEntry.of(alert.id, now, "notified", recipient.agencyCode(), null,
                             "Đã đưa vào hộp thư (" + transition + ")"));
                 }
             }
         }
-        return Panache.getSession().chain(session -> {
-            Uni<Void> counted = Uni.createFrom().voidItem();
-            for (Map.Entry<String, Integer> count : muted.entrySet()) {
-                counted = counted.chain(() -> Silence.update("mutedCount = mutedCount + ?1 where id = ?2", count.getValue(),
-                        count.getKey()).replaceWithVoid());
-            }
-            return counted.chain(() -> session.persistAll(rows.toArray()));
-        }).replaceWith(live);
+        return new Plan(deliveries, timeline, muted, live);
     }
 
     private Delivery delivery(Alert alert, String transition, String channel, Recipient recipient,
-            ActiveSilences.Window silence, Instant now) {
+            ActiveSilences.Window silence, Instant now, String traceparent) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID().toString();
         delivery.alertId = alert.id;
@@ -84,7 +101,7 @@ public class Planner {
         delivery.agencyCode = recipient.agencyCode();
         delivery.role = recipient.role();
         delivery.createdAt = now;
-        delivery.traceparent = Traceparent.current();
+        delivery.traceparent = traceparent;
         if (silence != null) {
             delivery.status = Delivery.MUTED;
             delivery.silenceId = silence.id();

@@ -22,6 +22,8 @@ import vn.parsipas.platform.time.BusinessTime;
 @ApplicationScoped
 public class DeliveryStore {
     private static final String DUE = "(d.status = 'pending' or d.status = 'sending') and d.next_attempt_at <= $2";
+    /** The predicate of the partial index delivery_pending_by_agency (V7), written as it is so the planner uses it. */
+    private static final String PENDING = "d.status in ('pending', 'sending')";
 
     @Inject
     Pool pool;
@@ -43,15 +45,22 @@ public class DeliveryStore {
      * (counting what other replicas hold under an unexpired lease): one slow receiver holds only its own.
      */
     public Uni<List<Claimed>> claimWebhooks(Instant now, Duration lease, int limit, int perAgency) {
-        return claim("with busy as (select agency_code, count(*) as held from delivery where channel = $1 and status = 'sending' "
-                        + "and next_attempt_at > $2 group by agency_code), "
-                        + "ranked as (select d.id, row_number() over (partition by d.agency_code order by d.next_attempt_at, d.id) as rank, "
-                        + "coalesce(b.held, 0) as held from delivery d left join busy b on b.agency_code = d.agency_code "
-                        + "where d.channel = $1 and " + DUE + "), "
+        // The agencies with pending deliveries, one index lookup each (a loose index scan), then each agency's
+        // earliest due ones up to its free places: a claim does not grow with the backlog.
+        return claim("with recursive agencies as ("
+                        + "(select d.agency_code from delivery d where d.channel = $1 and " + PENDING + " order by d.agency_code limit 1) "
+                        + "union all select (select d.agency_code from delivery d where d.channel = $1 and " + PENDING
+                        + " and d.agency_code > a.agency_code order by d.agency_code limit 1) from agencies a where a.agency_code is not null), "
+                        + "free as (select a.agency_code, $5 - (select count(*) from delivery d where d.channel = $1 "
+                        + "and d.agency_code = a.agency_code and d.status = 'sending' and d.next_attempt_at > $2) as places "
+                        + "from agencies a where a.agency_code is not null), "
+                        + "ranked as (select c.id from free f cross join lateral (select d.id from delivery d where d.channel = $1 "
+                        + "and d.agency_code = f.agency_code and " + PENDING + " and d.next_attempt_at <= $2 "
+                        + "order by d.next_attempt_at, d.id limit greatest(f.places, 0)) c), "
                         // DUE again on d itself: a row another replica claimed and committed since this statement's
                         // snapshot is re-checked in its new version when locked, and must then drop out (not be sent twice).
                         + "claimable as (select d.id, d.status as previous from delivery d join ranked r on r.id = d.id "
-                        + "where r.rank + r.held <= $5 and d.channel = $1 and " + DUE + " "
+                        + "where d.channel = $1 and " + DUE + " "
                         + "order by d.next_attempt_at limit $3 for update of d skip locked), ",
                 Tuple.of(Delivery.WEBHOOK, BusinessTime.utc(now), limit, BusinessTime.utc(now.plus(lease)), perAgency));
     }

@@ -17,34 +17,19 @@ import io.smallrye.mutiny.Uni;
 /** Answers routing questions from the directory's read model; an agency it does not know yet is addressed by its code. */
 @ApplicationScoped
 public class Directory {
-    public Uni<Map<String, Agency>> find(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Agency.<Agency>list("code in ?1", Set.copyOf(codes))
-                .map(list -> list.stream().collect(Collectors.toMap(agency -> agency.code, Function.identity())));
+    /** The agency that acts for {@code responsible}: itself, or a collective's parent (else {@code supervisor}). */
+    public static String deliveredTo(String supervisor, String responsible, Map<String, Agency> known) {
+        Agency lead = known.get(responsible);
+        return lead != null && lead.collective() ? (lead.parentCode != null ? lead.parentCode : supervisor) : responsible;
     }
 
     /**
-     * Routes an alert for a responsible agency and the agencies in copy; {@code supervisor} acts for a
-     * collective the directory gives no parent.
+     * Routes an alert for a responsible agency and the agencies in copy, from the agencies read ({@code known};
+     * one it does not know yet is addressed by its code); {@code supervisor} acts for a collective the
+     * directory gives no parent.
      */
-    public Uni<Routing> route(String supervisor, String responsible, List<String> copies) {
-        Set<String> codes = new LinkedHashSet<>(copies);
-        codes.add(responsible);
-        return find(codes).chain(known -> {
-            Agency lead = known.get(responsible);
-            String deliveredTo = lead != null && lead.collective()
-                    ? (lead.parentCode != null ? lead.parentCode : supervisor)
-                    : responsible;
-            Uni<Map<String, Agency>> acting = known.containsKey(deliveredTo) ? Uni.createFrom().item(Map.of())
-                    : find(List.of(deliveredTo));
-            return acting.map(more -> {
-                Map<String, Agency> all = new HashMap<>(known);
-                all.putAll(more);
-                return routing(responsible, deliveredTo, copies, all);
-            });
-        });
+    public static Routing route(String supervisor, String responsible, List<String> copies, Map<String, Agency> known) {
+        return routing(responsible, deliveredTo(supervisor, responsible, known), copies, known);
     }
 
     /** The agency an alert of {@code code} escalates to: its parent, else {@code fallback}; null at the top. */

@@ -1,6 +1,13 @@
 package vn.parsipas.notification.stream;
 
-import jakarta.annotation.PostConstruct;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,7 +18,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventJson;
@@ -19,39 +25,79 @@ import vn.parsipas.contracts.EventJson;
 /**
  * The alert changes heard by this replica, fanned out to the live streams of the agencies concerned.
  * A NOTIFY names the change's row (a payload has to stay under PostgreSQL's 8000 bytes, a change with
- * a hundred recipients need not): the rows are read one after the other, so the streams keep the order.
+ * a hundred recipients need not). The rows are read in batches of what was heard meanwhile (one query
+ * for a burst of thousands), one batch at a time and each in the order heard, so the streams keep the order.
  */
 @ApplicationScoped
 public class AlertStream {
     private static final Logger LOG = Logger.getLogger(AlertStream.class);
 
-    private final UnicastProcessor<String> heard = UnicastProcessor.create();
+    private static final int MAX_READ = 1000;
+    private static final int STREAM_BUFFER = 10_000;
+
+    private final Queue<String> heard = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean reading = new AtomicBoolean();
     private final BroadcastProcessor<AlertChange> changes = BroadcastProcessor.create();
 
     @Inject
     Pool pool;
 
-    @PostConstruct
-    void start() {
-        heard.onItem().transformToMultiAndConcatenate(id -> read(id).toMulti())
-                .subscribe().with(changes::onNext, failure -> LOG.errorf("alert stream stopped: %s", failure.toString()));
-    }
-
     /** Called with each NOTIFY payload of {@link ChangeFeed#CHANNEL}, in order: the id of an alert_change row. */
     public void heard(String id) {
-        heard.onNext(id);
+        heard.add(id);
+        readHeard();
     }
 
+    /** Reads what was heard, unless a read is under way (its end reads what came meanwhile). */
+    private void readHeard() {
+        if (!reading.compareAndSet(false, true)) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id = heard.poll(); id != null; id = ids.size() < MAX_READ ? heard.poll() : null) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            reading.set(false);
+            if (!heard.isEmpty()) {
+                readHeard();
+            }
+            return;
+        }
+        read(ids).subscribe().with(read -> {
+            read.forEach(changes::onNext);
+            reading.set(false);
+            readHeard();
+        });
+    }
+
+    /**
+     * The changes of an agency's inbox. A burst (a province-wide deadline) arrives faster than one
+     * connection writes it: each stream buffers up to {@value #STREAM_BUFFER} changes; a client further behind
+     * than that loses its stream and re-reads its inbox on reconnection, as after any break.
+     */
     public Multi<AlertChange> of(String agencyCode) {
-        return changes.filter(change -> change.agencies().contains(agencyCode));
+        return changes.filter(change -> change.agencies().contains(agencyCode)).onOverflow().buffer(STREAM_BUFFER);
     }
 
-    private Uni<AlertChange> read(String id) {
-        return pool.preparedQuery("select payload from alert_change where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? null : parse(rows.iterator().next().getString("payload")))
+    /** The changes of these rows, in the order given; one that cannot be read is left out (and logged). */
+    private Uni<List<AlertChange>> read(List<String> ids) {
+        return pool.preparedQuery("select id, payload from alert_change where id = any($1)").execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> payloads = new HashMap<>();
+                    rows.forEach(row -> payloads.put(row.getString("id"), row.getString("payload")));
+                    List<AlertChange> read = new ArrayList<>();
+                    for (String id : ids) {
+                        AlertChange change = payloads.containsKey(id) ? parse(payloads.get(id)) : null;
+                        if (change != null) {
+                            read.add(change);
+                        }
+                    }
+                    return read;
+                })
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("alert change %s could not be read: %s", id, failure.toString());
-                    return null;
+                    LOG.warnf("%d alert changes could not be read: %s", ids.size(), failure.toString());
+                    return List.of();
                 });
     }
 

@@ -22,15 +22,18 @@ public class ChangeFeed {
         if (change.agencies().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String json;
+        return notice(change).persist().replaceWithVoid();
+    }
+
+    /** The notice row of a change: its insert NOTIFYs the streams. */
+    public static AlertChangeNotice notice(AlertChange change) {
+        AlertChangeNotice notice = new AlertChangeNotice();
+        notice.id = UUID.randomUUID().toString();
         try {
-            json = EventJson.mapper().writeValueAsString(change);
+            notice.payload = EventJson.mapper().writeValueAsString(change);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        AlertChangeNotice notice = new AlertChangeNotice();
-        notice.id = UUID.randomUUID().toString();
-        notice.payload = json;
-        return notice.persist().replaceWithVoid();
+        return notice;
     }
 }

@@ -229,13 +229,33 @@ public class WebhookDispatcher {
         }
         registry.counter("parsipas.webhook.attempts", "agency", delivery.agencyCode(),
                 "outcome", result.delivered() ? "delivered" : "failed").increment();
+        if (result.delivered()) {
+            return delivered(result);
+        }
         Uni<Void> logged = logAttempt(delivery, delivery.attempt(), result.status(), result.error(), result.millis());
         if (delivery.payload() == null) {
             logged = logged.chain(() -> pool.preparedQuery("update delivery set payload = $2 where id = $1 and payload is null")
                     .execute(Tuple.of(delivery.id(), result.body())).replaceWithVoid());
         }
-        return logged.chain(() -> result.delivered() ? store.sent(List.of(delivery), clock.instant(), "Đã gửi webhook")
-                : failed(result, now));
+        return logged.chain(() -> failed(result, now));
+    }
+
+    /**
+     * A delivered webhook, in one statement (the common case, so one round trip): the attempt logged, the
+     * delivery sent with the body it was sent with, "notified" in the alert's timeline.
+     */
+    private Uni<Void> delivered(Result result) {
+        Claimed delivery = result.delivery();
+        return pool.preparedQuery("with attempt as (insert into webhook_attempt (id, delivery_id, attempt, at, url, status_code, "
+                        + "duration_ms) values ($1, $2, $3, $4, $5, $6, $7)), "
+                        + "sent as (update delivery set status = 'sent', sent_at = $4, last_error = null, payload = coalesce(payload, $8) "
+                        + "where id = $2 and status = 'sending' returning alert_id, agency_code, channel, transition) "
+                        + "insert into alert_timeline (alert_id, at, type, agency_code, detail) "
+                        + "select alert_id, $4, 'notified', agency_code, 'Đã gửi webhook (' || channel || ', ' || transition || ')' from sent")
+                .execute(Tuple.from(Arrays.asList(UUID.randomUUID().toString(), delivery.id(), delivery.attempt(),
+                        BusinessTime.utc(clock.instant()), String.valueOf(delivery.webhookUrl()), result.status(), result.millis(),
+                        result.body())))
+                .replaceWithVoid();
     }
 
     private Uni<Void> logAttempt(Claimed delivery, int attempt, Integer status, String error, int millis) {

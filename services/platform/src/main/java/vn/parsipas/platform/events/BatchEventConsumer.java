@@ -61,6 +61,14 @@ public class BatchEventConsumer {
 
         /** Inside the transaction, after the inbox: applies the items of first deliveries, in record order. */
         Uni<Void> apply(SqlConnection connection, List<T> items);
+
+        /**
+         * True when {@link #apply} starts each event's CONSUMER span itself ({@link EventSpans#startConsumer}), so
+         * that what it writes for an event continues that event's trace; the batch then gets no span of its own.
+         */
+        default boolean tracesEachEvent() {
+            return false;
+        }
     }
 
     /**
@@ -107,7 +115,7 @@ public class BatchEventConsumer {
     }
 
     public <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types, Handler<T> handler) {
-        return consume(batch, consumer, types, handler::check, accepted -> pool.withTransaction(connection -> inbox
+        return consume(batch, consumer, types, handler::check, !handler.tracesEachEvent(), accepted -> pool.withTransaction(connection -> inbox
                 .firstDeliveries(connection, consumer, events(accepted))
                 .chain(first -> {
                     List<T> items = firstOf(accepted, first).stream().map(Entry::item).toList();
@@ -118,7 +126,7 @@ public class BatchEventConsumer {
 
     /** As {@link #consume(KafkaRecordBatch, String, Set, Handler)}, with records refused inside the transaction dead-lettered alone. */
     public <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types, RefusingHandler<T> handler) {
-        return consume(batch, consumer, types, handler::check, accepted -> pool.withTransaction(connection -> inbox
+        return consume(batch, consumer, types, handler::check, true, accepted -> pool.withTransaction(connection -> inbox
                 .firstDeliveries(connection, consumer, events(accepted))
                 .chain(first -> {
                     List<Entry<T>> firstEntries = firstOf(accepted, first);
@@ -140,8 +148,9 @@ public class BatchEventConsumer {
         return refused;
     }
 
+    /** {@code spans}: false where the handler starts each event's span itself. */
     private <T> Uni<Void> consume(KafkaRecordBatch<?, byte[]> batch, String consumer, Set<EventType> types,
-            Function<ReceivedEvent, T> check, Transaction<T> transaction) {
+            Function<ReceivedEvent, T> check, boolean spans, Transaction<T> transaction) {
         List<Entry<T>> entries = new ArrayList<>();
         for (KafkaRecord<?, byte[]> record : inWriteOrder(batch.getRecords())) {
             try {
@@ -154,13 +163,14 @@ public class BatchEventConsumer {
         }
         List<Entry<T>> accepted = entries.stream().filter(entry -> entry.invalid() == null).toList();
         Uni<Void> applied = accepted.isEmpty() ? rejectInOrder(consumer, entries, Map.of())
-                : spans.consumeBatch(consumer, accepted.get(0).event().topic(),
+                : (spans ? this.spans.consumeBatch(consumer, accepted.get(0).event().topic(),
                         accepted.stream().map(entry -> entry.event().traceparent()).toList(), accepted.size(), () -> transaction.run(accepted))
+                        : transaction.run(accepted))
                         .onItemOrFailure().transformToUni((result, failure) -> {
                             if (failure != null) {
                                 LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one", consumer,
                                         accepted.size(), failure.toString());
-                                return oneByOne(consumer, entries, transaction);
+                                return oneByOne(consumer, entries, spans, transaction);
                             }
                             count(consumer, "applied", result.first() - result.refused().size());
                             count(consumer, "duplicate", accepted.size() - result.first());
@@ -208,13 +218,18 @@ public class BatchEventConsumer {
                 .replaceWithVoid();
     }
 
-    private <T> Uni<Void> oneByOne(String consumer, List<Entry<T>> entries, Transaction<T> transaction) {
+    private <T> Uni<Void> oneByOne(String consumer, List<Entry<T>> entries, boolean spans, Transaction<T> transaction) {
         return Multi.createFrom().iterable(entries)
                 .onItem().transformToUniAndConcatenate(entry -> entry.invalid() != null ? reject(entry, consumer, entry.invalid())
-                        : spans.consume(new EventSpans.Consumed(consumer, entry.event().topic(), entry.event().id(),
-                                entry.event().type().type(), entry.event().traceparent()), () -> applyAlone(consumer, entry, transaction)))
+                        : spans ? this.spans.consume(consumed(consumer, entry.event()), () -> applyAlone(consumer, entry, transaction))
+                        : applyAlone(consumer, entry, transaction))
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    /** What the span of one record's handling names. */
+    public static EventSpans.Consumed consumed(String consumer, ReceivedEvent event) {
+        return new EventSpans.Consumed(consumer, event.topic(), event.id(), event.type().type(), event.traceparent());
     }
 
     private <T> Uni<Void> applyAlone(String consumer, Entry<T> entry, Transaction<T> transaction) {

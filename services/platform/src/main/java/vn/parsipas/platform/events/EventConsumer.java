@@ -92,8 +92,7 @@ public class EventConsumer {
 
     /** The record's handling as a span of the trace it carried, with the event's id and type on every log line. */
     private Uni<Void> traced(String consumer, ReceivedEvent event, Supplier<Uni<Void>> handling) {
-        return spans.consume(new EventSpans.Consumed(consumer, event.topic(), event.id(), event.type().type(),
-                event.traceparent()), handling);
+        return spans.consume(BatchEventConsumer.consumed(consumer, event), handling);
     }
 
     /** Runs the transaction (true: applied, false: a redelivery) with the retry rules, then acks or dead-letters. */

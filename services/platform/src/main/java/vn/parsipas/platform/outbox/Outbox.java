@@ -57,13 +57,19 @@ public class Outbox {
      * makes a second write of the same fact fail the transaction instead of publishing it twice.
      */
     public Uni<Void> add(Event event, String eventId) {
-        OutboxMessage message = toMessage(event, eventId);
+        OutboxMessage message = toMessage(new Identified(event, eventId));
         return Panache.getSession()
                 .chain(session -> session.flush().chain(() -> session.persist(message)));
     }
 
-    /** An event with the id it is published under (deterministic where a second write must fail, see {@link #add(Event, String)}). */
-    public record Identified(Event event, String eventId) {
+    /**
+     * An event with the id it is published under (deterministic where a second write must fail, see
+     * {@link #add(Event, String)}) and the trace it continues (null: the current span's).
+     */
+    public record Identified(Event event, String eventId, String traceparent) {
+        public Identified(Event event, String eventId) {
+            this(event, eventId, null);
+        }
     }
 
     /**
@@ -71,7 +77,7 @@ public class Outbox {
      * after one flush of the caller's pending changes: for passes that raise a batch of facts at once.
      */
     public Uni<Void> addAll(List<Identified> events) {
-        return write(events.stream().map(e -> toMessage(e.event(), e.eventId())).toList());
+        return write(events.stream().map(this::toMessage).toList());
     }
 
     private Uni<Void> write(List<OutboxMessage> messages) {
@@ -113,11 +119,16 @@ public class Outbox {
      * (batch consumers that write with SQL rather than Hibernate), in one statement.
      */
     public Uni<Void> addAll(SqlConnection connection, List<? extends Event> events) {
+        return addIdentified(connection, events.stream().map(event -> new Identified(event, UUID.randomUUID().toString())).toList());
+    }
+
+    /** As {@link #addAll(SqlConnection, List)}, with the ids and traces given. */
+    public Uni<Void> addIdentified(SqlConnection connection, List<Identified> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = events.stream().map(event -> {
-            OutboxMessage m = toMessage(event, UUID.randomUUID().toString());
+            OutboxMessage m = toMessage(event);
             return Tuple.from(Arrays.asList(m.lane, m.topic, m.messageKey, m.eventId, m.eventType, m.source, m.subject,
                     m.dataSchema, m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC), m.traceparent));
         }).toList();
@@ -127,7 +138,8 @@ public class Outbox {
                 .replaceWithVoid();
     }
 
-    private OutboxMessage toMessage(Event event, String eventId) {
+    private OutboxMessage toMessage(Identified identified) {
+        Event event = identified.event();
         EventType type = EventType.of(event);
         JsonNode data = EventJson.mapper().valueToTree(event);
         List<SchemaViolation> violations = JsonSchemas.validate(type, data);
@@ -139,7 +151,7 @@ public class Outbox {
         message.topic = type.topic();
         message.messageKey = event.partitionKey();
         message.lane = (short) Math.floorMod(event.partitionKey().hashCode(), LANES);
-        message.eventId = eventId;
+        message.eventId = identified.eventId();
         message.eventType = type.type();
         message.source = source;
         message.subject = event.subject();
@@ -147,7 +159,7 @@ public class Outbox {
         message.occurredAt = clock.instant();
         // The trace of the request or record that caused the event: kept with the row, so whichever replica
         // relays it continues that trace.
-        message.traceparent = Traceparent.current();
+        message.traceparent = identified.traceparent() != null ? identified.traceparent() : Traceparent.current();
         try {
             message.payload = EventJson.mapper().writeValueAsString(data);
         } catch (JsonProcessingException e) {

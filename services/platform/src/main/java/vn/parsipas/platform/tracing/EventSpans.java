@@ -45,6 +45,14 @@ public class EventSpans {
     }
 
     /**
+     * A record's CONSUMER span, started and not current: for a batch handler that applies each event of a
+     * poll in memory and keeps {@link Traceparent#of} it on what the event writes. The caller ends it.
+     */
+    public Span startConsumer(Consumed record) {
+        return consumerSpan(record, List.of()).startSpan();
+    }
+
+    /**
      * Runs the handling of a batch of records under one CONSUMER span: its parent is the first
      * record's traceparent, and it links every record's, so each trace reaches the batch.
      */
