@@ -66,11 +66,12 @@ final class KafkaRoundTrip {
         String id = "release-check-" + UUID.randomUUID();
         String what = "CloudEvent " + id + " qua Kafka (" + topic + ")";
         String envelope = envelope(id, start);
-        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        // One deadline for the whole trip: each step gets what the earlier ones left.
+        Instant deadline = start.plus(timeout);
         try {
-            ensureTopic(client, topic, millis);
-            RecordMetadata written = write(client, topic, id, envelope, millis);
-            Optional<String> problem = readBack(client, written, id, envelope, start.plus(timeout));
+            ensureTopic(client, topic, remaining(deadline));
+            RecordMetadata written = write(client, topic, id, envelope, remaining(deadline));
+            Optional<String> problem = readBack(client, written, id, envelope, deadline);
             if (problem.isPresent()) {
                 return ReleaseCheck.Outcome.failed(what + ": " + problem.get());
             }
@@ -86,6 +87,10 @@ final class KafkaRoundTrip {
         } catch (RuntimeException e) {
             return ReleaseCheck.Outcome.failed(what + ": " + describe(e));
         }
+    }
+
+    private static int remaining(Instant deadline) {
+        return (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, Duration.between(Instant.now(), deadline).toMillis()));
     }
 
     /** Structured mode, as the suite's own events: the envelope is the value. */
@@ -127,8 +132,10 @@ final class KafkaRoundTrip {
         config.putAll(client);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(millis, 30_000));
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 30_000));
+        int request = Math.min(millis, 30_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);
+        // Kafka refuses a delivery timeout below linger.ms + request.timeout.ms.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(millis, request + 1_000));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8),
                     envelope.getBytes(StandardCharsets.UTF_8));

@@ -66,6 +66,25 @@ class ReleaseCheckTest {
     }
 
     @Test
+    void servicesAreAskedTogetherSoAReleaseWithEveryServiceDownEndsAfterOneTimeout() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String nobody = "http://127.0.0.1:" + closed + "/q/health/ready";
+        long start = System.nanoTime();
+
+        Run run = run(Map.of(ReleaseCheck.READY, "task-service=" + nobody + ",indicator-service=" + nobody
+                + ",survey-service=" + nobody + ",notification-service=" + nobody, ReleaseCheck.TIMEOUT, "5"));
+
+        assertThat(run.failed()).isEqualTo(4);
+        assertThat(run.log()).contains("KHÔNG ĐẠT notification-service chưa sẵn sàng tại " + nobody + " sau 5 s: ConnectException",
+                "Kiểm tra bản phát hành: 0/4 đạt, 4 không đạt");
+        // one after the other would take four timeouts, longer than helm test waits
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void aCloudEventRoundTripsThroughTheBrokerOnTheChecksOwnTopic() {
         String topic = "parsipas.release-check.v1." + UUID.randomUUID();
 
