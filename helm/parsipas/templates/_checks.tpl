@@ -42,6 +42,9 @@ database cannot serve. values.schema.json checks each value alone; these compare
 {{- if $v.console.enabled }}
 {{- $_ := set $workloads "console" $v.console }}
 {{- end }}
+{{- if $v.helmTest.enabled }}
+{{- $_ := set $workloads "helmTest" $v.helmTest }}
+{{- end }}
 {{- range $path, $workload := $workloads }}
 {{- with $workload.autoscaling }}
 {{- if and .enabled (gt (int .minReplicas) (int .maxReplicas)) }}

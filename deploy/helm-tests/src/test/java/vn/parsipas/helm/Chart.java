@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,11 +50,64 @@ final class Chart {
         return new Helm(DIR).lint().strict().call();
     }
 
-    /** Renders with the chart's default values, then the given adjustments (--set, -f, --set-file). */
+    /**
+     * Renders with the chart's default values, then the given adjustments (--set, -f, --set-file), hooks
+     * included as `helm template` prints them (helm test's pod and its network policy).
+     */
     static Rendered render(UnaryOperator<TemplateCommand> values) {
-        TemplateCommand command = new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE)
+        TemplateCommand command = new Helm(WITH_HOOKS_SHOWN.get()).template().withName(RELEASE).withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
-        return Rendered.parse(values.apply(command).call());
+        return Rendered.parse(values.apply(command).call().replace(HIDDEN_HOOK, HOOK));
+    }
+
+    private static final String HOOK = "helm.sh/hook";
+    private static final String HIDDEN_HOOK = "parsipas.test/helm.sh.hook";
+
+    /**
+     * A copy of the chart whose hook annotations have another name. helm-java's template answers the
+     * release's manifest without its hooks (the helm CLI prints both), so the copy renders them into the
+     * manifest and {@link #render} gives them their name back: the objects are what Helm renders.
+     */
+    private static final Supplier<Path> WITH_HOOKS_SHOWN = new Supplier<>() {
+        private Path copy;
+
+        @Override
+        public synchronized Path get() {
+            if (copy == null) {
+                copy = copyWithHooksShown();
+            }
+            return copy;
+        }
+    };
+
+    private static Path copyWithHooksShown() {
+        try {
+            Path copy = Files.createTempDirectory("parsipas-chart");
+            try (Stream<Path> files = Files.walk(DIR)) {
+                for (Path file : files.toList()) {
+                    Path target = copy.resolve(DIR.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else if (file.toString().endsWith(".yaml") && file.startsWith(DIR.resolve("templates"))) {
+                        Files.writeString(target, Files.readString(file).replace(HOOK, HIDDEN_HOOK));
+                    } else {
+                        Files.copy(file, target); // follows files/asyncapi.yaml's link, as helm package does
+                    }
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(copy)));
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Renders with the chart's defaults and a values file of the given YAML (what --set cannot say, e.g. an empty list). */

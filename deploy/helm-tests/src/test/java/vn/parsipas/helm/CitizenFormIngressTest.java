@@ -52,11 +52,14 @@ class CitizenFormIngressTest {
     void surveyServiceTrustsForwardedClientAddressesOnlyFromTheIngressControllersNetwork(String values, Chart.Rendered release) {
         assertThat(release.named("ConfigMap", "parsipas-survey-service").at("/data/PARSIPAS_SURVEY_FORM_LIMITS_TRUSTED_PROXIES").asText())
                 .isEqualTo("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fc00::/7");
-        // Only the ingress controller, Prometheus and the console (which calls the API, never the form) may
-        // connect to the HTTP port, so only the controller can set that header for a citizen.
+        // Only the ingress controller, Prometheus, the console (which calls the API, never the form) and helm
+        // test's pod (which asks for /q/health/ready) may connect to the HTTP port, so only the controller can
+        // set that header for a citizen.
         JsonNode policy = release.named("NetworkPolicy", "parsipas-survey-service");
-        assertThat(policy.at("/spec/ingress")).hasSize(2);
+        assertThat(policy.at("/spec/ingress")).hasSize(3);
         assertThat(policy.at("/spec/ingress/0/from").isEmpty()).isFalse();
         assertThat(policy.at("/spec/ingress/1/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("console");
+        assertThat(policy.at("/spec/ingress/2/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText())
+                .isEqualTo("release-check");
     }
 }

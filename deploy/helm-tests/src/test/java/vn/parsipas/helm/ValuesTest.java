@@ -81,9 +81,10 @@ class ValuesTest {
         Chart.Rendered defaults = Chart.renderDefaults();
         System.out.println("default values render: " + defaults.kinds());
 
+        // and helm test's pod with its network policy (test hooks: created only by `helm test`)
         assertThat(defaults.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "ConfigMap", 5L, "Deployment", 5L, "HorizontalPodAutoscaler", 5L, "Ingress", 3L,
-                "NetworkPolicy", 5L, "PodDisruptionBudget", 5L, "Service", 5L, "ServiceAccount", 5L)));
+                "NetworkPolicy", 5L + 1, "Pod", 1L, "PodDisruptionBudget", 5L, "Service", 5L, "ServiceAccount", 5L)));
     }
 
     @Test
@@ -95,7 +96,7 @@ class ValuesTest {
         assertThat(production.kinds()).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
                 Map.entry("ConfigMap", 7L), Map.entry("Deployment", 5L), Map.entry("HorizontalPodAutoscaler", 5L),
                 Map.entry("Ingress", 3L), Map.entry("KafkaTopic", (long) topics), Map.entry("KafkaUser", 7L),
-                Map.entry("KeycloakRealmImport", 1L), Map.entry("NetworkPolicy", 5L),
+                Map.entry("KeycloakRealmImport", 1L), Map.entry("NetworkPolicy", 5L + 1), Map.entry("Pod", 1L),
                 Map.entry("PodDisruptionBudget", 5L), Map.entry("PrometheusRule", 1L), Map.entry("Service", 5L),
                 Map.entry("ServiceAccount", 5L), Map.entry("ServiceMonitor", 1L))));
         JsonNode monitor = production.ofKind("ServiceMonitor").get(0);

@@ -41,6 +41,11 @@ class WorkloadsTest {
             assertThat(env.get("JAVA_TOOL_OPTIONS")).as(name(deployment)).startsWith(jvm.path("options").asText())
                     .doesNotContainPattern("-XX:\\+Use\\w+GC").doesNotContain("  ");
         }
+        // helm test's pod runs java itself (not the image's launcher): the collector is its first argument, and a heap of its own comes last.
+        JsonNode pod = release.named("Pod", "parsipas-release-check");
+        assertThat(pod.at("/spec/containers/0/command/1").asText()).isEqualTo(jvm.path("gc").asText());
+        assertThat(HelmTestPodTest.env(pod).get("JAVA_TOOL_OPTIONS")).startsWith(jvm.path("options").asText()).endsWith("-XX:-UsePerfData")
+                .contains("-Xmx64m");
         Chart.Rendered raised = Chart.render(command -> command.set("javaOptions", "-Xmx512m -Duser.timezone=UTC"));
         for (JsonNode deployment : raised.ofKind("Deployment")) {
             assertThat(KafkaResourcesTest.env(raised, deployment).get("JAVA_TOOL_OPTIONS")).as(name(deployment))
@@ -91,8 +96,12 @@ class WorkloadsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("releases")
     void everyPodMeetsTheRestrictedPodSecurityStandard(String values, Chart.Rendered release) {
-        for (JsonNode deployment : release.ofKind("Deployment")) {
-            JsonNode pod = deployment.at("/spec/template/spec");
+        // The Deployments' pods and helm test's pod.
+        List<JsonNode> workloads = new ArrayList<>(release.ofKind("Deployment"));
+        workloads.addAll(release.ofKind("Pod"));
+        assertThat(workloads).hasSize(SERVICES.size() + 1);
+        for (JsonNode deployment : workloads) {
+            JsonNode pod = podSpec(deployment);
             assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(name(deployment)).isTrue();
             assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
             assertThat(pod.path("hostNetwork").asBoolean(false) || pod.path("hostPID").asBoolean(false)
@@ -114,6 +123,19 @@ class WorkloadsTest {
                 // The read-only root needs a writable /tmp for Quarkus and Vert.x.
                 assertThat(texts(container.path("volumeMounts"), "mountPath")).contains("/tmp");
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releases")
+    void everyPodHasResourceRequestsAndAMemoryLimit(String values, Chart.Rendered release) {
+        List<JsonNode> workloads = new ArrayList<>(release.ofKind("Deployment"));
+        workloads.addAll(release.ofKind("Pod"));
+        for (JsonNode workload : workloads) {
+            JsonNode container = podSpec(workload).at("/containers/0");
+            assertThat(container.at("/resources/requests/cpu").asText()).as(name(workload)).isNotBlank();
+            assertThat(container.at("/resources/requests/memory").asText()).as(name(workload)).isNotBlank();
+            assertThat(container.at("/resources/limits/memory").asText()).as(name(workload)).isNotBlank();
         }
     }
 
@@ -251,6 +273,11 @@ class WorkloadsTest {
             ids.add(object.path("kind").asText() + "/" + name(object));
         }
         assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    /** The pod spec of a Deployment, or a Pod's own. */
+    static JsonNode podSpec(JsonNode workload) {
+        return "Pod".equals(workload.path("kind").asText()) ? workload.path("spec") : workload.at("/spec/template/spec");
     }
 
     static JsonNode onlyContainer(JsonNode deployment) {
