@@ -4,7 +4,8 @@
 # measures one) go to docs/benchmarks/results.md. Benchmarks are never part of ./mvnw verify.
 #
 #   ./bench.sh                 all of them (about 15 minutes on 2 cores)
-#   ./bench.sh suite task      only these (names: suite console notification indicator survey task)
+#   ./bench.sh suite task      only these (names: suite console notification indicator survey task); the
+#                              other sections of results.md are kept as they were, each with its own date
 #
 # What each one measures and how to read it: docs/benchmarks/<name>.md.
 set -euo pipefail
@@ -41,24 +42,33 @@ files[task]=services/task-service/target/benchmark/deadline-benchmark.txt
 {
     echo "# Benchmark results"
     echo
-    echo "Written by \`./bench.sh ${*:-}\` on $started: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo),"
-    echo "$(java -version 2>&1 | head -1), load average at the start $load_at_start. Each section is one run of"
-    echo "one benchmark; the engines' own figures in it (raw broker, raw PostgreSQL) come from the same run."
-    echo "What each measures: the page of the same name in this folder."
+    echo "Written by \`./bench.sh\` on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo),"
+    echo "$(java -version 2>&1 | head -1). Each section is one run of one benchmark (its heading says when"
+    echo "and the load average at the start of that \`./bench.sh\`); the engines' own figures in it (raw broker,"
+    echo "raw PostgreSQL) come from the same run. What each measures: the page of the same name in this folder."
 } > "$results.tmp"
 
-failed=()
 for name in "${selected[@]}"; do
     [[ -n "${args[$name]:-}" ]] || { echo "bench: no benchmark called $name (${all[*]})"; exit 2; }
+done
+
+failed=()
+for name in "${all[@]}"; do
+    if [[ " ${selected[*]} " != *" $name "* ]]; then
+        # not run this time: its section of the previous results.md stays, with its own date
+        previous=$(awk -v name="$name" '/^## / { keep = ($2 == name) } keep' "$results" 2>/dev/null || true)
+        [[ -n "$previous" ]] && printf '\n%s\n' "$previous" >> "$results.tmp"
+        continue
+    fi
     echo "bench: $name (log: $logs/$name.log)"
     rm -f "${files[$name]}"
     begin=$SECONDS
     # shellcheck disable=SC2086 # the arguments are words on purpose
     if "${mvn[@]}" ${args[$name]} > "$logs/$name.log" 2>&1 && [[ -s "${files[$name]}" ]]; then
-        status="$((SECONDS - begin)) s"
+        status="$((SECONDS - begin)) s, $started, load $load_at_start"
     else
         failed+=("$name")
-        status="FAILED after $((SECONDS - begin)) s, see $logs/$name.log"
+        status="FAILED after $((SECONDS - begin)) s, $started, see $logs/$name.log"
     fi
     {
         echo

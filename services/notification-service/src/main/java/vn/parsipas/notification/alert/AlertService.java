@@ -2,7 +2,6 @@ package vn.parsipas.notification.alert;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,8 @@
 package vn.parsipas.notification.directory;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,18 +24,7 @@ public class Directory {
      * directory gives no parent.
      */
     public static Routing route(String supervisor, String responsible, List<String> copies, Map<String, Agency> known) {
-        return routing(responsible, deliveredTo(supervisor, responsible, known), copies, known);
-    }
-
-    /** The agency an alert of {@code code} escalates to: its parent, else {@code fallback}; null at the top. */
-    public Uni<String> supervisorOf(String code, String fallback) {
-        return Agency.<Agency>findById(code).map(agency -> {
-            String supervisor = agency != null && agency.parentCode != null ? agency.parentCode : fallback;
-            return supervisor.equals(code) ? null : supervisor;
-        });
-    }
-
-    private static Routing routing(String responsible, String deliveredTo, List<String> copies, Map<String, Agency> known) {
+        String deliveredTo = deliveredTo(supervisor, responsible, known);
         List<String> listed = copies.stream().filter(code -> !code.equals(responsible)).distinct().toList();
         List<String> delivered = new ArrayList<>();
         for (String code : listed) {
@@ -51,5 +35,13 @@ public class Directory {
         }
         Map<String, String> names = known.values().stream().collect(Collectors.toMap(a -> a.code, a -> a.name));
         return new Routing(responsible, deliveredTo, listed, delivered, names);
+    }
+
+    /** The agency an alert of {@code code} escalates to: its parent, else {@code fallback}; null at the top. */
+    public Uni<String> supervisorOf(String code, String fallback) {
+        return Agency.<Agency>findById(code).map(agency -> {
+            String supervisor = agency != null && agency.parentCode != null ? agency.parentCode : fallback;
+            return supervisor.equals(code) ? null : supervisor;
+        });
     }
 }
