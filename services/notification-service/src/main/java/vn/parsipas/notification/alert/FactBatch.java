@@ -1,14 +1,8 @@
 package vn.parsipas.notification.alert;
 
-import static vn.parsipas.platform.time.BusinessTime.utc;
-
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,9 +17,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.alert.Planner.Recipient;
 import vn.parsipas.notification.delivery.Delivery;
@@ -38,11 +29,11 @@ import vn.parsipas.platform.outbox.Outbox;
 import vn.parsipas.platform.tracing.EventLogContext;
 
 /**
- * Applies a poll of raises, clears and notes in one SQL transaction, set-based: the open alerts of
- * every subject in the poll, their recipients and the agencies to route to are read in three
- * statements; the facts are applied in memory in record order, with the same transitions as
- * {@link AlertService} (so a raise then a clear of one alert in one poll, or a repeated fact, end as
- * they would one by one); then each table is written in one statement.
+ * Applies a poll of facts (raises, clears, notes, reassignments) in one SQL transaction, set-based: the
+ * open alerts of every subject in the poll, their recipients and the agencies to route to are read in
+ * three statements ({@link AlertRows}); the facts are applied in memory in record order with the
+ * transitions' own rules ({@link Transitions}, {@link Planner}), so a raise then a clear of one alert in
+ * one poll, or a repeated fact, end as they would one by one; then each table is written in one statement.
  */
 @ApplicationScoped
 public class FactBatch {
@@ -73,8 +64,8 @@ public class FactBatch {
         }
         Set<String> subjects = new LinkedHashSet<>();
         facts.forEach(caused -> subjects.add(subjectOf(caused.fact())));
-        return openAlerts(connection, subjects)
-                .chain(open -> recipients(connection, open)
+        return AlertRows.openAlerts(connection, subjects)
+                .chain(open -> AlertRows.recipients(connection, open)
                         .chain(recipients -> agencies(connection, facts).map(known -> {
                             Changes changes = new Changes(open, recipients, known);
                             for (Caused caused : facts) {
@@ -87,11 +78,12 @@ public class FactBatch {
                             }
                             return changes;
                         })))
-                .chain(changes -> write(connection, changes));
+                .chain(changes -> AlertRows.write(connection, changes).chain(() -> outbox.addIdentified(connection, changes.events))
+                        .chain(() -> AlertRows.notices(connection, changes.notices)));
     }
 
     /** What the poll changes, gathered in memory in record order. */
-    private final class Changes {
+    final class Changes {
         final Map<String, List<Alert>> openBySubject;
         final Map<String, List<Recipient>> recipientsByAlert;
         final Map<String, Agency> known;
@@ -251,35 +243,6 @@ public class FactBatch {
         return ((Fact.Reassign) fact).subjectId();
     }
 
-    /** The open alerts of the subjects, locked for the transaction (in id order, so two polls lock alike), oldest first per subject. */
-    private static Uni<Map<String, List<Alert>>> openAlerts(SqlConnection connection, Set<String> subjects) {
-        return connection.preparedQuery("select * from alert where subject_id = any($1) and status <> 'resolved' order by id for update")
-                .execute(Tuple.of(subjects.toArray(String[]::new)))
-                .map(rows -> {
-                    List<Alert> alerts = new ArrayList<>();
-                    rows.forEach(row -> alerts.add(alert(row)));
-                    alerts.sort(Comparator.comparing((Alert alert) -> alert.raisedAt).thenComparing(alert -> alert.id));
-                    Map<String, List<Alert>> bySubject = new HashMap<>();
-                    alerts.forEach(alert -> bySubject.computeIfAbsent(alert.subjectId, subject -> new ArrayList<>()).add(alert));
-                    return bySubject;
-                });
-    }
-
-    private static Uni<Map<String, List<Recipient>>> recipients(SqlConnection connection, Map<String, List<Alert>> open) {
-        String[] ids = open.values().stream().flatMap(List::stream).map(alert -> alert.id).toArray(String[]::new);
-        if (ids.length == 0) {
-            return Uni.createFrom().item(new HashMap<>());
-        }
-        return connection.preparedQuery("select alert_id, agency_code, role from alert_recipient where alert_id = any($1)")
-                .execute(Tuple.of(ids))
-                .map(rows -> {
-                    Map<String, List<Recipient>> byAlert = new HashMap<>();
-                    rows.forEach(row -> byAlert.computeIfAbsent(row.getString("alert_id"), id -> new ArrayList<>())
-                            .add(new Recipient(row.getString("agency_code"), row.getString("role"))));
-                    return byAlert;
-                });
-    }
-
     /** The agencies the raises name, and the parents acting for the collectives among them. */
     private Uni<Map<String, Agency>> agencies(SqlConnection connection, List<Caused> facts) {
         Set<String> codes = new HashSet<>();
@@ -292,130 +255,18 @@ public class FactBatch {
                 codes.addAll(reassign.copies());
             }
         });
-        return agencies(connection, codes).chain(known -> {
+        return AlertRows.agencies(connection, codes).chain(known -> {
             // a collective's parent, or the supervisor acting for a collective without one (config per family)
             Set<String> acting = new HashSet<>();
             for (AlertKind.Family family : AlertKind.Family.values()) {
                 codes.forEach(code -> acting.add(Directory.deliveredTo(family.supervisor(config), code, known)));
             }
             acting.removeAll(known.keySet());
-            return agencies(connection, acting).map(more -> {
+            return AlertRows.agencies(connection, acting).map(more -> {
                 known.putAll(more);
                 return known;
             });
         });
     }
 
-    private static Uni<Map<String, Agency>> agencies(SqlConnection connection, Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Uni.createFrom().item(new HashMap<>());
-        }
-        return connection.preparedQuery("select code, name, kind, parent_code from agency where code = any($1)")
-                .execute(Tuple.of(codes.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, Agency> known = new HashMap<>();
-                    rows.forEach(row -> {
-                        Agency agency = new Agency();
-                        agency.code = row.getString("code");
-                        agency.name = row.getString("name");
-                        agency.kind = row.getString("kind");
-                        agency.parentCode = row.getString("parent_code");
-                        known.put(agency.code, agency);
-                    });
-                    return known;
-                });
-    }
-
-    /**
-     * Each table in one statement, in the order the constraints need: alerts that changed first (a
-     * resolved one frees its fingerprint for a new one), then new alerts, then what refers to them.
-     */
-    private Uni<Void> write(SqlConnection connection, Changes changes) {
-        return batch(connection, "update alert set status = $2, occurrences = $3, last_seen_at = $4, updated_at = $5, "
-                        + "resolution = $6, resolved_at = $7, next_repeat_at = $8, next_escalation_at = $9, agency_code = $10, "
-                        + "delivered_to = $11, cc_agencies = $12, body = $13 where id = $1",
-                changes.updated, alert -> Tuple.from(Arrays.asList(alert.id, alert.status, alert.occurrences,
-                        utc(alert.lastSeenAt), utc(alert.updatedAt), alert.resolution, time(alert.resolvedAt),
-                        time(alert.nextRepeatAt), time(alert.nextEscalationAt), alert.agencyCode, alert.deliveredTo,
-                        alert.ccAgencies, alert.body)))
-                .chain(() -> batch(connection, "insert into alert (id, fingerprint, kind, severity, status, subject_id, agency_code, "
-                                + "delivered_to, cc_agencies, title, criterion_code, body, cause_event_id, rule_name, occurrences, raised_at, "
-                                + "last_seen_at, next_repeat_at, next_escalation_at, resolved_at, resolution, updated_at) values "
-                                + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
-                        changes.inserted, alert -> Tuple.from(Arrays.asList(alert.id, alert.fingerprint, alert.kind, alert.severity,
-                                alert.status, alert.subjectId, alert.agencyCode, alert.deliveredTo, alert.ccAgencies, alert.title,
-                                alert.criterionCode, alert.body, alert.causeEventId, alert.ruleName, alert.occurrences,
-                                utc(alert.raisedAt), utc(alert.lastSeenAt), time(alert.nextRepeatAt), time(alert.nextEscalationAt),
-                                time(alert.resolvedAt), alert.resolution, utc(alert.updatedAt)))))
-                .chain(() -> batch(connection, "delete from alert_recipient where alert_id = $1 and agency_code = $2",
-                        changes.recipientRoles.entrySet().stream().filter(held -> held.getValue() == null).toList(),
-                        held -> Tuple.of(held.getKey().get(0), held.getKey().get(1))))
-                .chain(() -> batch(connection, "insert into alert_recipient (alert_id, agency_code, role) values ($1, $2, $3) "
-                                + "on conflict (alert_id, agency_code) do update set role = excluded.role",
-                        changes.recipientRoles.entrySet().stream().filter(held -> held.getValue() != null).toList(),
-                        held -> Tuple.of(held.getKey().get(0), held.getKey().get(1), held.getValue())))
-                .chain(() -> batch(connection, "insert into alert_timeline (alert_id, at, type, agency_code, actor, detail) "
-                                + "values ($1, $2, $3, $4, $5, $6)", changes.timeline,
-                        entry -> Tuple.from(Arrays.asList(entry.alertId, utc(entry.at), entry.type, entry.agencyCode, entry.actor,
-                                entry.detail))))
-                .chain(() -> batch(connection, "insert into delivery (id, alert_id, transition, channel, agency_code, role, status, "
-                                + "silence_id, created_at, next_attempt_at, sent_at, traceparent) "
-                                + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", changes.deliveries,
-                        d -> Tuple.from(Arrays.asList(d.id, d.alertId, d.transition, d.channel, d.agencyCode, d.role, d.status,
-                                d.silenceId, utc(d.createdAt), time(d.nextAttemptAt), time(d.sentAt), d.traceparent))))
-                .chain(() -> batch(connection, "update silence set muted_count = muted_count + $2 where id = $1",
-                        changes.muted.entrySet(), count -> Tuple.of(count.getKey(), count.getValue())))
-                .chain(() -> outbox.addIdentified(connection, changes.events))
-                .chain(() -> batch(connection, "insert into alert_change (id, payload) values ($1, $2)", changes.notices,
-                        notice -> Tuple.of(notice.id, notice.payload)));
-    }
-
-    private static <T> Uni<Void> batch(SqlConnection connection, String sql, Collection<T> items, Function<T, Tuple> row) {
-        if (items.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery(sql).executeBatch(items.stream().map(row).toList()).replaceWithVoid();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : utc(instant);
-    }
-
-    private static Alert alert(Row row) {
-        Alert alert = new Alert();
-        alert.id = row.getString("id");
-        alert.fingerprint = row.getString("fingerprint");
-        alert.kind = row.getString("kind");
-        alert.severity = row.getString("severity");
-        alert.status = row.getString("status");
-        alert.subjectId = row.getString("subject_id");
-        alert.agencyCode = row.getString("agency_code");
-        alert.deliveredTo = row.getString("delivered_to");
-        alert.ccAgencies = row.getString("cc_agencies");
-        alert.title = row.getString("title");
-        alert.criterionCode = row.getString("criterion_code");
-        alert.body = row.getString("body");
-        alert.causeEventId = row.getString("cause_event_id");
-        alert.ruleName = row.getString("rule_name");
-        alert.occurrences = row.getInteger("occurrences");
-        alert.raisedAt = instant(row, "raised_at");
-        alert.lastSeenAt = instant(row, "last_seen_at");
-        alert.repeats = row.getInteger("repeats");
-        alert.nextRepeatAt = instant(row, "next_repeat_at");
-        alert.acknowledgedAt = instant(row, "acknowledged_at");
-        alert.acknowledgedBy = row.getString("acknowledged_by");
-        alert.ackComment = row.getString("ack_comment");
-        alert.escalationLevel = row.getInteger("escalation_level");
-        alert.escalatedTo = row.getString("escalated_to");
-        alert.nextEscalationAt = instant(row, "next_escalation_at");
-        alert.resolvedAt = instant(row, "resolved_at");
-        alert.resolution = row.getString("resolution");
-        alert.updatedAt = instant(row, "updated_at");
-        return alert;
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
 }
