@@ -25,7 +25,7 @@ import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.delivery.Backoff;
 import vn.parsipas.notification.delivery.Claimed;
 import vn.parsipas.notification.delivery.DeliveryStore;
-import vn.parsipas.notification.delivery.Pump;
+import vn.parsipas.platform.pump.Pump;
 import vn.parsipas.platform.tracing.EventSpans;
 
 /**
@@ -55,7 +55,7 @@ public class EmailDispatcher {
     @Inject
     EventSpans spans;
 
-    private final Pump pump = new Pump("e-mail", this::pass);
+    private final Pump pump = Pump.of("e-mail", this::pass);
 
     @Scheduled(every = "${parsipas.notification.email.poll:10s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventJson;
+import vn.parsipas.platform.pump.Pump;
 
 /**
  * The alert changes heard by this replica, fanned out to the live streams of the agencies concerned.
@@ -36,8 +36,9 @@ public class AlertStream {
     private static final int STREAM_BUFFER = 10_000;
 
     private final Queue<String> heard = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean reading = new AtomicBoolean();
     private final BroadcastProcessor<AlertChange> changes = BroadcastProcessor.create();
+    /** One read at a time, so the streams keep the order heard; what is heard meanwhile is read next. */
+    private final Pump reader = Pump.of("alert changes", this::readHeard);
 
     @Inject
     Pool pool;
@@ -45,29 +46,21 @@ public class AlertStream {
     /** Called with each NOTIFY payload of {@link ChangeFeed#CHANNEL}, in order: the id of an alert_change row. */
     public void heard(String id) {
         heard.add(id);
-        readHeard();
+        reader.wake();
     }
 
-    /** Reads what was heard, unless a read is under way (its end reads what came meanwhile). */
-    private void readHeard() {
-        if (!reading.compareAndSet(false, true)) {
-            return;
-        }
+    /** One pass: reads up to {@value #MAX_READ} of the rows heard, in order, to the streams; returns how many. */
+    private Uni<Integer> readHeard() {
         List<String> ids = new ArrayList<>();
         for (String id = heard.poll(); id != null; id = ids.size() < MAX_READ ? heard.poll() : null) {
             ids.add(id);
         }
         if (ids.isEmpty()) {
-            reading.set(false);
-            if (!heard.isEmpty()) {
-                readHeard();
-            }
-            return;
+            return Uni.createFrom().item(0);
         }
-        read(ids).subscribe().with(read -> {
+        return read(ids).map(read -> {
             read.forEach(changes::onNext);
-            reading.set(false);
-            readHeard();
+            return ids.size();
         });
     }
 

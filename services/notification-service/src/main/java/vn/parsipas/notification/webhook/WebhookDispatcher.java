@@ -39,7 +39,7 @@ import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.delivery.Backoff;
 import vn.parsipas.notification.delivery.Claimed;
 import vn.parsipas.notification.delivery.DeliveryStore;
-import vn.parsipas.notification.delivery.Pump;
+import vn.parsipas.platform.pump.Pump;
 import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.platform.tracing.EventSpans;
 import vn.parsipas.platform.tracing.Traceparent;
@@ -89,26 +89,27 @@ public class WebhookDispatcher {
     EventSpans spans;
 
     private HttpClient http;
-    private Pump pump;
+    private volatile Pump pump;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean stopped;
 
     void start(@Observes StartupEvent startup) {
         // The delivery's own span carries the trace to the receiver (traceparent header); Vert.x adds none of its own.
         http = vertx.getDelegate().createHttpClient(new HttpClientOptions().setMaxPoolSize(50).setKeepAlive(true)
                 .setConnectTimeout((int) config.webhook().timeout().toMillis()).setTracingPolicy(TracingPolicy.IGNORE));
-        pump = new Pump("webhooks", this::pass);
+        pump = Pump.of("webhooks", this::pass);
         wake();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        stopped = true;
+        if (pump != null) {
+            pump.stop();
+        }
     }
 
     @Scheduled(every = "${parsipas.notification.webhook.poll:5s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void wake() {
-        if (!stopped && pump != null) {
+        if (pump != null) {
             pump.wake();
         }
     }

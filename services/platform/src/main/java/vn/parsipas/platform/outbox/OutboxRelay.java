@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +37,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.pump.Pump;
 import vn.parsipas.platform.tracing.EventSpans;
 import vn.parsipas.platform.tracing.Traceparent;
 
@@ -48,7 +48,7 @@ import vn.parsipas.platform.tracing.Traceparent;
  * ({@code FOR UPDATE SKIP LOCKED}) and drains their unsent rows in id order within one transaction: replicas share the work without ever publishing one key from
  * two places, and nothing is marked sent that Kafka did not acknowledge. The relay wakes on the
  * NOTIFY that the commit of an outbox insert sends ({@link OutboxListener}); polling is the safety net.
- * After a failure it backs off exponentially.
+ * Passes run on the platform's {@link Pump}; after a failure it backs off exponentially.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -74,10 +74,7 @@ public class OutboxRelay {
     @Inject
     EventSpans spans;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private volatile boolean stopped;
-    private int consecutiveFailures;
+    private volatile Pump pump;
     private Counter failures;
     private Timer delay;
 
@@ -87,11 +84,14 @@ public class OutboxRelay {
                 .description("From the outbox insert to Kafka's acknowledgement")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        pump = Pump.builder("outbox relay", this::relayOnce).backoff(vertx, config.maxBackoff()).build();
         wake();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        stopped = true;
+        if (pump != null) {
+            pump.stop();
+        }
     }
 
     @Scheduled(every = "${parsipas.outbox.poll-interval:2s}", delayed = "1s",
@@ -103,37 +103,9 @@ public class OutboxRelay {
 
     /** Asks for a pass; cheap to call often, passes never overlap within one process. */
     public void wake() {
-        if (stopped || !config.relayEnabled()) {
-            return;
+        if (pump != null && config.relayEnabled()) {
+            pump.wake();
         }
-        pending.set(true);
-        if (running.compareAndSet(false, true)) {
-            drain();
-        }
-    }
-
-    private void drain() {
-        pending.set(false);
-        relayOnce().subscribe().with(count -> {
-            consecutiveFailures = 0;
-            if (count > 0 || pending.get()) {
-                drain();
-            } else {
-                running.set(false);
-                if (pending.get()) {
-                    wake();
-                }
-            }
-        }, failure -> {
-            consecutiveFailures++;
-            long backoff = Math.min(config.maxBackoff().toMillis(), 100L << Math.min(consecutiveFailures, 16));
-            LOG.warnf("outbox relay: pass failed (%d in a row), retrying in %d ms: %s",
-                    consecutiveFailures, backoff, failure.toString());
-            vertx.setTimer(backoff, timer -> {
-                running.set(false);
-                wake();
-            });
-        });
     }
 
     /**

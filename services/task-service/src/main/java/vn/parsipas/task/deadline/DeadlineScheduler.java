@@ -3,35 +3,31 @@ package vn.parsipas.task.deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import vn.parsipas.platform.pump.Pump;
 import vn.parsipas.task.TaskConfig;
 import vn.parsipas.task.tasks.DeadlineWakeUp;
 
 /**
  * Runs detection passes: periodically as a safety net, and exactly when the next trigger comes through
  * a timer armed after each pass, so a deadline's fact leaves within milliseconds of its instant. Passes
- * never overlap within one process; replicas each run theirs and share the work through row locks.
+ * never overlap within one process (the platform's {@link Pump}); replicas each run theirs and share the work
+ * through row locks.
  */
 @ApplicationScoped
 public class DeadlineScheduler implements DeadlineWakeUp {
-    private static final Logger LOG = Logger.getLogger(DeadlineScheduler.class);
     /** Tasks already due but claimed by another replica: look again soon, without spinning. */
     private static final Duration RETRY_DUE = Duration.ofMillis(500);
 
@@ -50,10 +46,18 @@ public class DeadlineScheduler implements DeadlineWakeUp {
     @Inject
     TaskConfig config;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong timer = new AtomicLong(-1);
+    private Pump pump;
     private volatile boolean stopped;
+
+    @PostConstruct
+    void createPump() {
+        // Each pass on a fresh context: never on the caller's, which may still hold the Hibernate session
+        // of the transaction that asked for the pass. The detector drains what is due, so the pass says
+        // it did no work: another follows only when a wake-up (the timer, a poll, a command) came meanwhile.
+        pump = Pump.builder("deadline pass", () -> detector.runPass().chain(this::nextTrigger).invoke(this::arm).replaceWith(0))
+                .onFreshContext(vertx).build();
+    }
 
     @Scheduled(every = "${parsipas.task.deadlines.check-interval:30s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -64,39 +68,16 @@ public class DeadlineScheduler implements DeadlineWakeUp {
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopped = true;
+        pump.stop();
         vertx.cancelTimer(timer.getAndSet(-1));
     }
 
     /** Asks for a pass now (coalesced with one that is running); a no-op when the pass is switched off. */
     @Override
     public void wake() {
-        if (stopped || !enabled()) {
-            return;
+        if (enabled()) {
+            pump.wake();
         }
-        pending.set(true);
-        if (running.compareAndSet(false, true)) {
-            run();
-        }
-    }
-
-    /**
-     * Runs the pass on a fresh duplicated context: never on the caller's, which may still hold the
-     * Hibernate session of the transaction that asked for the pass.
-     */
-    private void run() {
-        pending.set(false);
-        Context context = VertxContext.createNewDuplicatedContext(VertxContext.getRootContext(vertx.getDelegate().getOrCreateContext()));
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Uni.createFrom().deferred(detector::runPass).chain(this::nextTrigger).subscribe().with(next -> {
-            running.set(false);
-            arm(next);
-            if (pending.get()) {
-                wake();
-            }
-        }, failure -> {
-            running.set(false);
-            LOG.warnf("deadline pass failed, the next poll retries: %s", failure.toString());
-        }));
     }
 
     private Uni<OffsetDateTime> nextTrigger(int raised) {
