@@ -4,6 +4,8 @@ import java.util.List;
 
 /** What a producer's event means for alerts, independent of who is alerted and how. */
 public sealed interface Fact {
+    /** What the fact is about (a task, a target, a sub-index of a scope and period): its alerts are looked up by it. */
+    String subjectId();
 
     /** A condition holds: open an alert for it (or count it on the open one) and close the alerts it replaces. */
     record Raise(AlertKind kind, String subjectId, String responsible, List<String> copies, String title, String body,

@@ -63,7 +63,7 @@ public class FactBatch {
             return Uni.createFrom().voidItem();
         }
         Set<String> subjects = new LinkedHashSet<>();
-        facts.forEach(caused -> subjects.add(subjectOf(caused.fact())));
+        facts.forEach(caused -> subjects.add(caused.fact().subjectId()));
         return AlertRows.openAlerts(connection, subjects)
                 .chain(open -> AlertRows.recipients(connection, open)
                         .chain(recipients -> agencies(connection, facts).map(known -> {
@@ -106,7 +106,7 @@ public class FactBatch {
         void apply(Caused caused) {
             Instant now = clock.instant();
             Fact fact = caused.fact();
-            List<Alert> open = openBySubject.computeIfAbsent(subjectOf(fact), subject -> new ArrayList<>());
+            List<Alert> open = openBySubject.computeIfAbsent(fact.subjectId(), subject -> new ArrayList<>());
             if (fact instanceof Fact.Raise raise) {
                 Alert current = null;
                 for (Alert alert : List.copyOf(open)) {
@@ -228,19 +228,6 @@ public class FactBatch {
         private List<String> holders(Alert alert) {
             return recipientsByAlert.getOrDefault(alert.id, List.of()).stream().map(Recipient::agencyCode).toList();
         }
-    }
-
-    private static String subjectOf(Fact fact) {
-        if (fact instanceof Fact.Raise raise) {
-            return raise.subjectId();
-        }
-        if (fact instanceof Fact.Clear clear) {
-            return clear.subjectId();
-        }
-        if (fact instanceof Fact.Note note) {
-            return note.subjectId();
-        }
-        return ((Fact.Reassign) fact).subjectId();
     }
 
     /** The agencies the raises name, and the parents acting for the collectives among them. */
