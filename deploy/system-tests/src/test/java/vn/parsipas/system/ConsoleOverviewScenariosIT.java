@@ -204,10 +204,10 @@ class ConsoleOverviewScenariosIT {
         assertThat(chart.locator(".chart-value").count()).as("one marker per value").isEqualTo(series.path("values").size());
         assertThat(chart.locator(".chart-trajectory").count()).isPositive();
         assertThat(chart.locator(".chart-risk").count()).isPositive();
-        assertThat(chart.locator(".chart-replaced title").allTextContents()).anyMatch(t -> t.startsWith("Kỳ 2025-11: 49 %"));
+        assertThat(chart.locator(".chart-replaced title").allTextContents()).anyMatch(t -> t.startsWith("Kỳ 2025-11: 49%"));
         Locator november = page.locator("table.overview tr", new Page.LocatorOptions().setHasText("2025-11"));
-        assertThat(november.locator("td[data-label='Giá trị']").textContent()).isEqualTo("47,5 %");
-        assertThat(november.locator("td[data-label='Hiệu chỉnh']").textContent()).startsWith("Lần gửi thứ 2; trước đó: 49 %");
+        assertThat(november.locator("td[data-label='Giá trị']").textContent()).isEqualTo("47,5%");
+        assertThat(november.locator("td[data-label='Hiệu chỉnh']").textContent()).startsWith("Lần gửi thứ 2; trước đó: 49%");
         assertThat(page.locator("table.overview tbody tr").count()).as("the data table beside the chart")
                 .isEqualTo(series.path("values").size());
 

@@ -195,7 +195,7 @@ class ConsoleScenariosIT {
         page.fill("#minh-chung", "https://stp.daklak.gov.vn/van-ban/ra-soat-tthc");
         page.click("form[action$='/tien-do'] button");
         assertThat(page.locator(".notice").textContent()).contains("Đã ghi nhận báo cáo tiến độ");
-        assertThat(page.locator("#history").textContent()).contains("40,5 %");
+        assertThat(page.locator("#history").textContent()).contains("40,5%");
 
         Answer reports = client.get(sut.url("task") + "/api/v1/tasks/" + acknowledgedTask + "/progress-reports", client.userToken("staff.stp"));
         assertThat(reports.body()).contains("40.5").contains("Đã rà soát 120/296 thủ tục").contains("staff.stp");

@@ -33,7 +33,7 @@ public final class IntervalChart {
         double bottom = height - BOTTOM;
         for (double tick : x.ticks()) {
             svg.line(x.at(tick), TOP - 6, x.at(tick), bottom, "chart-grid")
-                    .text(x.at(tick), bottom + 18, "middle", "chart-label", (int) tick + " %");
+                    .text(x.at(tick), bottom + 18, "middle", "chart-label", (int) tick + "%");
         }
         svg.line(LABEL, bottom, WIDTH - RIGHT, bottom, "chart-axis");
         for (int i = 0; i < rows.size(); i++) {
@@ -42,7 +42,7 @@ public final class IntervalChart {
             String state = !row.enough() ? "chưa đủ phiếu để đánh giá" : row.below() ? "dưới mục tiêu" : "đạt mục tiêu";
             svg.text(LABEL - 10, y + 4, "end", "chart-label", row.label() + (row.enough() ? "" : " *"))
                     .group(!row.enough() ? "chart-interval thin" : row.below() ? "chart-interval below" : "chart-interval",
-                            row.label() + ": " + Wording.figure(row.percent(), "percent") + " (khoảng tin cậy 95 %: "
+                            row.label() + ": " + Wording.figure(row.percent(), "percent") + " (khoảng tin cậy 95%: "
                                     + Wording.figure(row.low(), "percent") + " – " + Wording.figure(row.high(), "percent") + "; "
                                     + row.responses() + " phiếu; " + state + ")")
                     .line(x.at(row.low().doubleValue()), y, x.at(row.high().doubleValue()), y, "chart-bar")

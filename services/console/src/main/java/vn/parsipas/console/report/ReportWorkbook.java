@@ -119,7 +119,7 @@ public final class ReportWorkbook {
         Sheet sheet = sheets.table("Chỉ số SIPAS", List.of(new Column("Mã chỉ số thành phần", 12), new Column("Chỉ số thành phần", 48),
                 new Column("Phạm vi", 28), new Column("Kỳ", 10), new Column("Số phiếu", 10), new Column("Số câu trả lời hợp lệ", 12),
                 new Column("Số câu trả lời hài lòng", 12), new Column("Tỷ lệ hài lòng (%)", 11),
-                new Column("Khoảng tin cậy 95 %: cận dưới (%)", 13), new Column("Khoảng tin cậy 95 %: cận trên (%)", 13),
+                new Column("Khoảng tin cậy 95%: cận dưới (%)", 13), new Column("Khoảng tin cậy 95%: cận trên (%)", 13),
                 new Column("Mục tiêu (%)", 11), new Column("Dưới mục tiêu", 10)), 2);
         if (data.indices() == null) {
             sheets.row(sheet, "", "Không đọc được số liệu chỉ số hài lòng (survey-service) lúc xuất báo cáo.");

@@ -168,7 +168,7 @@ public class TaskPage {
                     detail.toString().strip(), null));
         }
         for (Task.Report report : reports) {
-            entries.add(new Entry(report.reportedAt(), "Báo cáo tiến độ " + Wording.number(report.percentComplete()) + " % – "
+            entries.add(new Entry(report.reportedAt(), "Báo cáo tiến độ " + Wording.figure(report.percentComplete(), "percent") + " – "
                     + report.reportedBy() + " (" + names.of(report.reportingAgency()) + ")",
                     report.note() == null ? "" : report.note(), report.evidenceUrl()));
         }

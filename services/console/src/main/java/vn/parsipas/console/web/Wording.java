@@ -1,8 +1,6 @@
 package vn.parsipas.console.web;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
+import vn.parsipas.contracts.text.VietnameseFigures;
 
 /**
  * Everything staff read about the suite's states, in Vietnamese, in one place: dates as
@@ -20,10 +19,9 @@ import io.quarkus.qute.TemplateExtension;
  */
 @TemplateExtension(namespace = "vi")
 public final class Wording {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnameseFigures.PROVINCE_TIME;
     public static final Locale LOCALE = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Wording() {
     }
@@ -33,7 +31,7 @@ public final class Wording {
     }
 
     public static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return VietnameseFigures.date(date);
     }
 
     /** The ISO form of an instant, for {@code <time datetime>}. */
@@ -41,13 +39,9 @@ public final class Wording {
         return instant == null ? "" : instant.toString();
     }
 
-    /** 84.31 → "84,31"; whole numbers without decimals. */
+    /** 84.31 → "84,31", 2740 → "2.740"; whole numbers without decimals (as {@link VietnameseFigures#number}). */
     public static String number(BigDecimal value) {
-        if (value == null) {
-            return "";
-        }
-        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(LOCALE));
-        return format.format(value);
+        return value == null ? "" : VietnameseFigures.number(value);
     }
 
     /** A SIPAS period: "2025-Q4" is "Quý IV/2025", "2025" the year to date. */
@@ -78,20 +72,16 @@ public final class Wording {
             case "percent-growth" -> "% tăng so với năm trước";
             case "percentage-points" -> "điểm phần trăm";
             case "billion-vnd" -> "tỷ đồng";
-            case "places" -> "bậc";
+            case "places" -> "hạng (1 là cao nhất)";
             case "group" -> "nhóm";
             case "count" -> "số lượng";
             default -> unit;
         };
     }
 
-    /** A figure with its unit: "84,31 %", "12 tỷ đồng"; a count is the number alone. */
+    /** A figure in its unit, as the alerts and e-mails write it: "84,31%", "12 tỷ đồng", "hạng 12"; a count is the number alone. */
     public static String figure(BigDecimal value, String unit) {
-        if (value == null) {
-            return "";
-        }
-        String number = number(value);
-        return unit == null || unit.isBlank() || "count".equals(unit) ? number : number + " " + unit(unit);
+        return value == null ? "" : VietnameseFigures.figure(value, unit);
     }
 
     public static String kind(String kind) {

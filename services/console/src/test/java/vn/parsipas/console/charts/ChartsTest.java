@@ -27,9 +27,9 @@ class ChartsTest {
                 .contains("<title id=\"bieu-do-title\">Biểu đồ &lt;tỷ lệ&gt;</title>").doesNotContain("style=");
         assertThat(count(svg, "<circle class=\"chart-value\"")).as("plain values are circles").isEqualTo(2);
         assertThat(count(svg, "<polygon class=\"chart-value corrected\"")).as("the corrected value is a diamond").isOne();
-        assertThat(svg).contains("<title>Kỳ 2025-07: 45,5 % (đã hiệu chỉnh)</title>")
-                .contains("<title>Kỳ 2025-07: 30 % (giá trị lần gửi 1, đã được thay)</title>")
-                .contains("Mục tiêu 80 %").contains("Đơn vị: %");
+        assertThat(svg).contains("<title>Kỳ 2025-07: 45,5% (đã hiệu chỉnh)</title>")
+                .contains("<title>Kỳ 2025-07: 30% (giá trị lần gửi 1, đã được thay)</title>")
+                .contains("Mục tiêu 80%").contains("Đơn vị: %");
 
         // the trajectory runs from (1 Jan, 20) up to (31 Dec, 80); the at-risk side is below it, down to the axis
         double[] trajectory = numbers(svg, "<line class=\"chart-trajectory\" x1=\"([\\d.]+)\" y1=\"([\\d.]+)\" x2=\"([\\d.]+)\" y2=\"([\\d.]+)\"");
@@ -62,12 +62,12 @@ class ChartsTest {
         String svg = IntervalChart.draw("s", "Biểu đồ", "3 phạm vi", rows, new BigDecimal("85"));
 
         assertThat(count(svg, "<g class=\"chart-interval")).isEqualTo(3);
-        assertThat(svg).contains("<g class=\"chart-interval below\"><title>Sở Tư pháp: 40 % (khoảng tin cậy 95 %: 32,3 % – 48,2 %; 140 phiếu; dưới mục tiêu)</title>")
-                .contains("<g class=\"chart-interval thin\"><title>Sở Y tế: 90 %").contains("chưa đủ phiếu để đánh giá")
-                .contains(">Sở Y tế *</text>").contains("Mục tiêu 85 %");
+        assertThat(svg).contains("<g class=\"chart-interval below\"><title>Sở Tư pháp: 40% (khoảng tin cậy 95%: 32,3% – 48,2%; 140 phiếu; dưới mục tiêu)</title>")
+                .contains("<g class=\"chart-interval thin\"><title>Sở Y tế: 90%").contains("chưa đủ phiếu để đánh giá")
+                .contains(">Sở Y tế *</text>").contains("Mục tiêu 85%");
         double[] target = numbers(svg, "<line class=\"chart-target\" x1=\"([\\d.]+)\"");
         double[] zero = numbers(svg, "<line class=\"chart-grid\" x1=\"([\\d.]+)\"");
-        double[] hundred = numbers(svg, ">90 %</text><line class=\"chart-grid\" x1=\"([\\d.]+)\"");
+        double[] hundred = numbers(svg, ">90%</text><line class=\"chart-grid\" x1=\"([\\d.]+)\"");
         assertThat(target[0]).as("85 % sits between 0 and 100 in proportion")
                 .isCloseTo(zero[0] + (hundred[0] - zero[0]) * 0.85, org.assertj.core.data.Offset.offset(0.2));
     }

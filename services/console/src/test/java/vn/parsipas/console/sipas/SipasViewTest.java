@@ -30,7 +30,7 @@ class SipasViewTest {
         assertThat(view.target()).isEqualByComparingTo("85");
         assertThat(view.quarters()).containsExactly("2025-Q2", "2025-Q3");
         assertThat(view.byQuarter().get("SO-TU-PHAP")).containsOnlyKeys("2025-Q2", "2025-Q3");
-        assertThat(view.chart()).contains("Sở Tư pháp: 40 %").contains("Văn phòng UBND tỉnh *");
+        assertThat(view.chart()).contains("Sở Tư pháp: 40%").contains("Văn phòng UBND tỉnh *");
     }
 
     @Test

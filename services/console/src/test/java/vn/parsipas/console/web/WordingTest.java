@@ -22,6 +22,17 @@ class WordingTest {
         assertThat(Wording.number(new BigDecimal("84.31"))).isEqualTo("84,31");
         assertThat(Wording.number(new BigDecimal("40.50"))).isEqualTo("40,5");
         assertThat(Wording.number(new BigDecimal("100"))).isEqualTo("100");
+        assertThat(Wording.number(new BigDecimal("2740"))).isEqualTo("2.740");
+    }
+
+    @Test
+    void figuresReadAsTheAlertsAndEmailsWriteThem() {
+        assertThat(Wording.figure(new BigDecimal("84.31"), "percent")).isEqualTo("84,31%");
+        assertThat(Wording.figure(new BigDecimal("12"), "places")).isEqualTo("hạng 12");
+        assertThat(Wording.figure(new BigDecimal("2740"), "billion-vnd")).isEqualTo("2.740 tỷ đồng");
+        assertThat(Wording.figure(new BigDecimal("1.5"), "percentage-points")).isEqualTo("1,5 điểm phần trăm");
+        assertThat(Wording.figure(new BigDecimal("35"), "count")).isEqualTo("35");
+        assertThat(Wording.figure(null, "percent")).isEmpty();
     }
 
     @Test

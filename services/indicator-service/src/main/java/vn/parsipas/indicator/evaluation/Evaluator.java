@@ -13,7 +13,7 @@ import vn.parsipas.indicator.catalogue.Aggregation;
 import vn.parsipas.indicator.catalogue.Cadence;
 import vn.parsipas.indicator.catalogue.Indicator;
 import vn.parsipas.indicator.catalogue.Period;
-import vn.parsipas.platform.text.VietnameseFigures;
+import vn.parsipas.contracts.text.VietnameseFigures;
 import vn.parsipas.platform.time.BusinessTime;
 
 /**

@@ -2,7 +2,7 @@ package vn.parsipas.indicator.evaluation;
 
 import java.math.BigDecimal;
 
-import vn.parsipas.platform.text.VietnameseFigures;
+import vn.parsipas.contracts.text.VietnameseFigures;
 
 /** A target's goal as its reasons state it: "≥ 80%", "≤ hạng 35" (renderings: {@link VietnameseFigures}). */
 final class Wording {

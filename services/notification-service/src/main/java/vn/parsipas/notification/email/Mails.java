@@ -8,7 +8,7 @@ import io.quarkus.qute.CheckedTemplate;
 import vn.parsipas.notification.alert.AlertLink;
 import vn.parsipas.notification.alert.Labels;
 import vn.parsipas.notification.delivery.Claimed;
-import vn.parsipas.platform.text.VietnameseFigures;
+import vn.parsipas.contracts.text.VietnameseFigures;
 
 /** The Vietnamese e-mails (templates/Mails/*.html and *.txt): one notice, or a digest of several. */
 final class Mails {

@@ -2,11 +2,11 @@ package vn.parsipas.notification.fact;
 
 import static vn.parsipas.notification.fact.Texts.criterion;
 import static vn.parsipas.notification.fact.Texts.scope;
-import static vn.parsipas.platform.text.VietnameseFigures.date;
-import static vn.parsipas.platform.text.VietnameseFigures.dateTime;
-import static vn.parsipas.platform.text.VietnameseFigures.figure;
-import static vn.parsipas.platform.text.VietnameseFigures.goal;
-import static vn.parsipas.platform.text.VietnameseFigures.number;
+import static vn.parsipas.contracts.text.VietnameseFigures.date;
+import static vn.parsipas.contracts.text.VietnameseFigures.dateTime;
+import static vn.parsipas.contracts.text.VietnameseFigures.figure;
+import static vn.parsipas.contracts.text.VietnameseFigures.goal;
+import static vn.parsipas.contracts.text.VietnameseFigures.number;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -2,7 +2,7 @@ package vn.parsipas.notification.fact;
 
 /**
  * The notification service's own phrasing: scopes and criteria. Figures, units, comparators and dates
- * read the same as in every service: {@link vn.parsipas.platform.text.VietnameseFigures}.
+ * read the same as in every service: {@link vn.parsipas.contracts.text.VietnameseFigures}.
  */
 public final class Texts {
     private Texts() {

@@ -13,7 +13,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.notification.alert.AlertKind;
 import vn.parsipas.notification.alert.Fact;
-import vn.parsipas.platform.text.VietnameseFigures;
+import vn.parsipas.contracts.text.VietnameseFigures;
 
 /** How each fact of the contracts' examples reads as alerts, in Vietnamese. */
 class FactsTest {

@@ -1,4 +1,4 @@
-package vn.parsipas.platform.text;
+package vn.parsipas.contracts.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.parsipas.platform.text;
+package vn.parsipas.contracts.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,19 +6,22 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import vn.parsipas.platform.time.BusinessTime;
-
 /**
- * How figures, units, comparators and dates read in Vietnamese, the same in every service's texts
- * (alerts, e-mails, target reasons): 2.740 tỷ đồng, 62,4%, ≥ 80%, hạng 12, 31/12/2025. Phrasing around
- * them stays in the services.
+ * How figures, units, comparators and dates read in Vietnamese, the same in every text of the suite
+ * (alerts, e-mails, target reasons, the console's pages and reports): 2.740 tỷ đồng, 62,4%, ≥ 80%,
+ * hạng 12, 31/12/2025. Phrasing around them stays where it is used. It lives with the contracts
+ * because the console reads it too and does not depend on the services' platform.
  */
 public final class VietnameseFigures {
     /** Shown where a figure is missing. */
     public static final String NO_FIGURE = "—";
+
+    /** The province's time, in which dates and times are read. */
+    public static final ZoneId PROVINCE_TIME = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
@@ -82,6 +85,6 @@ public final class VietnameseFigures {
 
     /** "00:00 ngày 01/01/2026", in the province's time; empty for none. */
     public static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(BusinessTime.ZONE));
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(PROVINCE_TIME));
     }
 }
