@@ -17,6 +17,18 @@ public final class ServiceJvm {
     private ServiceJvm() {
     }
 
+    /**
+     * The command line of a packaged service or console: this JVM's {@code java}, {@link #options}, then
+     * {@code extra} (a later option wins, e.g. a system property of one replica), {@code -jar} and the jar.
+     */
+    public static List<String> command(Path repo, Path jar, String... extra) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options(repo));
+        command.addAll(List.of(extra));
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
     /** The collector first, then the other options, as words of a command line. */
     public static List<String> options(Path repo) {
         List<String> options = new ArrayList<>();

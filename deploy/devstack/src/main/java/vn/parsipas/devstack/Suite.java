@@ -169,10 +169,7 @@ public final class Suite implements AutoCloseable {
 
     /** java, the options every service runs with (the chart's files/jvm.yaml), -jar and the jar. */
     private List<String> command(Path jar) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ServiceJvm.options(root));
-        command.addAll(List.of("-jar", jar.toString()));
-        return command;
+        return ServiceJvm.command(root, jar);
     }
 
     /**

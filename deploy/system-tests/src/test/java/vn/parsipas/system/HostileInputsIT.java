@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.parsipas.devstack.ServiceJvm;
 import vn.parsipas.devstack.Suite;
 
 /**
@@ -246,8 +247,7 @@ class HostileInputsIT {
         }
         Map<String, String> addresses = sut.engines.addresses();
         String database = addresses.get("postgres.host") + ":" + addresses.get("postgres.port") + "/task";
-        ProcessBuilder task = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", sut.repo.resolve("services/task-service/target/quarkus-app/quarkus-run.jar").toString())
+        ProcessBuilder task = new ProcessBuilder(ServiceJvm.command(sut.repo, sut.repo.resolve("services/task-service/target/quarkus-app/quarkus-run.jar")))
                 .redirectErrorStream(true).redirectOutput(sut.suite.logs().resolve("task-service-without-demo-switch.log").toFile());
         task.environment().putAll(Map.of("QUARKUS_HTTP_PORT", "0", "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "KAFKA_BOOTSTRAP_SERVERS", addresses.get("kafka.bootstrap.servers"),

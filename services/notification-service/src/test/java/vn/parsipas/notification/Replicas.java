@@ -37,10 +37,8 @@ public final class Replicas implements AutoCloseable {
         }
         for (int i = 0; i < count; i++) {
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(ServiceJvm.options(Path.of("../..")));
-            command.addAll(List.of(System.getProperty("replica.jvm-option", "-Dreplica=" + i), "-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(ServiceJvm.command(Path.of("../.."), jar,
+                            System.getProperty("replica.jvm-option", "-Dreplica=" + i)))
                     .redirectErrorStream(true)
                     .redirectOutput(Path.of("target", database + "-replica-" + (i + 1) + ".log").toFile());
             Map<String, String> env = builder.environment();

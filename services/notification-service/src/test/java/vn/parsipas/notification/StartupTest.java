@@ -1,10 +1,5 @@
 package vn.parsipas.notification;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
@@ -13,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import vn.parsipas.devstack.StartedService;
 
 @QuarkusTest
 @NotificationServiceTest
@@ -22,17 +18,12 @@ class StartupTest {
 
     @Test
     void startsReadyWithKafkaAndItsDatabase() {
-        given().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("SmallRye Reactive Messaging - readiness check",
-                        "Reactive PostgreSQL connections health check"));
+        StartedService.assertReadyWithKafkaAndItsDatabase();
     }
 
     @Test
     void servesPrometheusMetricsAndOpenApi() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("parsipas_outbox_pending"));
-        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("PAR·SIPAS notification-service"));
+        StartedService.assertServesMetricsAndOpenApi("notification-service");
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -115,10 +114,7 @@ class TwoInstancesIT {
             try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();
                 Path log = Files.createDirectories(Path.of("target/two-instances")).resolve(name + ".log");
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-                command.addAll(ServiceJvm.options(Path.of("../..")));
-                command.addAll(List.of("-jar", jar.toString()));
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+                ProcessBuilder builder = new ProcessBuilder(ServiceJvm.command(Path.of("../.."), jar)).redirectErrorStream(true).redirectOutput(log.toFile());
                 Map<String, String> env = builder.environment();
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
                 env.put("KAFKA_BOOTSTRAP_SERVERS", engines.kafkaBootstrapServers());
