@@ -3,7 +3,6 @@ package vn.parsipas.task;
 import org.junit.jupiter.api.Test;
 
 import vn.parsipas.devstack.ArchitectureRules;
-import vn.parsipas.task.deadline.DeadlineDetector;
 import vn.parsipas.task.plan.PlanImporter;
 import vn.parsipas.task.tasks.TaskCommands;
 
@@ -11,8 +10,8 @@ import vn.parsipas.task.tasks.TaskCommands;
 class ArchitectureTest {
     @Test
     void packagesPointOneWayAndSqlStaysOutOfResources() {
-        // Native statements that must share the entity transaction: the claim of due tasks (FOR UPDATE SKIP LOCKED,
-        // answered as Task entities), the plan import's advisory lock, the Idempotency-Key's advisory lock.
-        ArchitectureRules.check("vn.parsipas.task", DeadlineDetector.class, PlanImporter.class, TaskCommands.class);
+        // Native statements that must share the entity transaction: the plan import's advisory lock, the
+        // Idempotency-Key's advisory lock. (The claim of due tasks is a claim queue on the pool: DeadlineDetector.)
+        ArchitectureRules.check("vn.parsipas.task", PlanImporter.class, TaskCommands.class);
     }
 }

@@ -174,7 +174,7 @@ class DeadlineBenchmark {
         return times.get(2);
     }
 
-    private void latency() throws InterruptedException {
+    private void latency() throws InterruptedException, IOException {
         for (int round = 1; round <= ROUNDS; round++) {
             insert("lat-" + round + "-", 1, 1, "date '2040-01-01' + " + (round - 1), "due_at", "1");
         }
@@ -196,14 +196,25 @@ class DeadlineBenchmark {
             for (int i = 1; i <= BURST; i++) {
                 keys.add("burst-" + i);
             }
+            long cpu = processCpuNanos();
+            long pgTicks = postgresTicks();
             Instant passes = crossDeadline(LocalDate.parse("2040-02-15"));
             Map<String, Instant> arrived = arrivals.await(keys, Duration.ofMinutes(10));
+            double serviceCpuSeconds = (processCpuNanos() - cpu) / 1e9;
+            double pgCpuSeconds = (postgresTicks() - pgTicks) / 100.0;
             List<Instant> times = new ArrayList<>(arrived.values());
             Collections.sort(times);
             double last = Duration.between(passes, times.get(times.size() - 1)).toNanos() / 1e6;
             line("burst of %,d tasks due at the same instant: first fact after %.0f ms, median %.0f ms, last %.0f ms "
                     + "(%.0f facts/s)", BURST, Duration.between(passes, times.get(0)).toNanos() / 1e6,
                     Duration.between(passes, times.get(times.size() / 2)).toNanos() / 1e6, last, BURST / (last / 1000));
+            // Where the time went: the detector's last batch (its transaction's start) and the relay's last acknowledgement.
+            Row stages = pool.query("select max(created_at) as written, max(sent_at) as sent from outbox where message_key like 'burst-%'")
+                    .execute().await().atMost(Duration.ofMinutes(1)).iterator().next();
+            line("of which: the detector's last batch of facts began %.0f ms after the instant, the relay's last row was acknowledged after %.0f ms; "
+                    + "CPU meanwhile: service JVM (with the test's Kafka consumer) %.1f s, PostgreSQL %.1f s",
+                    Duration.between(passes, stages.getOffsetDateTime("written").toInstant()).toNanos() / 1e6,
+                    Duration.between(passes, stages.getOffsetDateTime("sent").toInstant()).toNanos() / 1e6, serviceCpuSeconds, pgCpuSeconds);
         }
     }
 
@@ -304,7 +315,7 @@ class DeadlineBenchmark {
 
         Map<String, Instant> await(List<String> keys, Duration timeout) {
             Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5))
-                    .until(() -> keys.stream().allMatch(arrived::containsKey));
+                    .until(() -> arrived.size() >= keys.size() && keys.stream().allMatch(arrived::containsKey));
             Map<String, Instant> result = new ConcurrentHashMap<>();
             keys.forEach(key -> result.put(key, arrived.get(key)));
             return result;
