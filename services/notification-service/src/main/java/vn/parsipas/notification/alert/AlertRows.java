@@ -20,7 +20,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.notification.alert.Planner.Recipient;
 import vn.parsipas.notification.directory.Agency;
-import vn.parsipas.notification.stream.AlertChangeNotice;
 
 /** The statements of {@link FactBatch}: what a poll of facts reads (three queries) and writes (one statement per table). */
 final class AlertRows {
@@ -78,18 +77,19 @@ final class AlertRows {
 
     /**
      * Each table in one statement, in the order the constraints need: alerts that changed first (a
-     * resolved one frees its fingerprint for a new one), then new alerts, then what refers to them
-     * (the outbox and the stream notices follow, see {@link FactBatch}).
+     * resolved one frees its fingerprint for a new one), then new alerts, then what refers to them,
+     * the {@code outbox} insert and the stream notices.
      */
-    static Uni<Void> write(SqlConnection connection, FactBatch.Changes changes) {
-        return batch(connection, "update alert set status = $2, occurrences = $3, last_seen_at = $4, updated_at = $5, "
-                        + "resolution = $6, resolved_at = $7, next_repeat_at = $8, next_escalation_at = $9, agency_code = $10, "
-                        + "delivered_to = $11, cc_agencies = $12, body = $13 where id = $1",
-                changes.updated, alert -> Tuple.from(Arrays.asList(alert.id, alert.status, alert.occurrences,
-                        utc(alert.lastSeenAt), utc(alert.updatedAt), alert.resolution, time(alert.resolvedAt),
-                        time(alert.nextRepeatAt), time(alert.nextEscalationAt), alert.agencyCode, alert.deliveredTo,
-                        alert.ccAgencies, alert.body)))
-                .chain(() -> batch(connection, "insert into alert (id, fingerprint, kind, severity, status, subject_id, agency_code, "
+    static Uni<Void> write(SqlConnection connection, FactBatch.Changes changes, Uni<Void> outbox) {
+        List<Uni<Void>> inOrder = List.of(
+                batch(connection, "update alert set status = $2, occurrences = $3, last_seen_at = $4, updated_at = $5, "
+                                + "resolution = $6, resolved_at = $7, next_repeat_at = $8, next_escalation_at = $9, agency_code = $10, "
+                                + "delivered_to = $11, cc_agencies = $12, body = $13 where id = $1",
+                        changes.updated, alert -> Tuple.from(Arrays.asList(alert.id, alert.status, alert.occurrences,
+                                utc(alert.lastSeenAt), utc(alert.updatedAt), alert.resolution, time(alert.resolvedAt),
+                                time(alert.nextRepeatAt), time(alert.nextEscalationAt), alert.agencyCode, alert.deliveredTo,
+                                alert.ccAgencies, alert.body))),
+                batch(connection, "insert into alert (id, fingerprint, kind, severity, status, subject_id, agency_code, "
                                 + "delivered_to, cc_agencies, title, criterion_code, body, cause_event_id, rule_name, occurrences, raised_at, "
                                 + "last_seen_at, next_repeat_at, next_escalation_at, resolved_at, resolution, updated_at) values "
                                 + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
@@ -97,32 +97,32 @@ final class AlertRows {
                                 alert.status, alert.subjectId, alert.agencyCode, alert.deliveredTo, alert.ccAgencies, alert.title,
                                 alert.criterionCode, alert.body, alert.causeEventId, alert.ruleName, alert.occurrences,
                                 utc(alert.raisedAt), utc(alert.lastSeenAt), time(alert.nextRepeatAt), time(alert.nextEscalationAt),
-                                time(alert.resolvedAt), alert.resolution, utc(alert.updatedAt)))))
-                .chain(() -> batch(connection, "delete from alert_recipient where alert_id = $1 and agency_code = $2",
+                                time(alert.resolvedAt), alert.resolution, utc(alert.updatedAt)))),
+                batch(connection, "delete from alert_recipient where alert_id = $1 and agency_code = $2",
                         changes.recipientRoles.entrySet().stream().filter(held -> held.getValue() == null).toList(),
-                        held -> Tuple.of(held.getKey().get(0), held.getKey().get(1))))
-                .chain(() -> batch(connection, "insert into alert_recipient (alert_id, agency_code, role) values ($1, $2, $3) "
+                        held -> Tuple.of(held.getKey().get(0), held.getKey().get(1))),
+                batch(connection, "insert into alert_recipient (alert_id, agency_code, role) values ($1, $2, $3) "
                                 + "on conflict (alert_id, agency_code) do update set role = excluded.role",
                         changes.recipientRoles.entrySet().stream().filter(held -> held.getValue() != null).toList(),
-                        held -> Tuple.of(held.getKey().get(0), held.getKey().get(1), held.getValue())))
-                .chain(() -> batch(connection, "insert into alert_timeline (alert_id, at, type, agency_code, actor, detail) "
+                        held -> Tuple.of(held.getKey().get(0), held.getKey().get(1), held.getValue())),
+                batch(connection, "insert into alert_timeline (alert_id, at, type, agency_code, actor, detail) "
                                 + "values ($1, $2, $3, $4, $5, $6)", changes.timeline,
                         entry -> Tuple.from(Arrays.asList(entry.alertId, utc(entry.at), entry.type, entry.agencyCode, entry.actor,
-                                entry.detail))))
-                .chain(() -> batch(connection, "insert into delivery (id, alert_id, transition, channel, agency_code, role, status, "
+                                entry.detail))),
+                batch(connection, "insert into delivery (id, alert_id, transition, channel, agency_code, role, status, "
                                 + "silence_id, created_at, next_attempt_at, sent_at, traceparent) "
                                 + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", changes.deliveries,
                         d -> Tuple.from(Arrays.asList(d.id, d.alertId, d.transition, d.channel, d.agencyCode, d.role, d.status,
-                                d.silenceId, utc(d.createdAt), time(d.nextAttemptAt), time(d.sentAt), d.traceparent))))
-                .chain(() -> batch(connection, "update silence set muted_count = muted_count + $2 where id = $1",
-                        changes.muted.entrySet(), count -> Tuple.of(count.getKey(), count.getValue())))
-;
-    }
-
-    /** The live-stream notices, last: their inserts NOTIFY the streams at commit. */
-    static Uni<Void> notices(SqlConnection connection, List<AlertChangeNotice> notices) {
-        return batch(connection, "insert into alert_change (id, payload) values ($1, $2)", notices,
-                notice -> Tuple.of(notice.id, notice.payload));
+                                d.silenceId, utc(d.createdAt), time(d.nextAttemptAt), time(d.sentAt), d.traceparent))),
+                batch(connection, "update silence set muted_count = muted_count + $2 where id = $1",
+                        changes.muted.entrySet(), count -> Tuple.of(count.getKey(), count.getValue())),
+                outbox,
+                // the live-stream notices last: their inserts NOTIFY the streams at commit
+                batch(connection, "insert into alert_change (id, payload) values ($1, $2)", changes.notices,
+                        notice -> Tuple.of(notice.id, notice.payload)));
+        // All sent at once: the client pipelines them on the connection and PostgreSQL runs them in this order,
+        // so one round trip instead of one per table; the first statement that fails is the failure reported.
+        return Uni.join().all(inOrder).andFailFast().replaceWithVoid();
     }
 
     private static <T> Uni<Void> batch(SqlConnection connection, String sql, Collection<T> items, Function<T, Tuple> row) {

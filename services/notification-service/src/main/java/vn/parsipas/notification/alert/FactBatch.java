@@ -64,22 +64,22 @@ public class FactBatch {
         }
         Set<String> subjects = new LinkedHashSet<>();
         facts.forEach(caused -> subjects.add(caused.fact().subjectId()));
-        return AlertRows.openAlerts(connection, subjects)
-                .chain(open -> AlertRows.recipients(connection, open)
-                        .chain(recipients -> agencies(connection, facts).map(known -> {
-                            Changes changes = new Changes(open, recipients, known);
-                            for (Caused caused : facts) {
-                                EventLogContext.set(caused.eventId(), caused.eventType());
-                                try {
-                                    changes.apply(caused);
-                                } finally {
-                                    EventLogContext.clear();
-                                }
-                            }
-                            return changes;
-                        })))
-                .chain(changes -> AlertRows.write(connection, changes).chain(() -> outbox.addIdentified(connection, changes.events))
-                        .chain(() -> AlertRows.notices(connection, changes.notices)));
+        // The open alerts and the agencies are read side by side (one round trip on the pipelining connection).
+        Uni<Map<String, List<Alert>>> openAlerts = AlertRows.openAlerts(connection, subjects);
+        return Uni.combine().all().unis(openAlerts, agencies(connection, facts)).asTuple()
+                .chain(read -> AlertRows.recipients(connection, read.getItem1()).map(recipients -> {
+                    Changes changes = new Changes(read.getItem1(), recipients, read.getItem2());
+                    for (Caused caused : facts) {
+                        EventLogContext.set(caused.eventId(), caused.eventType());
+                        try {
+                            changes.apply(caused);
+                        } finally {
+                            EventLogContext.clear();
+                        }
+                    }
+                    return changes;
+                }))
+                .chain(changes -> AlertRows.write(connection, changes, outbox.addIdentified(connection, changes.events)));
     }
 
     /** What the poll changes, gathered in memory in record order. */
