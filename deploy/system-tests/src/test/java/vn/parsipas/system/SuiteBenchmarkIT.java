@@ -109,6 +109,7 @@ class SuiteBenchmarkIT {
         }
         kafka.close();
         processes(sut);
+        startedAlone(sut);
         Path out = sut.repo.resolve("deploy/system-tests/target/benchmark.txt");
         Files.write(out, lines);
         System.out.println("[benchmark] written to " + out);
@@ -286,6 +287,22 @@ class SuiteBenchmarkIT {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Each service started once more, one at a time, while the rest of the suite idles: the four services
+     * above start together on two cores with the engines; a pod starts with its own CPU. Ready = the
+     * readiness probe's first 200 after launch (probed every 300 ms); idle memory 15 s after that.
+     */
+    void startedAlone(SystemUnderTest sut) throws Exception {
+        for (String service : Suite.SERVICES) {
+            long launched = System.nanoTime();
+            Suite.Instance replica = sut.suite.addReplica(service);
+            double ready = seconds(launched);
+            Thread.sleep(15_000);
+            report("started alone: %s-service ready %.1f s after launch (%s); idle 15 s later: %s", service, ready,
+                    startedIn(sut.suite.logs(), service + "-service-" + replica.port() + ".log"), memory(replica.process().pid()));
         }
     }
 
