@@ -217,6 +217,34 @@ class TargetAndRoutingTest {
         }
     }
 
+    @Test
+    void aTaskReassignedBackAndForthEndsWithItsLastLead() {
+        try (Scenario scenario = new Scenario()) {
+            String first = Scenario.code("SO-NOI-VU");
+            String second = Scenario.code("SO-TU-PHAP");
+            scenario.agency(first, "Sở Nội vụ", "VP-UBND-TINH");
+            scenario.agency(second, "Sở Tư pháp", "VP-UBND-TINH");
+            String taskId = Scenario.taskId();
+            scenario.send(new TaskDueSoon(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", first, List.of(),
+                    Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), 7, Instant.parse("2025-12-24T17:00:05Z")));
+            String alertId = Scenario.inbox(first, 1).getString("items[0].alertId");
+
+            // first → second → first → second: the second time the alert comes to second, it was announced to it before
+            String[] leads = {second, first, second};
+            for (int i = 0; i < leads.length; i++) {
+                String previous = i == 0 ? first : leads[i - 1];
+                scenario.send(new TaskUpdated(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", leads[i], List.of(),
+                        Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), "reassigned", "in-progress", previous, null,
+                        "Giao lại lần " + (i + 1) + ".", Instant.parse("2025-12-27T02:00:00Z").plusSeconds(i * 3600L), "coordinator.snv"));
+            }
+
+            await().atMost(Scenario.WAIT).until(() -> Scenario.alert(alertId).getList("timeline.findAll { it.type == 'reassigned' }")
+                    .size() == 3);
+            assertThat(Scenario.alert(alertId).getString("alert.deliveredTo")).isEqualTo(second);
+            assertThat(Scenario.inbox(second, 1).getString("items[0].alertId")).isEqualTo(alertId);
+        }
+    }
+
     /** An open alert as the service stored it before periods: subject subIndex|scope, raised in 2025 (business time). */
     private String legacySatisfactionAlert(String agency, String subIndex, String body) {
         String id = UUID.randomUUID().toString();

@@ -111,7 +111,10 @@ final class AlertRows {
                                 entry.detail))),
                 batch(connection, "insert into delivery (id, alert_id, transition, channel, agency_code, role, status, "
                                 + "silence_id, created_at, next_attempt_at, sent_at, traceparent) "
-                                + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", changes.deliveries,
+                                + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+                                // an alert handed back to an agency it had already been reassigned to (A → B → A → B) was
+                                // announced to that agency then: its inbox shows it again, no second notice
+                                + "on conflict on constraint delivery_once do nothing", changes.deliveries,
                         d -> Tuple.from(Arrays.asList(d.id, d.alertId, d.transition, d.channel, d.agencyCode, d.role, d.status,
                                 d.silenceId, utc(d.createdAt), time(d.nextAttemptAt), time(d.sentAt), d.traceparent))),
                 batch(connection, "update silence set muted_count = muted_count + $2 where id = $1",
