@@ -53,10 +53,12 @@ public class TargetEvaluations {
         if (indicatorCodes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return lockIndicators(connection, indicatorCodes)
-                .chain(() -> connection.preparedQuery("select " + TargetRow.COLUMNS + " from target where active "
+        // pipelined: the indicators' locks, then the targets' rows, in one round trip
+        return Uni.combine().all().unis(lockIndicators(connection, indicatorCodes),
+                        connection.preparedQuery("select " + TargetRow.COLUMNS + " from target where active "
                                 + "and indicator_code = any($1) order by target_id for update")
-                        .execute(Tuple.of(indicatorCodes.toArray(new String[0]))))
+                                .execute(Tuple.of(indicatorCodes.toArray(new String[0]))))
+                .with((locked, rows) -> rows)
                 .chain(rows -> evaluate(connection, rows));
     }
 
@@ -67,8 +69,8 @@ public class TargetEvaluations {
      * row and after the observations' keys, in code order: no deadlock.
      */
     public Uni<Void> lockIndicators(SqlConnection connection, Set<String> indicatorCodes) {
-        return connection.preparedQuery("select pg_advisory_xact_lock(hashtextextended('indicator|' || c, 4)) "
-                        + "from (select unnest($1::text[]) as c order by 1) as codes")
+        return connection.preparedQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended('indicator|' || c, 4)) "
+                        + "from (select unnest($1::text[]) as c order by 1) as codes) as locked")
                 .execute(Tuple.of(indicatorCodes.toArray(new String[0])))
                 .replaceWithVoid();
     }
