@@ -94,9 +94,12 @@ public class TargetEvaluations {
     public Uni<Map<String, List<Point>>> points(SqlConnection connection, List<Target> targets) {
         LocalDate from = targets.stream().map(t -> t.baselineYear() != null ? LocalDate.of(t.baselineYear(), 1, 1) : t.windowStart())
                 .min(LocalDate::compareTo).orElseThrow();
+        // "period >= the year of from" says nothing more (a period's text starts with its start's 4-digit year) but lets
+        // the primary key (indicator, scope, period) skip the series' older periods instead of reading them all
         return connection.preparedQuery("select indicator_code, period, as_of, value, observed_at from observation "
-                        + "where scope = $1 and indicator_code = any($2) and period_start >= $3")
-                .execute(Tuple.of(SCOPE, targets.stream().map(Target::indicatorCode).distinct().toArray(String[]::new), from))
+                        + "where scope = $1 and indicator_code = any($2) and period_start >= $3 and period >= $4")
+                .execute(Tuple.of(SCOPE, targets.stream().map(Target::indicatorCode).distinct().toArray(String[]::new), from,
+                        String.format("%04d", from.getYear())))
                 .map(rows -> {
                     Map<String, List<Point>> byIndicator = new HashMap<>();
                     rows.forEach(row -> byIndicator.computeIfAbsent(row.getString("indicator_code"), code -> new ArrayList<>())
