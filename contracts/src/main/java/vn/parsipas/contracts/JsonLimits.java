@@ -103,9 +103,16 @@ public final class JsonLimits {
     }
 
     private static String oneLine(String text) {
+        if (text.chars().noneMatch(JsonLimits::isControl)) {
+            return text; // the usual case, on every property name of every record: no copy
+        }
         StringBuilder line = new StringBuilder(text.length());
-        text.chars().forEach(c -> line.append(c < 0x20 || (c >= 0x7F && c <= 0x9F) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+        text.chars().forEach(c -> line.append(isControl(c) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
         return line.toString();
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }
 
     /** Every number and text of a JSON document out of bounds, by field (as {@link JsonSchemas} names them). */

@@ -57,20 +57,20 @@ final class ExternalProducer implements AutoCloseable {
         }
     }
 
-    /** Sends without waiting (call {@link #flush()}); structured mode content type. */
-    void send(String topic, String key, byte[] value) {
+    /** Sends without waiting (call {@link #flush()}); structured mode content type. Answers where it was written. */
+    java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(String topic, String key, byte[] value) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
         record.headers().add(new RecordHeader("content-type",
                 "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
-        producer.send(record, (metadata, error) -> {
+        return producer.send(record, (metadata, error) -> {
             if (error != null) {
                 System.err.println("[system] could not write to " + topic + ": " + error);
             }
         });
     }
 
-    void send(String topic, String key, String value) {
-        send(topic, key, value.getBytes(StandardCharsets.UTF_8));
+    java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(String topic, String key, String value) {
+        return send(topic, key, value.getBytes(StandardCharsets.UTF_8));
     }
 
     void flush() {

@@ -53,10 +53,12 @@ public class TargetEvaluations {
         if (indicatorCodes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return lockIndicators(connection, indicatorCodes)
-                .chain(() -> connection.preparedQuery("select " + TargetRow.COLUMNS + " from target where active "
+        // pipelined: the indicators' locks, then the targets' rows, in one round trip
+        return Uni.combine().all().unis(lockIndicators(connection, indicatorCodes),
+                        connection.preparedQuery("select " + TargetRow.COLUMNS + " from target where active "
                                 + "and indicator_code = any($1) order by target_id for update")
-                        .execute(Tuple.of(indicatorCodes.toArray(new String[0]))))
+                                .execute(Tuple.of(indicatorCodes.toArray(new String[0]))))
+                .with((locked, rows) -> rows)
                 .chain(rows -> evaluate(connection, rows));
     }
 
@@ -67,8 +69,8 @@ public class TargetEvaluations {
      * row and after the observations' keys, in code order: no deadlock.
      */
     public Uni<Void> lockIndicators(SqlConnection connection, Set<String> indicatorCodes) {
-        return connection.preparedQuery("select pg_advisory_xact_lock(hashtextextended('indicator|' || c, 4)) "
-                        + "from (select unnest($1::text[]) as c order by 1) as codes")
+        return connection.preparedQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended('indicator|' || c, 4)) "
+                        + "from (select unnest($1::text[]) as c order by 1) as codes) as locked")
                 .execute(Tuple.of(indicatorCodes.toArray(new String[0])))
                 .replaceWithVoid();
     }
@@ -92,9 +94,12 @@ public class TargetEvaluations {
     public Uni<Map<String, List<Point>>> points(SqlConnection connection, List<Target> targets) {
         LocalDate from = targets.stream().map(t -> t.baselineYear() != null ? LocalDate.of(t.baselineYear(), 1, 1) : t.windowStart())
                 .min(LocalDate::compareTo).orElseThrow();
+        // "period >= the year of from" says nothing more (a period's text starts with its start's 4-digit year) but lets
+        // the primary key (indicator, scope, period) skip the series' older periods instead of reading them all
         return connection.preparedQuery("select indicator_code, period, as_of, value, observed_at from observation "
-                        + "where scope = $1 and indicator_code = any($2) and period_start >= $3")
-                .execute(Tuple.of(SCOPE, targets.stream().map(Target::indicatorCode).distinct().toArray(String[]::new), from))
+                        + "where scope = $1 and indicator_code = any($2) and period_start >= $3 and period >= $4")
+                .execute(Tuple.of(SCOPE, targets.stream().map(Target::indicatorCode).distinct().toArray(String[]::new), from,
+                        String.format("%04d", from.getYear())))
                 .map(rows -> {
                     Map<String, List<Point>> byIndicator = new HashMap<>();
                     rows.forEach(row -> byIndicator.computeIfAbsent(row.getString("indicator_code"), code -> new ArrayList<>())

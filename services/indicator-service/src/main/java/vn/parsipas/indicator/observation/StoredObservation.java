@@ -51,36 +51,58 @@ record StoredObservation(
     }
 
     /**
-     * Rows as one text array per column (for a single {@code unnest} statement instead of a
-     * statement per row); {@link #SELECT_UNNEST} casts them back.
+     * Rows as one array per column (for a single {@code unnest} statement instead of a statement per row); dates,
+     * instants and the revision travel in their binary form, so neither side formats or parses them as text.
+     * {@link #selectUnnest} types the arrays.
      */
     static Tuple columns(List<StoredObservation> rows, OffsetDateTime supersededAt) {
-        int extra = supersededAt == null ? 0 : 1;
-        String[][] columns = new String[16 + extra][rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
+        int n = rows.size();
+        String[] indicatorCode = new String[n], scope = new String[n], period = new String[n], value = new String[n],
+                unit = new String[n], source = new String[n], sourceSystem = new String[n], note = new String[n],
+                channel = new String[n], reference = new String[n];
+        LocalDate[] periodStart = new LocalDate[n], periodEnd = new LocalDate[n], asOf = new LocalDate[n];
+        OffsetDateTime[] observedAt = new OffsetDateTime[n], receivedAt = new OffsetDateTime[n], superseded = new OffsetDateTime[n];
+        Integer[] revision = new Integer[n];
+        for (int i = 0; i < n; i++) {
             StoredObservation o = rows.get(i);
-            Object[] values = {o.indicatorCode, o.scope, o.period, o.periodStart, o.periodEnd, o.asOf, o.value.toPlainString(),
-                    o.unit, o.source, o.sourceSystem, o.observedAt, o.note, o.channel, o.reference, o.revision, o.receivedAt,
-                    supersededAt};
-            for (int c = 0; c < columns.length; c++) {
-                columns[c][i] = values[c] == null ? null : values[c].toString();
-            }
+            indicatorCode[i] = o.indicatorCode;
+            scope[i] = o.scope;
+            period[i] = o.period;
+            periodStart[i] = o.periodStart;
+            periodEnd[i] = o.periodEnd;
+            asOf[i] = o.asOf;
+            value[i] = o.value.toPlainString();
+            unit[i] = o.unit;
+            source[i] = o.source;
+            sourceSystem[i] = o.sourceSystem;
+            observedAt[i] = o.observedAt;
+            note[i] = o.note;
+            channel[i] = o.channel;
+            reference[i] = o.reference;
+            revision[i] = o.revision;
+            receivedAt[i] = o.receivedAt;
+            superseded[i] = supersededAt;
         }
-        return Tuple.from(List.of((Object[]) columns));
+        List<Object> columns = new java.util.ArrayList<>(List.of(indicatorCode, scope, period, periodStart, periodEnd, asOf, value,
+                unit, source, sourceSystem, observedAt, note, channel, reference, revision, receivedAt));
+        if (supersededAt != null) {
+            columns.add(superseded);
+        }
+        return Tuple.from(columns);
     }
 
-    private static final String[] CASTS = {"", "", "", "::date", "::date", "::date", "::numeric", "", "", "", "::timestamptz",
-        "", "", "", "::integer", "::timestamptz", "::timestamptz"};
+    private static final String[] TYPES = {"text", "text", "text", "date", "date", "date", "text", "text", "text", "text",
+        "timestamptz", "text", "text", "text", "integer", "timestamptz", "timestamptz"};
 
-    /** Selects the rows of {@link #columns} (16 columns, or 17 with superseded_at), typed again. */
+    /** Selects the rows of {@link #columns} (16 columns, or 17 with superseded_at), typed (the value as numeric). */
     static String selectUnnest(int columns) {
         StringBuilder select = new StringBuilder("select ");
         StringBuilder arrays = new StringBuilder();
         StringBuilder names = new StringBuilder();
         for (int c = 1; c <= columns; c++) {
             String separator = c == 1 ? "" : ", ";
-            select.append(separator).append('c').append(c).append(CASTS[c - 1]);
-            arrays.append(separator).append('$').append(c).append("::text[]");
+            select.append(separator).append('c').append(c).append(c == 7 ? "::numeric" : "");
+            arrays.append(separator).append('$').append(c).append("::").append(TYPES[c - 1]).append("[]");
             names.append(separator).append('c').append(c);
         }
         return select + " from unnest(" + arrays + ") as t(" + names + ")";
