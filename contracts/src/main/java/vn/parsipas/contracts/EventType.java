@@ -65,12 +65,15 @@ public enum EventType {
     private final String topic;
     private final String schemaName;
     private final Class<? extends Event> recordClass;
+    /** Parsed once: every consumed record compares its dataschema with it. */
+    private final URI dataSchema;
 
     EventType(String type, String topic, String schemaName, Class<? extends Event> recordClass) {
         this.type = type;
         this.topic = topic;
         this.schemaName = schemaName;
         this.recordClass = recordClass;
+        this.dataSchema = URI.create(SCHEMA_BASE + schemaName + ".schema.json");
     }
 
     /** The CloudEvents {@code type}. */
@@ -89,7 +92,7 @@ public enum EventType {
 
     /** The CloudEvents {@code dataschema}: the $id of the payload's JSON Schema. */
     public URI dataSchema() {
-        return URI.create(SCHEMA_BASE + schemaName + ".schema.json");
+        return dataSchema;
     }
 
     public Class<? extends Event> recordClass() {
