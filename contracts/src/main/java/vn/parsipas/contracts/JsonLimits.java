@@ -103,9 +103,20 @@ public final class JsonLimits {
     }
 
     private static String oneLine(String text) {
+        int i = 0;
+        while (i < text.length() && !isControl(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text; // the usual case: every property name of every document violations() walks comes here
+        }
         StringBuilder line = new StringBuilder(text.length());
-        text.chars().forEach(c -> line.append(c < 0x20 || (c >= 0x7F && c <= 0x9F) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+        text.chars().forEach(c -> line.append(isControl(c) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
         return line.toString();
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }
 
     /** Every number and text of a JSON document out of bounds, by field (as {@link JsonSchemas} names them). */

@@ -1,9 +1,9 @@
 package vn.parsipas.survey.index;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -15,16 +15,21 @@ import vn.parsipas.survey.questionnaire.QuestionnaireVersion;
 
 /**
  * What a set of newly accepted responses adds to the aggregates: per sub-index x scope x period,
- * responses, valid answers and satisfied answers (4-5). Applied in one upsert, keys in a fixed
- * order so that concurrent transactions lock the rows in the same order and never deadlock.
+ * responses, valid answers and satisfied answers (4-5). Applied in one upsert, keys sorted in it
+ * so that concurrent transactions lock the rows in the same order and never deadlock.
  */
 public final class SubIndexDeltas {
     static final int SATISFIED_FROM = 4;
 
-    private final Map<String, long[]> deltas = new TreeMap<>();
+    /** An aggregate's key; sorted in SQL, where the rows are locked. */
+    private record Key(String subIndex, String scope, String period) {
+    }
+
+    private final Map<Key, long[]> deltas = new HashMap<>();
 
     public void add(QuestionnaireVersion questionnaire, SurveyResponseSubmitted response) {
-        Map<String, long[]> perSubIndex = new TreeMap<>();
+        // a response answers a handful of sub-indices: a small map, no sorting
+        Map<String, long[]> perSubIndex = new HashMap<>();
         for (Answer answer : response.answers()) {
             long[] counts = perSubIndex.computeIfAbsent(questionnaire.subIndexOf(answer.questionId()), code -> new long[2]);
             counts[0]++;
@@ -33,16 +38,20 @@ public final class SubIndexDeltas {
             }
         }
         List<String> periods = Periods.of(response.submittedAt());
+        String agency = response.agencyCode();
         perSubIndex.forEach((subIndex, counts) -> {
-            for (String scope : List.of(Periods.PROVINCE, response.agencyCode())) {
-                for (String period : periods) {
-                    long[] delta = deltas.computeIfAbsent(subIndex + "\u0000" + scope + "\u0000" + period, key -> new long[3]);
-                    delta[0]++;
-                    delta[1] += counts[0];
-                    delta[2] += counts[1];
-                }
+            for (String period : periods) {
+                add(new Key(subIndex, Periods.PROVINCE, period), counts);
+                add(new Key(subIndex, agency, period), counts);
             }
         });
+    }
+
+    private void add(Key key, long[] counts) {
+        long[] delta = deltas.computeIfAbsent(key, k -> new long[3]);
+        delta[0]++;
+        delta[1] += counts[0];
+        delta[2] += counts[1];
     }
 
     public boolean isEmpty() {
@@ -62,11 +71,10 @@ public final class SubIndexDeltas {
         Long[] validAnswers = new Long[size];
         Long[] satisfiedAnswers = new Long[size];
         int i = 0;
-        for (Map.Entry<String, long[]> entry : deltas.entrySet()) {
-            String[] key = entry.getKey().split("\u0000");
-            subIndices[i] = key[0];
-            scopes[i] = key[1];
-            periods[i] = key[2];
+        for (Map.Entry<Key, long[]> entry : deltas.entrySet()) {
+            subIndices[i] = entry.getKey().subIndex();
+            scopes[i] = entry.getKey().scope();
+            periods[i] = entry.getKey().period();
             responses[i] = entry.getValue()[0];
             validAnswers[i] = entry.getValue()[1];
             satisfiedAnswers[i] = entry.getValue()[2];

@@ -54,7 +54,7 @@ public final class SurveyBenchmark {
     static final int STORED = Integer.getInteger("bench.stored", 1_000_000);
     static final int QUERIES = Integer.getInteger("bench.queries", 5_000);
     static final int BATCH = 500;
-    /** The service's max.poll.records on sipas.responses.v1. */
+    /** The raw engines' batch: the raw consumer's max.poll.records, the raw INSERT's rows per statement (the REST batch's limit). */
     static final int POLL = 500;
     /** A kiosk platform bound to every agency, with a quota far above the benchmark's responses (none has a receipt PIN). */
     private static final String KIOSK = "Bearer " + Fixtures.provider("survey-kiosk", List.of("sipas-2025"), List.of("*"), 100_000_000);
