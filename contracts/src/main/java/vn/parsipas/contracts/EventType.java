@@ -65,7 +65,7 @@ public enum EventType {
     private final String topic;
     private final String schemaName;
     private final Class<? extends Event> recordClass;
-    /** Made once: every consumed record is checked against it. */
+    /** Parsed once: every consumed record compares its dataschema with it. */
     private final URI dataSchema;
 
     EventType(String type, String topic, String schemaName, Class<? extends Event> recordClass) {

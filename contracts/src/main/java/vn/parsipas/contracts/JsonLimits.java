@@ -103,8 +103,12 @@ public final class JsonLimits {
     }
 
     private static String oneLine(String text) {
-        if (text.chars().noneMatch(JsonLimits::isControl)) {
-            return text; // the usual case, on every property name of every record: no copy
+        int i = 0;
+        while (i < text.length() && !isControl(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text; // the usual case: every property name of every document violations() walks comes here
         }
         StringBuilder line = new StringBuilder(text.length());
         text.chars().forEach(c -> line.append(isControl(c) ? String.format("\\u%04X", c) : String.valueOf((char) c)));

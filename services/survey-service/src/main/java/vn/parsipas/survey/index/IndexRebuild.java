@@ -65,7 +65,9 @@ public class IndexRebuild {
     public Uni<Report> rebuild() {
         Instant started = Instant.now();
         Instant now = clock.instant();
-        return pool.withTransaction(connection -> connection.query("lock table sub_index_stat in share row exclusive mode").execute()
+        // exclusive, not share row exclusive: the evaluator claims rows "for update" (row share) and updates them later;
+        // a rebuild that got the table between the two waited for its rows while it waited for the table (deadlock)
+        return pool.withTransaction(connection -> connection.query("lock table sub_index_stat in exclusive mode").execute()
                 .chain(() -> connection.preparedQuery(FRESH + """
                         , corrected as (
                             update sub_index_stat s set responses = f.responses, valid_answers = f.valid_answers,

@@ -212,8 +212,14 @@ public class ResponseIntake {
         }
         return store.insert(connection, accepted.values(), door, source, now).chain(inserted -> {
             SubIndexDeltas deltas = new SubIndexDeltas();
-            inserted.forEach(id -> deltas.add(context.questionnaires().get(key(accepted.get(id))), accepted.get(id)));
-            Map<String, String> codes = usedCodes.entrySet().stream().filter(entry -> inserted.contains(entry.getValue()))
+            // all of them, unless a concurrent transaction stored some first
+            boolean all = inserted.size() == accepted.size();
+            for (SurveyResponseSubmitted response : accepted.values()) {
+                if (all || inserted.contains(response.responseId())) {
+                    deltas.add(context.questionnaires().get(key(response)), response);
+                }
+            }
+            Map<String, String> codes = all ? usedCodes : usedCodes.entrySet().stream().filter(entry -> inserted.contains(entry.getValue()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             return receiptCodes.markUsed(connection, codes, now).chain(() -> deltas.apply(connection, now)).replaceWith(inserted);
         });

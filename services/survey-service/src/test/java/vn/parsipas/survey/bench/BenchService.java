@@ -29,7 +29,7 @@ final class BenchService implements AutoCloseable {
 
     final DevStackProcess engines;
     final String baseUrl;
-    private final Process process;
+    final Process process;
 
     private BenchService(DevStackProcess engines, String baseUrl, Process process) {
         this.engines = engines;
@@ -53,6 +53,7 @@ final class BenchService implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
         if (Boolean.getBoolean("bench.jfr")) {
             // where the service's time goes: target/benchmark/survey-service.jfr, written when it stops
+            command.add("-XX:FlightRecorderOptions=stackdepth=256"); // Jackson's and the schema validator's stacks are deep
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + module.resolve("target/benchmark/survey-service.jfr").toAbsolutePath());
         }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,10 +48,13 @@ public final class SurveyBenchmark {
     static final int AGENCIES = 20;
     static final int REST_RESPONSES = Integer.getInteger("bench.rest", 20_000);
     static final int KAFKA_RESPONSES = Integer.getInteger("bench.kafka", 100_000);
+    static final int KAFKA_WITH_CODES = Integer.getInteger("bench.kafka-codes", 50_000);
+    /** The benchmark's receipt codes: RECEIPT0, RECEIPT1, ... */
+    static final String RECEIPT = "BENCH-RC-";
     static final int STORED = Integer.getInteger("bench.stored", 1_000_000);
     static final int QUERIES = Integer.getInteger("bench.queries", 5_000);
     static final int BATCH = 500;
-    /** The service's max.poll.records on sipas.responses.v1. */
+    /** The raw engines' batch: the raw consumer's max.poll.records, the raw INSERT's rows per statement (the REST batch's limit). */
     static final int POLL = 500;
     /** A kiosk platform bound to every agency, with a quota far above the benchmark's responses (none has a receipt PIN). */
     private static final String KIOSK = "Bearer " + Fixtures.provider("survey-kiosk", List.of("sipas-2025"), List.of("*"), 100_000_000);
@@ -129,17 +133,39 @@ public final class SurveyBenchmark {
     /**
      * Responses over Kafka end to end (stored, aggregates updated), then what the raw engines do with
      * the same records and rows in the same run: a plain consumer reading the topic, and plain
-     * multi-row INSERTs of the stored rows, as many per statement as the service's poll.
+     * multi-row INSERTs of the stored rows, as many per statement as the service's poll. Twice: as a
+     * kiosk platform sends them (no receipt code, within the source's daily quota), and as kiosks that
+     * scanned the receipt send them (receipt code and PIN: each code's row is locked and used).
      */
     private static void kafka(BenchService service) throws Exception {
+        kafka(service, "without receipt code", KAFKA_RESPONSES, i -> response(null, null, agency(RANDOM.nextInt(AGENCIES))),
+                "door = 'kafka' and receipt_code is null");
+        registerReceipts(service, KAFKA_WITH_CODES);
+        kafka(service, "with receipt code and PIN", KAFKA_WITH_CODES, i -> response(RECEIPT + i, pin(i), agency(i % AGENCIES)),
+                "door = 'kafka' and receipt_code like '" + RECEIPT + "%'");
+    }
+
+    private static void kafka(BenchService service, String label, int count, IntFunction<SurveyResponseSubmitted> make, String stored)
+            throws Exception {
+        if (count == 0) {
+            return;
+        }
         List<ProducerRecord<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < KAFKA_RESPONSES; i++) {
-            SurveyResponseSubmitted response = response();
-            records.add(new ProducerRecord<>(Fixtures.topicOf(KAFKA_SOURCE), response.agencyCode(), CloudEventReader.envelope(
+        for (int i = 0; i < count; i++) {
+            SurveyResponseSubmitted response = make.apply(i);
+            records.add(new ProducerRecord<>(Fixtures.topicOf(KAFKA_SOURCE),
+                    response.receiptCode() != null ? response.receiptCode() : response.agencyCode(), CloudEventReader.envelope(
                     EventType.SURVEY_RESPONSE_SUBMITTED, UUID.randomUUID().toString(), KAFKA_SOURCE, response.responseId(),
                     EventJson.mapper().valueToTree(response)).toString()));
         }
-        long before = service.count("select count(*) from survey_response where door = 'kafka'");
+        // Counted in the aggregates (one row read, as a dashboard would): a count(*) of the responses every
+        // 50 ms would scan the table and take CPU from the service on this 2-core machine.
+        String counted = "select coalesce(sum(responses), 0) from sub_index_stat where sub_index = '2.2.1' and scope = 'PROVINCE' and period = '2025'";
+        String rows = "select count(*) from survey_response where " + stored;
+        long rowsBefore = service.count(rows);
+        Connection poll = service.database();
+        long before = count(poll, counted);
+        double[] cpuBefore = {cpuSeconds(service.process.pid()), postgresCpuSeconds()};
         Instant start = Instant.now();
         try (KafkaProducer<String, String> producer = producer(service)) {
             records.forEach(producer::send);
@@ -147,27 +173,48 @@ public final class SurveyBenchmark {
         Duration produced = Duration.between(start, Instant.now());
         Instant tenth = null;
         Instant ninetieth = null;
-        for (long stored = 0; stored < KAFKA_RESPONSES; Thread.sleep(50)) {
-            stored = service.count("select count(*) from survey_response where door = 'kafka'") - before;
-            tenth = tenth == null && stored >= KAFKA_RESPONSES / 10 ? Instant.now() : tenth;
-            ninetieth = ninetieth == null && stored >= KAFKA_RESPONSES * 9 / 10 ? Instant.now() : ninetieth;
+        for (long done = 0; done < count; Thread.sleep(50)) {
+            done = count(poll, counted) - before;
+            tenth = tenth == null && done >= count / 10 ? Instant.now() : tenth;
+            ninetieth = ninetieth == null && done >= count * 9 / 10 ? Instant.now() : ninetieth;
         }
         Duration elapsed = Duration.between(start, Instant.now());
-        double endToEnd = KAFKA_RESPONSES / seconds(elapsed);
-        double steady = 0.8 * KAFKA_RESPONSES / seconds(Duration.between(tenth, ninetieth));
-        report("Kafka: %d SurveyResponseSubmitted (6 partitions, produced in %.1f s) stored and counted in %.1f s: %.0f responses/s;"
-                + " between 10 %% and 90 %% stored: %.0f responses/s (load average %s)", KAFKA_RESPONSES, seconds(produced),
+        double serviceCpu = cpuSeconds(service.process.pid()) - cpuBefore[0];
+        double postgresCpu = postgresCpuSeconds() - cpuBefore[1];
+        poll.close();
+        if (service.count(rows) - rowsBefore != count) {
+            throw new IllegalStateException("the aggregates count " + count + " new responses, the table does not");
+        }
+        double endToEnd = count / seconds(elapsed);
+        double steady = 0.8 * count / seconds(Duration.between(tenth, ninetieth));
+        report("Kafka, %s: %d SurveyResponseSubmitted (6 partitions, produced in %.1f s) stored and counted in %.1f s: %.0f responses/s;"
+                + " between 10 %% and 90 %% stored: %.0f responses/s (load average %s)", label, count, seconds(produced),
                 seconds(elapsed), endToEnd, steady, load());
-        double consumed = RawEngines.consumeRate(service.engines.kafkaBootstrapServers(), Fixtures.topicOf(KAFKA_SOURCE),
-                KAFKA_RESPONSES, POLL);
+        report("CPU per 1,000 responses over Kafka, %s: survey-service %.0f ms, PostgreSQL backends of its database %.0f ms", label,
+                1000 * serviceCpu / count * 1000, 1000 * postgresCpu / count * 1000);
+        double consumed = RawEngines.consumeRate(service.engines.kafkaBootstrapServers(), Fixtures.topicOf(KAFKA_SOURCE), count, POLL);
         double inserted;
         try (Connection connection = service.database()) {
-            inserted = RawEngines.insertRate(connection, "survey_response", "door = 'kafka'", POLL);
+            inserted = RawEngines.insertRate(connection, "survey_response", stored, POLL);
         }
         report("raw engines, same records and rows: plain consumer %.0f records/s; multi-row INSERT of %d rows a statement %.0f rows/s"
                 + " (load average %s)", consumed, POLL, inserted, load());
-        report("Kafka end to end / raw consume: %.3f (10-90 %%: %.3f); / raw batched INSERT: %.3f (10-90 %%: %.3f)",
+        report("Kafka %s end to end / raw consume: %.3f (10-90 %%: %.3f); / raw batched INSERT: %.3f (10-90 %%: %.3f)", label,
                 endToEnd / consumed, steady / consumed, endToEnd / inserted, steady / inserted);
+    }
+
+    /** Registers receipt codes RECEIPT0.. in SQL, as the one-stop-shop system would: agency BENCH-(i mod 20), PIN {@link #pin}. */
+    private static void registerReceipts(BenchService service, int count) throws Exception {
+        try (Connection connection = service.database(); var statement = connection.createStatement()) {
+            statement.execute(("insert into receipt_code (code, agency_code, registered_at, expires_at, pin_hash)"
+                    + " select '%1$s' || i, 'BENCH-' || (i %% %2$d), now(), now() + interval '90 days',"
+                    + " encode(sha256(convert_to('%1$s' || i || ':' || lpad((i %% 1000000)::text, 6, '0'), 'UTF8')), 'hex')"
+                    + " from generate_series(0, %3$d - 1) i").formatted(RECEIPT, AGENCIES, count));
+        }
+    }
+
+    private static String pin(int i) {
+        return String.format("%06d", i % 1_000_000);
     }
 
     /** Tops the table up to STORED responses in SQL, then rebuilds every sub-index from them. */
@@ -223,11 +270,15 @@ public final class SurveyBenchmark {
     }
 
     private static SurveyResponseSubmitted response() {
+        return response(null, null, agency(RANDOM.nextInt(AGENCIES)));
+    }
+
+    private static SurveyResponseSubmitted response(String receiptCode, String pin, String agency) {
         List<Answer> answers = new ArrayList<>();
         for (String question : List.of("2.2.1-q1", "2.2.1-q2", "2.2.2-q1", "2.2.2-q2", "2.2.3-q1", "2.2.3-q2", "2.2.4-q1", "2.2.6-q1")) {
             answers.add(new Answer(question, 1 + RANDOM.nextInt(5)));
         }
-        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), "sipas-2025", 1, null, null, agency(RANDOM.nextInt(AGENCIES)), null,
+        return new SurveyResponseSubmitted(UUID.randomUUID().toString(), "sipas-2025", 1, receiptCode, pin, agency, null,
                 "counter", Instant.parse("2025-06-01T02:00:00Z").plusSeconds(RANDOM.nextInt(7_000_000)), answers,
                 List.of("shorter-processing-time"), null);
     }
@@ -240,7 +291,41 @@ public final class SurveyBenchmark {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.engines.kafkaBootstrapServers());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // batches of 128 kB as a bulk producer would send them: with the default 16 kB the producer took 10-15 s
+        // for 100,000 responses here, and the end-to-end figure measured the producer more than the service
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    private static long count(Connection connection, String sql) throws java.sql.SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** CPU time (user + system) a process has used so far, from /proc. */
+    private static double cpuSeconds(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    /** CPU time of the PostgreSQL backends connected to the benchmark's database (the service's pool and the benchmark's own). */
+    private static double postgresCpuSeconds() throws java.io.IOException {
+        double total = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(path -> path.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    if (Files.readString(process.resolve("cmdline")).contains(" " + BenchService.DATABASE + " ")) {
+                        total += cpuSeconds(Long.parseLong(process.getFileName().toString()));
+                    }
+                } catch (java.io.IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return total;
     }
 
     /** The 1-minute load average: the machine is shared, so figures are only comparable at similar load. */
