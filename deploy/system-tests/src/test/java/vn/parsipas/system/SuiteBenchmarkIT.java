@@ -133,7 +133,7 @@ class SuiteBenchmarkIT {
                     "/survey-kiosk", code, data));
         }
         begin = System.nanoTime();
-        envelopes.forEach((code, envelope) -> kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), code, envelope));
+        envelopes.forEach((code, document) -> kafka.send(ExternalProducer.topicOf("sipas.responses.v1", "survey-kiosk"), code, document));
         kafka.flush();
         String responses = "select count(*) from survey_response where receipt_code like '" + run + "%'";
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
