@@ -191,19 +191,13 @@ class TargetAndRoutingTest {
         try (Scenario scenario = new Scenario()) {
             String first = Scenario.code("SO-NOI-VU");
             String second = Scenario.code("SO-TU-PHAP");
-            scenario.agency(first, "Sở Nội vụ", "VP-UBND-TINH");
-            scenario.agency(second, "Sở Tư pháp", "VP-UBND-TINH");
             String taskId = Scenario.taskId();
-            scenario.send(new TaskDueSoon(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", first, List.of(),
-                    Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), 7, Instant.parse("2025-12-24T17:00:05Z")));
-            String alertId = Scenario.inbox(first, 1).getString("items[0].alertId");
+            String alertId = dueSoonOf(scenario, taskId, first, second);
             assertThat(Scenario.inbox(first, 1).getString("items[0].body")).contains("sẽ đến hạn vào ngày 31/12/2025 (còn 7 ngày)");
 
             scenario.send(new TaskProgressReported(taskId, UUID.randomUUID().toString(), new BigDecimal("60"),
                     "Đã hoàn thành dự thảo.", null, first, Instant.parse("2025-12-26T02:00:00Z"), "nguyen.van.a"));
-            scenario.send(new TaskUpdated(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", second, List.of(),
-                    Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), "reassigned", "in-progress", first, null,
-                    "Giao lại theo chức năng, nhiệm vụ.", Instant.parse("2025-12-27T02:00:00Z"), "coordinator.snv"));
+            scenario.send(reassigned(taskId, first, second, "Giao lại theo chức năng, nhiệm vụ.", Instant.parse("2025-12-27T02:00:00Z")));
 
             assertThat(Scenario.inbox(second, 1).getString("items[0].alertId")).isEqualTo(alertId);
             await().atMost(Scenario.WAIT).until(() -> Scenario.alert(alertId).getList("timeline.type", String.class)
@@ -222,20 +216,15 @@ class TargetAndRoutingTest {
         try (Scenario scenario = new Scenario()) {
             String first = Scenario.code("SO-NOI-VU");
             String second = Scenario.code("SO-TU-PHAP");
-            scenario.agency(first, "Sở Nội vụ", "VP-UBND-TINH");
-            scenario.agency(second, "Sở Tư pháp", "VP-UBND-TINH");
             String taskId = Scenario.taskId();
-            scenario.send(new TaskDueSoon(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", first, List.of(),
-                    Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), 7, Instant.parse("2025-12-24T17:00:05Z")));
-            String alertId = Scenario.inbox(first, 1).getString("items[0].alertId");
+            String alertId = dueSoonOf(scenario, taskId, first, second);
 
             // first → second → first → second: the second time the alert comes to second, it was announced to it before
             String[] leads = {second, first, second};
             for (int i = 0; i < leads.length; i++) {
                 String previous = i == 0 ? first : leads[i - 1];
-                scenario.send(new TaskUpdated(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", leads[i], List.of(),
-                        Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), "reassigned", "in-progress", previous, null,
-                        "Giao lại lần " + (i + 1) + ".", Instant.parse("2025-12-27T02:00:00Z").plusSeconds(i * 3600L), "coordinator.snv"));
+                scenario.send(reassigned(taskId, previous, leads[i], "Giao lại lần " + (i + 1) + ".",
+                        Instant.parse("2025-12-27T02:00:00Z").plusSeconds(i * 3600L)));
             }
 
             await().atMost(Scenario.WAIT).until(() -> Scenario.alert(alertId).getList("timeline.findAll { it.type == 'reassigned' }")
@@ -243,6 +232,20 @@ class TargetAndRoutingTest {
             assertThat(Scenario.alert(alertId).getString("alert.deliveredTo")).isEqualTo(second);
             assertThat(Scenario.inbox(second, 1).getString("items[0].alertId")).isEqualTo(alertId);
         }
+    }
+
+    /** Two agencies, and task 1.3's due-soon alert for the first, as its inbox shows it; returns the alert's id. */
+    private static String dueSoonOf(Scenario scenario, String taskId, String first, String second) {
+        scenario.agency(first, "Sở Nội vụ", "VP-UBND-TINH");
+        scenario.agency(second, "Sở Tư pháp", "VP-UBND-TINH");
+        scenario.send(new TaskDueSoon(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", first, List.of(),
+                Scenario.DEADLINE, Instant.parse("2025-12-31T17:00:00Z"), 7, Instant.parse("2025-12-24T17:00:05Z")));
+        return Scenario.inbox(first, 1).getString("items[0].alertId");
+    }
+
+    private static TaskUpdated reassigned(String taskId, String from, String to, String reason, Instant at) {
+        return new TaskUpdated(taskId, "dak-lak-2025", "1.3", "Rà soát thủ tục hành chính.", to, List.of(), Scenario.DEADLINE,
+                Instant.parse("2025-12-31T17:00:00Z"), "reassigned", "in-progress", from, null, reason, at, "coordinator.snv");
     }
 
     /** An open alert as the service stored it before periods: subject subIndex|scope, raised in 2025 (business time). */

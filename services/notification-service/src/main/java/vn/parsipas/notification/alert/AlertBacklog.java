@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +35,12 @@ public class AlertBacklog {
                 List.of(new Reading("parsipas.alerts.open", "open", "Alerts raised and not yet acknowledged"),
                         new Reading("parsipas.alerts.escalated.unacknowledged", "escalated",
                                 "Open alerts escalated to a supervising agency and still not acknowledged")));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (gauges != null) {
+            gauges.remove();
+        }
     }
 
     @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

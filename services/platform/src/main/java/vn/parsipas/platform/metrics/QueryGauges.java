@@ -1,5 +1,6 @@
 package vn.parsipas.platform.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,17 @@ public final class QueryGauges {
     private final Pool pool;
     private final String sql;
     private final Map<String, AtomicLong> values = new LinkedHashMap<>();
+    private final MeterRegistry registry;
+    private final List<Gauge> gauges = new ArrayList<>();
 
     public QueryGauges(Pool pool, MeterRegistry registry, String sql, List<Reading> readings) {
         this.pool = pool;
         this.sql = sql;
+        this.registry = registry;
         for (Reading reading : readings) {
             AtomicLong value = new AtomicLong();
             values.put(reading.column(), value);
-            Gauge.builder(reading.gauge(), value, AtomicLong::get).description(reading.description()).register(registry);
+            gauges.add(Gauge.builder(reading.gauge(), value, AtomicLong::get).description(reading.description()).register(registry));
         }
     }
 
@@ -43,5 +47,15 @@ public final class QueryGauges {
                 value.set(read == null ? 0 : read);
             });
         }).replaceWithVoid();
+    }
+
+    /**
+     * Removes the gauges, at shutdown. The registry outlives the application where several start in one
+     * JVM (the tests' restarts): a later start's gauges of the same name would otherwise be the earlier
+     * ones, which read values nobody refreshes and that the collector may already have taken.
+     */
+    public void remove() {
+        gauges.forEach(registry::remove);
+        gauges.clear();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,12 @@ public class OutboxBacklog {
                 + "extract(epoch from now() - min(created_at))::bigint as oldest from outbox where sent_at is null",
                 List.of(new Reading("parsipas.outbox.pending", "pending", "Outbox rows not yet published"),
                         new Reading("parsipas.outbox.oldest.age.seconds", "oldest", "Age of the oldest unpublished outbox row")));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (gauges != null) {
+            gauges.remove();
+        }
     }
 
     @Scheduled(every = "10s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
