@@ -109,16 +109,16 @@ class OutboxTest {
         }
     }
 
-    /** A pass that raises many facts writes them in multi-row inserts: published in order, all or none. */
+    /** A pass that raises many facts writes them in one batch on its connection: published in order, all or none. */
     @Test
     void manyEventsWrittenAtOnceArePublishedInTheirOrderAndAnIdAlreadyUsedRefusesThemAll() throws Throwable {
         String code = Fixtures.uniqueCode();
         List<Outbox.Identified> events = IntStream.range(0, 1_201)
                 .mapToObj(i -> new Outbox.Identified(Fixtures.agency(code, "Đơn vị " + i), code + "/" + i)).toList();
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.addAll(events)));
+        VertxContextSupport.subscribeAndAwait(() -> pool.withTransaction(connection -> outbox.addIdentified(connection, events)));
 
         String refused = Fixtures.uniqueCode();
-        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.addAll(List.of(
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> pool.withTransaction(connection -> outbox.addIdentified(connection, List.of(
                 new Outbox.Identified(Fixtures.agency(refused, "Sở Y tế"), refused + "/0"),
                 new Outbox.Identified(Fixtures.agency(code, "Đơn vị 0"), code + "/0"))))))
                 .hasMessageContaining("outbox_event_unique");

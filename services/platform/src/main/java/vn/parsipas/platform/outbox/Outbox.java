@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +27,8 @@ import vn.parsipas.contracts.SchemaViolation;
 import vn.parsipas.platform.tracing.Traceparent;
 
 /**
- * Writes events into the outbox inside the caller's transaction ({@code Panache.withTransaction}),
+ * Writes events into the outbox inside the caller's transaction ({@code Panache.withTransaction}, or the
+ * caller's SQL connection),
  * so they are published if and only if the change that caused them commits.
  *
  * <p>Pending changes are flushed before the row is inserted: the aggregate's row locks are then
@@ -38,8 +38,6 @@ import vn.parsipas.platform.tracing.Traceparent;
 @ApplicationScoped
 public class Outbox {
     public static final int LANES = 16;
-    private static final int ROWS_PER_INSERT = 500;
-    private static final int COLUMNS = 11;
 
     @Inject
     Clock clock;
@@ -70,48 +68,6 @@ public class Outbox {
         public Identified(Event event, String eventId) {
             this(event, eventId, null);
         }
-    }
-
-    /**
-     * Adds many events in as few statements as possible (multi-row inserts of {@value #ROWS_PER_INSERT}),
-     * after one flush of the caller's pending changes: for passes that raise a batch of facts at once.
-     */
-    public Uni<Void> addAll(List<Identified> events) {
-        return write(events.stream().map(this::toMessage).toList());
-    }
-
-    private Uni<Void> write(List<OutboxMessage> messages) {
-        Uni<Void> chain = Panache.getSession().chain(Mutiny.Session::flush);
-        for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
-            List<OutboxMessage> chunk = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT));
-            chain = chain.chain(() -> insert(chunk));
-        }
-        return chain;
-    }
-
-    private Uni<Void> insert(List<OutboxMessage> messages) {
-        StringBuilder sql = new StringBuilder("insert into outbox (lane, topic, message_key, event_id, event_type, source, "
-                + "subject, data_schema, payload, occurred_at, traceparent) values ");
-        for (int row = 0; row < messages.size(); row++) {
-            int p = row * COLUMNS;
-            sql.append(row == 0 ? "(" : ", (");
-            for (int column = 1; column <= COLUMNS; column++) {
-                sql.append(column == 1 ? "?" : ", ?").append(p + column);
-            }
-            sql.append(')');
-        }
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString());
-            for (int row = 0; row < messages.size(); row++) {
-                OutboxMessage m = messages.get(row);
-                Object[] values = {m.lane, m.topic, m.messageKey, m.eventId, m.eventType, m.source, m.subject, m.dataSchema,
-                        m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC), m.traceparent};
-                for (int column = 0; column < COLUMNS; column++) {
-                    query.setParameter(row * COLUMNS + column + 1, values[column]);
-                }
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 
     /**
