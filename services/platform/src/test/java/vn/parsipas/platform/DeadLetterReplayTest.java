@@ -125,9 +125,11 @@ class DeadLetterReplayTest {
             JsonPath first = asOperator().queryParam("reason", reason).queryParam("limit", 1).get(LETTERS)
                     .then().statusCode(200).extract().jsonPath();
             assertThat(first.getList("items")).hasSize(1);
-            asOperator().queryParam("reason", reason).queryParam("limit", 1).queryParam("cursor", first.getString("nextCursor"))
-                    .get(LETTERS).then().statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", nullValue())
-                    .body("items[0].subject", equalTo(children.get(1)));
+            // The children went to different partitions of the source topic: which one was refused first is the broker's affair.
+            String second = asOperator().queryParam("reason", reason).queryParam("limit", 1)
+                    .queryParam("cursor", first.getString("nextCursor")).get(LETTERS).then().statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", nullValue())
+                    .extract().path("items[0].subject");
+            assertThat(List.of(first.getString("items[0].subject"), second)).containsExactlyInAnyOrderElementsOf(children);
             asOperator().get("/api/v1/admin/dead-letters").then().statusCode(200)
                     .body("topic", hasItem(DLQ)).body("find { it.topic == '" + DLQ + "' }.channel", equalTo("directory"))
                     .body("find { it.topic == '" + DLQ + "' }.reasons.reason", hasItem(reason));
@@ -160,7 +162,7 @@ class DeadLetterReplayTest {
             await().atMost(PATIENCE).until(() -> waiting(reason).size() == 3);
         }
         assertThat(ListPages.field(() -> asOperator().queryParam("reason", reason), LETTERS, 1, "subject"))
-                .containsExactlyElementsOf(children);
+                .containsExactlyInAnyOrderElementsOf(children);
 
         asOperator().contentType(ContentType.JSON).body(Map.of("reason", reason, "comment", "thử phân trang"))
                 .post(LETTERS + "/discards").then().statusCode(200).body("count", equalTo(3));
