@@ -238,16 +238,11 @@ public class BatchEventConsumer {
     }
 
     private <T> Uni<Void> applyAlone(String consumer, Entry<T> entry, Transaction<T> transaction) {
-        Retry retry = new Retry(consumer + ": applying " + entry.event().type().type() + " " + entry.event().id(), maxRetry);
-        return transaction.run(List.of(entry))
-                .onFailure().transform(Retry::recordFault)
-                .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
+        return Retry.applying(consumer + ": applying " + entry.event().type().type() + " " + entry.event().id(), maxRetry,
+                        transaction.run(List.of(entry)))
                 .onItemOrFailure().transformToUni((result, failure) -> {
-                    if (failure instanceof InvalidEventException invalid) {
-                        return reject(entry, consumer, invalid);
-                    }
                     if (failure != null) {
-                        return reject(entry, consumer, new InvalidEventException("processing failed after retries", failure));
+                        return reject(entry, consumer, (InvalidEventException) failure);
                     }
                     if (!result.refused().isEmpty()) {
                         return reject(entry, consumer, result.refused().get(entry.event()));

@@ -97,17 +97,10 @@ public class EventConsumer {
 
     /** Runs the transaction (true: applied, false: a redelivery) with the retry rules, then acks or dead-letters. */
     private Uni<Void> applyOnce(Message<byte[]> message, String consumer, ReceivedEvent event, Uni<Boolean> transaction) {
-        Retry retry = new Retry(consumer + ": applying " + event.type().type() + " " + event.id(), maxRetry);
-        return transaction
-                .onFailure().transform(Retry::recordFault)
-                .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
+        return Retry.applying(consumer + ": applying " + event.type().type() + " " + event.id(), maxRetry, transaction)
                 .onItemOrFailure().transformToUni((applied, failure) -> {
-                    if (failure instanceof InvalidEventException invalid) {
-                        return reject(message, consumer, invalid);
-                    }
                     if (failure != null) {
-                        return reject(message, consumer,
-                                new InvalidEventException("processing failed after retries", failure));
+                        return reject(message, consumer, (InvalidEventException) failure);
                     }
                     count(consumer, applied ? "applied" : "duplicate");
                     return Uni.createFrom().completionStage(message.ack());

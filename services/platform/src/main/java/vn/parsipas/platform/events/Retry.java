@@ -49,6 +49,19 @@ final class Retry {
         this.maxRetry = maxRetry;
     }
 
+    /**
+     * The transaction of one record under these rules: its item, or a failure that is always an
+     * {@link InvalidEventException} (the record's fault, or "processing failed after retries") to dead-letter.
+     */
+    static <T> Uni<T> applying(String what, Duration maxRetry, Uni<T> transaction) {
+        Retry retry = new Retry(what, maxRetry);
+        return transaction
+                .onFailure().transform(Retry::recordFault)
+                .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(retry::next))
+                .onFailure(failure -> !(failure instanceof InvalidEventException))
+                .transform(failure -> new InvalidEventException("processing failed after retries", failure));
+    }
+
     /** A data exception of the database: the record's fault once a fresh attempt confirms it. */
     static final class Refused extends InvalidEventException {
         Refused(String sqlState, Throwable database) {
