@@ -156,7 +156,13 @@ public final class Fixtures {
 
     /** A SIPAS target as task-service publishes it on plan.targets.v1. */
     public static void target(String targetId, String subIndex, int year, BigDecimal value, BigDecimal baseline, String responsible) {
-        TargetDefined target = new TargetDefined(targetId, "test-plan", 1, subIndex, "Chỉ số thành phần " + subIndex,
+        target(targetId, 1, subIndex, year, value, baseline, responsible);
+    }
+
+    /** As {@link #target}, of a given version of the plan. */
+    public static void target(String targetId, int planVersion, String subIndex, int year, BigDecimal value, BigDecimal baseline,
+            String responsible) {
+        TargetDefined target = new TargetDefined(targetId, "test-plan", planVersion, subIndex, "Chỉ số thành phần " + subIndex,
                 TargetDefined.KIND_SIPAS, "Mục tiêu thử nghiệm", null, subIndex, value == null ? "gt" : "gte", value, "percent",
                 new TargetDefined.Baseline(baseline, year - 1), value == null ? "baseline" : null, null,
                 responsible, LocalDate.of(year, 12, 31), Instant.parse(year + "-12-31T17:00:00Z"), null, true);

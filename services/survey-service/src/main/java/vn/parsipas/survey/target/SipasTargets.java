@@ -51,8 +51,8 @@ public class SipasTargets {
                 });
         if (target == null) {
             // Not a SIPAS target (indicator-service's), or one that was dropped: it judges nothing here.
-            return previousDue.chain(() -> connection.preparedQuery("update sipas_target set active = false where target_id = $1")
-                    .execute(Tuple.of(defined.targetId()))).replaceWithVoid();
+            return previousDue.chain(() -> connection.preparedQuery("update sipas_target set active = false where target_id = $1"
+                    + " and plan_version <= $2").execute(Tuple.of(defined.targetId(), defined.planVersion()))).replaceWithVoid();
         }
         if (target.percent() == null) {
             LOG.infof("target %s of sub-index %s has no value yet (baseline unknown): no below-target facts until it has",
@@ -63,7 +63,9 @@ public class SipasTargets {
                                 + " responsible_agency, active, plan_version) values ($1, $2, $3, $4, $5, $6, true, $7)"
                                 + " on conflict (target_id) do update set sub_index = excluded.sub_index, year = excluded.year,"
                                 + " comparator = excluded.comparator, target_percent = excluded.target_percent,"
-                                + " responsible_agency = excluded.responsible_agency, active = true, plan_version = excluded.plan_version")
+                                + " responsible_agency = excluded.responsible_agency, active = true, plan_version = excluded.plan_version"
+                                // latest wins: a definition of an earlier plan version, delivered late, changes nothing
+                                + " where sipas_target.plan_version <= excluded.plan_version")
                         .execute(Tuple.of(target.targetId(), target.subIndex(), target.year(), target.comparator(), target.percent(),
                                 target.responsibleAgency()).addInteger(defined.planVersion())))
                 .chain(() -> reevaluate(connection, target.subIndex(), target.year()));

@@ -123,6 +123,21 @@ class SatisfactionFactsTest {
         assertThat(below.data().get("targetPercent").decimalValue()).isEqualByComparingTo("80");
     }
 
+    @Test
+    void aDefinitionOfAnEarlierPlanVersionDeliveredLateChangesNothing() {
+        String targetId = "test-plan:t-2.2.1-versions-" + Fixtures.uniqueAgency();
+        Fixtures.target(targetId, 3, "2.2.1", 2023, new BigDecimal("85"), null, "BUU-DIEN-TINH");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from sipas_target where target_id = $1"
+                + " and plan_version = 3", targetId) == 1);
+
+        long applied = Fixtures.count("select count(*) from inbox where consumer = 'survey-targets'");
+        Fixtures.target(targetId, 2, "2.2.1", 2023, new BigDecimal("70"), null, "SO-NOI-VU");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from inbox where consumer = 'survey-targets'")
+                > applied);
+        assertThat(Fixtures.count("select count(*) from sipas_target where target_id = $1 and plan_version = 3"
+                + " and target_percent = 85 and responsible_agency = 'BUU-DIEN-TINH'", targetId)).isOne();
+    }
+
     private static void defineTarget(String targetId, String subIndex, int year, BigDecimal value, BigDecimal baseline) {
         Fixtures.target(targetId, subIndex, year, value, baseline, "BUU-DIEN-TINH");
         String expected = value != null ? value.toPlainString() : baseline == null ? null : baseline.toPlainString();
