@@ -1,6 +1,8 @@
 package vn.parsipas.task.agency;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,13 +20,17 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.directory.AgencyUpserted;
 import vn.parsipas.platform.outbox.Outbox;
+import vn.parsipas.platform.paging.Cursors;
+import vn.parsipas.platform.paging.Page;
+import vn.parsipas.platform.paging.SqlBuilder;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
@@ -33,8 +39,6 @@ import vn.parsipas.platform.webhook.WebhookTargets;
 import vn.parsipas.task.agency.AgencyRequests.AgencyChange;
 import vn.parsipas.task.agency.AgencyRequests.NewAgency;
 import vn.parsipas.task.agency.AgencyRequests.PlanAgency;
-import vn.parsipas.platform.paging.Cursors;
-import vn.parsipas.platform.paging.Page;
 
 /**
  * The agency directory: every change is published as {@link AgencyUpserted} on the compacted topic
@@ -55,14 +59,32 @@ public class AgencyDirectory {
     @Inject
     WebhookTargets targets;
 
+    @Inject
+    Pool pool;
+
+    /** The directory as a read model, on the pool: a page in code order, of one kind or all. */
     public Uni<Page<AgencyView>> list(String cursor, int limit, String kind) {
         List<String> after = Cursors.decode(cursor, 1);
-        String from = after == null ? "" : after.get(0);
-        String query = kind == null ? "code > ?1" : "code > ?1 and kind = ?2";
-        Object[] parameters = kind == null ? new Object[] {from} : new Object[] {from, kind};
-        return Panache.withSession(() -> Agency.<Agency>find(query, Sort.by("code"), parameters)
-                .range(0, limit).list())
-                .map(rows -> Page.of(rows.stream().map(AgencyView::of).toList(), limit, a -> Cursors.encode(a.code())));
+        SqlBuilder sql = new SqlBuilder("select code, name, kind, parent_code, emails, webhook_url, active, created_at, updated_at "
+                + "from agency").append(" where code > ?", after == null ? "" : after.get(0));
+        if (kind != null) {
+            sql.append(" and kind = ?", kind);
+        }
+        sql.append(" order by code limit ?", limit + 1);
+        return pool.preparedQuery(sql.sql()).execute(sql.tuple())
+                .map(rows -> {
+                    List<AgencyView> agencies = new ArrayList<>();
+                    rows.forEach(row -> agencies.add(new AgencyView(row.getString("code"), row.getString("name"),
+                            row.getString("kind"), row.getString("parent_code"), List.of(row.getArrayOfStrings("emails")),
+                            row.getString("webhook_url"), row.getBoolean("active"), instant(row, "created_at"),
+                            instant(row, "updated_at"))));
+                    return Page.of(agencies, limit, agency -> Cursors.encode(agency.code()));
+                });
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 
     public Uni<AgencyView> get(String code) {
