@@ -29,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.devstack.TestTokens;
-import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
 import vn.parsipas.platform.time.ShiftableClock;
 
 @QuarkusTest
@@ -134,8 +134,8 @@ class RestIngestionTest {
         SqlConnection first = pool.getConnection().await().atMost(Duration.ofSeconds(30));
         try {
             first.begin().await().atMost(Duration.ofSeconds(30));
-            assertThat(first.preparedQuery(IdempotencyKey.takeSql("$1")).execute(Tuple.of(IdempotencyKey.scoped(key, "observations",
-                    "/igate"))).await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
+            assertThat(first.preparedQuery(IdempotentRequests.TAKE).execute(Tuple.of(IdempotentRequests.keyed(key, "",
+                    "observations", "/igate").scopedKey())).await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
 
             post(body, key).then().statusCode(409).contentType("application/problem+json")
                     .body("detail", containsString("Idempotency-Key " + key));

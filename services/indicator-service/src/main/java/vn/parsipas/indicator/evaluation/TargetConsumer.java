@@ -1,8 +1,6 @@
 package vn.parsipas.indicator.evaluation;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +21,7 @@ import vn.parsipas.indicator.catalogue.IndicatorCatalogue;
 import vn.parsipas.platform.events.BatchEventConsumer;
 import vn.parsipas.platform.events.InvalidEventException;
 import vn.parsipas.platform.events.ReceivedEvent;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * Keeps the read model of the plans' indicator targets from {@code plan.targets.v1} (published by
@@ -115,7 +114,7 @@ public class TargetConsumer implements BatchEventConsumer.Handler<TargetDefined>
                 t.description(), t.indicator().code(), t.indicator().name(), t.indicator().unit(), t.comparator(), t.value(),
                 t.baseline() == null ? null : t.baseline().value(),
                 t.baseline() == null ? null : t.baseline().year(), t.relativeTo(), t.delta(), t.responsibleAgency(),
-                t.deadline(), t.dueAt().atOffset(ZoneOffset.UTC), t.resultExpectedBy(), t.active(),
-                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)});
+                t.deadline(), BusinessTime.utc(t.dueAt()), t.resultExpectedBy(), t.active(),
+                BusinessTime.utc(clock.instant())});
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import vn.parsipas.indicator.catalogue.Indicator;
 import vn.parsipas.indicator.catalogue.IndicatorCatalogue;
 import vn.parsipas.indicator.catalogue.Period;
 import vn.parsipas.platform.outbox.Outbox;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * Re-evaluates targets inside the caller's transaction and publishes only status changes
@@ -86,7 +86,7 @@ public class TargetEvaluations {
     public Uni<Integer> evaluateDue(SqlConnection connection, int limit) {
         return connection.preparedQuery("select " + TargetRow.COLUMNS + " from target where active and next_check_at <= $1 "
                         + "order by target_id limit $2 for update skip locked")
-                .execute(Tuple.of(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), limit))
+                .execute(Tuple.of(BusinessTime.utc(clock.instant()), limit))
                 .chain(rows -> evaluate(connection, rows).replaceWith(rows.size()));
     }
 
@@ -116,7 +116,7 @@ public class TargetEvaluations {
         List<TargetRow> targets = new ArrayList<>();
         rows.forEach(row -> targets.add(TargetRow.from(row)));
         Instant now = clock.instant();
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime at = BusinessTime.utc(now);
         return points(connection, targets.stream().map(TargetRow::target).toList()).chain(points -> {
             List<Tuple> updates = new ArrayList<>();
             List<Tuple> history = new ArrayList<>();
@@ -136,8 +136,8 @@ public class TargetEvaluations {
                 }
                 updates.add(Tuple.from(new Object[] {target.targetId(), name(evaluation.status()), evaluation.value(),
                         evaluation.period(), evaluation.expectedValue(), evaluation.threshold(), evaluation.reason(), at,
-                        changed ? at : row.statusSince() == null ? null : row.statusSince().atOffset(ZoneOffset.UTC),
-                        evaluation.nextCheckAt() == null ? null : evaluation.nextCheckAt().atOffset(ZoneOffset.UTC)}));
+                        changed ? at : BusinessTime.utc(row.statusSince()),
+                        BusinessTime.utc(evaluation.nextCheckAt())}));
             }
             return connection.preparedQuery("update target set status = $2, status_value = $3, status_period = $4, "
                             + "expected_value = $5, threshold = $6, reason = $7, evaluated_at = $8, status_since = $9, "

@@ -1,13 +1,7 @@
 package vn.parsipas.indicator.observation;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.indicator.IndicatorConfig;
 import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests.Answer;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
 import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem.FieldError;
+import vn.parsipas.platform.text.Sha256;
 
 /**
  * The REST door (JSON batch or CSV upload): each item through the same rules as a Kafka record,
@@ -53,7 +48,7 @@ public class ObservationImport {
     Pool pool;
 
     @Inject
-    Clock clock;
+    IdempotentRequests idempotent;
 
     @Inject
     ObjectMapper json;
@@ -71,10 +66,11 @@ public class ObservationImport {
 
     /** The import summary as JSON: a replayed answer is the stored text itself. */
     public Uni<String> ingest(Request request) {
-        if (!request.dryRun() && (request.idempotencyKey() == null || request.idempotencyKey().isBlank()
-                || request.idempotencyKey().length() > 200)) {
-            throw new InvalidInputException("Idempotency-Key", "the header is required (at most 200 characters) unless dryRun=true");
+        if (!request.dryRun() && request.idempotencyKey() == null) {
+            throw new InvalidInputException(IdempotencyKey.HEADER, "the header is required unless dryRun=true");
         }
+        IdempotentRequests.Keyed keyed = request.dryRun() ? null : IdempotentRequests.keyed(request.idempotencyKey(),
+                Sha256.hex(request.channel().getBytes(StandardCharsets.UTF_8), request.body()), "observations", request.source());
         if (request.items().size() > config.maxBatch()) {
             throw new InvalidInputException("observations", "at most " + config.maxBatch() + " observations per request, got "
                     + request.items().size());
@@ -97,53 +93,12 @@ public class ObservationImport {
             return pool.withConnection(connection -> store.store(connection, valid, true))
                     .map(outcomes -> write(summary(true, results, valid, validIndexes, outcomes)));
         }
-        String hash = hash(request);
-        return pool.withTransaction(connection -> claim(connection, request, hash).chain(previous -> {
-            if (previous != null) {
-                return Uni.createFrom().item(previous);
-            }
-            return store.store(connection, valid, false)
-                    .map(outcomes -> summary(false, results, valid, validIndexes, outcomes))
-                    .invoke(summary -> LOG.infof("import %s from %s: %s %s", request.idempotencyKey(), request.source(),
-                            summary.status(), summary.counts()))
-                    .map(this::write)
-                    .call(summary -> remember(connection, request, summary));
-        }));
-    }
-
-    /**
-     * Null when the key is new (now taken, inside this transaction); else the answer it already got. A
-     * request with the same key still being processed (its transaction open) is not waited for: 409.
-     */
-    private Uni<String> claim(SqlConnection connection, Request request, String hash) {
-        return connection.preparedQuery(IdempotencyKey.takeSql("$1"))
-                .execute(Tuple.of(IdempotencyKey.scoped(request.idempotencyKey(), "observations", request.source())))
-                .invoke(rows -> {
-                    if (!rows.iterator().next().getBoolean("taken")) {
-                        throw new IdempotencyKey.InUseException(request.idempotencyKey());
-                    }
-                })
-                .chain(() -> connection.preparedQuery("insert into ingestion_request (source, idempotency_key, request_hash, "
-                                + "summary, created_at) values ($1, $2, $3, '', $4) on conflict do nothing")
-                        .execute(Tuple.of(request.source(), request.idempotencyKey(), hash,
-                                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))))
-                .chain(inserted -> inserted.rowCount() == 1 ? Uni.createFrom().nullItem()
-                        : connection.preparedQuery("select request_hash, summary from ingestion_request "
-                                        + "where source = $1 and idempotency_key = $2")
-                                .execute(Tuple.of(request.source(), request.idempotencyKey()))
-                                .map(rows -> {
-                                    var row = rows.iterator().next();
-                                    if (!row.getString("request_hash").equals(hash)) {
-                                        throw new IdempotencyKey.ReusedException(request.idempotencyKey());
-                                    }
-                                    return row.getString("summary");
-                                }));
-    }
-
-    private Uni<Void> remember(SqlConnection connection, Request request, String summary) {
-        return connection.preparedQuery("update ingestion_request set summary = $3 where source = $1 and idempotency_key = $2")
-                .execute(Tuple.of(request.source(), request.idempotencyKey(), summary))
-                .replaceWithVoid();
+        return idempotent.run(keyed, connection -> store.store(connection, valid, false)
+                        .map(outcomes -> summary(false, results, valid, validIndexes, outcomes))
+                        .invoke(summary -> LOG.infof("import %s from %s: %s %s", request.idempotencyKey(), request.source(),
+                                summary.status(), summary.counts()))
+                        .map(summary -> new Answer(200, write(summary))))
+                .map(Answer::body);
     }
 
     private String write(ImportSummary summary) {
@@ -168,17 +123,6 @@ public class ObservationImport {
     /** What identifies an observation to its sender: the series and the period, as sent. */
     private static String[] identity(String indicatorCode, String scope, String period) {
         return new String[] { "indicatorCode", indicatorCode, "scope", scope, "period", period };
-    }
-
-    private static String hash(Request request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(request.channel().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            return HexFormat.of().formatHex(digest.digest(request.body()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String text(JsonNode item, String field) {

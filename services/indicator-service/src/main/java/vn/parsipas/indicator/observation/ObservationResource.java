@@ -34,6 +34,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.indicator.IndicatorObserved;
 import vn.parsipas.indicator.IndicatorConfig;
 import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
 import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem;
@@ -50,16 +51,13 @@ import vn.parsipas.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.DATA_PROVIDER, Roles.AGENCY_STAFF, Roles.COORDINATOR })
 public class ObservationResource {
-    static final String KEY_RULES = "Required unless dryRun=true (1 to 200 characters, scoped to the caller's source): the same key "
-            + "with the same body (bytes and format) answers the first summary again and stores nothing twice; the same key "
-            + "with another body is refused (422); while a request with the key is still being processed, another is refused "
-            + "(409: retry it). Keys are kept for good.";
+    static final String KEY_RULES = "Required unless dryRun=true; the body is its bytes and format. " + IdempotencyKey.RULES;
     static final String DRY_RUN = "true: every item is checked and classified against the stored values, nothing is written, "
             + "no Idempotency-Key is needed";
     static final String SUMMARY = "The import summary: every item's outcome by its index (imported, updated, ignored-unchanged, "
             + "ignored-outdated, rejected); rejected items name the field and the reason";
     static final String REFUSED_WHOLE = "The request as a whole: not JSON or not UTF-8 CSV, no observations array, a CSV header "
-            + "without a required column, more than 1000 items, no Idempotency-Key (unless dryRun=true) or one over 200 characters";
+            + "without a required column, more than 1000 items, no Idempotency-Key (unless dryRun=true) or one over 255 characters";
 
     @Inject
     ObservationImport importer;
@@ -90,12 +88,9 @@ public class ObservationResource {
             schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "400", description = REFUSED_WHOLE, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = IdempotencyKey.IN_USE, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(ref = "Problem")))
     public Uni<String> importJson(
-            @Parameter(description = KEY_RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200))
+            @Parameter(description = KEY_RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotentRequests.MAX_KEY_LENGTH))
             @HeaderParam("Idempotency-Key") String key,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun, byte[] body) {
         Submitter submitter = submitter();
@@ -124,12 +119,9 @@ public class ObservationResource {
             schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "400", description = REFUSED_WHOLE, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = IdempotencyKey.IN_USE, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(ref = "Problem")))
     public Uni<String> importCsv(
-            @Parameter(description = KEY_RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200))
+            @Parameter(description = KEY_RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotentRequests.MAX_KEY_LENGTH))
             @HeaderParam("Idempotency-Key") String key,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun, byte[] body) {
         Submitter submitter = submitter();

@@ -2,7 +2,6 @@ package vn.parsipas.indicator.observation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.indicator.evaluation.TargetEvaluations;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * Stores observations in order, in the caller's transaction, with a handful of statements per
@@ -62,7 +62,7 @@ public class ObservationStore {
                 : Uni.combine().all().unis(lock(connection, new TreeSet<>(keys)), current(connection, items))
                         .with((locked, current) -> current);
         return read.chain(current -> {
-            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            OffsetDateTime now = BusinessTime.utc(clock.instant());
             Map<String, StoredObservation> latest = new HashMap<>(current);
             Map<String, StoredObservation> changed = new LinkedHashMap<>();
             List<StoredObservation> history = new ArrayList<>();

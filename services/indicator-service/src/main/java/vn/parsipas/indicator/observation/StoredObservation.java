@@ -3,11 +3,11 @@ package vn.parsipas.indicator.observation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.time.BusinessTime;
 
 /** A row of the observation table (and, once superseded, of observation_history). */
 record StoredObservation(
@@ -34,7 +34,7 @@ record StoredObservation(
     static StoredObservation of(Observation o, int revision, OffsetDateTime receivedAt) {
         return new StoredObservation(o.data().indicatorCode(), o.data().scope(), o.data().period(), o.period().start(),
                 o.period().end(), o.asOf(), o.data().value(), o.data().unit(), o.source(), o.data().sourceSystem(),
-                o.data().observedAt().atOffset(ZoneOffset.UTC), o.data().note(), o.channel(), o.reference(), revision,
+                BusinessTime.utc(o.data().observedAt()), o.data().note(), o.channel(), o.reference(), revision,
                 receivedAt);
     }
 

@@ -3,7 +3,6 @@ package vn.parsipas.platform.deadletter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.platform.paging.Cursors;
 import vn.parsipas.platform.paging.Page;
+import vn.parsipas.platform.time.BusinessTime;
 
 /** The record of what operators did with dead letters ({@code dead_letter_action}): the handled records and the audit list. */
 @ApplicationScoped
@@ -64,7 +64,7 @@ public class DeadLetterLog {
      */
     Uni<List<DeadLetter>> record(SqlConnection connection, String topic, List<DeadLetter> letters, String action,
             String comment, String actor) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = BusinessTime.utc(clock.instant());
         List<DeadLetter> recorded = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (DeadLetter letter : letters) {

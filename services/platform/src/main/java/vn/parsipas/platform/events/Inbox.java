@@ -1,8 +1,6 @@
 package vn.parsipas.platform.events;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * Remembers which events a consumer applied. Called inside the transaction of the effect: a
@@ -38,7 +37,7 @@ public class Inbox {
                 .setParameter(1, consumer)
                 .setParameter(2, source)
                 .setParameter(3, eventId)
-                .setParameter(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter(4, BusinessTime.utc(clock.instant()))
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
@@ -57,7 +56,7 @@ public class Inbox {
         return connection.preparedQuery("insert into inbox (consumer, source, event_id, received_at) "
                         + "select $1, s, i, $4 from unnest($2::text[], $3::text[]) as t(s, i) "
                         + "on conflict do nothing returning source, event_id")
-                .execute(Tuple.of(consumer, sources, ids, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .execute(Tuple.of(consumer, sources, ids, BusinessTime.utc(clock.instant())))
                 .map(rows -> {
                     Set<List<String>> inserted = new HashSet<>();
                     rows.forEach(row -> inserted.add(List.of(row.getString("source"), row.getString("event_id"))));

@@ -3,7 +3,6 @@ package vn.parsipas.platform.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.platform.retention.BatchedDelete;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * Forgets the inbox rows of events applied longer ago than the retention, in batches, every hour.
@@ -52,7 +52,7 @@ public class InboxPurge {
 
     /** Deletes the rows older than the retention; returns how many. */
     public Uni<Long> purge() {
-        OffsetDateTime before = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);
+        OffsetDateTime before = BusinessTime.utc(clock.instant().minus(config.retention()));
         return BatchedDelete.repeat(pool, "delete from inbox where ctid = any(array(select ctid from inbox where received_at < $1 "
                         + "limit $2))", Tuple.of(before, BATCH), BATCH)
                 .invoke(total -> {

@@ -14,22 +14,13 @@ public final class IdempotencyKey {
     public static final String HEADER = "Idempotency-Key";
     public static final String REUSED = "The Idempotency-Key was already used with another request body";
     public static final String IN_USE = "A request with this Idempotency-Key is still being processed: retry once it is answered";
+    /** The header's rules as every OpenAPI document states them ({@link IdempotentRequests} keeps them). */
+    public static final String RULES = "1 to 255 characters, scoped to the endpoint and the caller: the same key with the same "
+            + "body answers the first answer again, with its status, and does nothing twice; the same key with another body is "
+            + "refused (422); while a request with the key is still being processed, another is refused (409: retry it). Answers "
+            + "are kept for 7 days.";
 
     private IdempotencyKey() {
-    }
-
-    /**
-     * SQL that takes a key for the rest of the current transaction, answering false at once (column
-     * {@code taken}) when a request with the same key holds it; {@code parameter} is the placeholder
-     * ("$1", "?1") of the {@link #scoped} key. The hash is seeded apart from the services' other advisory locks.
-     */
-    public static String takeSql(String parameter) {
-        return "select pg_try_advisory_xact_lock(hashtextextended(" + parameter + ", 18)) as taken";
-    }
-
-    /** What {@link #takeSql} takes: the key after its scope's parts (the endpoint, the caller), joined by '|'. */
-    public static String scoped(String key, String... scope) {
-        return String.join("|", scope) + "|" + key;
     }
 
     /** 422: the key was first used with another request body; nothing was done. */

@@ -12,13 +12,15 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
+import vn.parsipas.platform.idempotency.IdempotencyKey;
 import vn.parsipas.platform.problem.Problem;
 
 /**
  * What every service's /q/openapi says the same way. Every operation of {@code /api/} lists the
  * refusals the platform answers for it: 400 (a parameter or the body is invalid; the problem's
  * {@code errors} name each field), 401, 403, 404 (a path with an id) and 413 (a body over
- * {@code quarkus.http.limits.max-body-size}) and 500, each an RFC 9457 problem; a response an operation
+ * {@code quarkus.http.limits.max-body-size}) and 500, each an RFC 9457 problem, and where it takes an
+ * {@code Idempotency-Key}, 409 (in use) and 422 (reused with another body); a response an operation
  * declares itself is kept, and any refusal it declares without a body (409, 422, 429 …) gets the
  * problem's. And a property the schema does not require may be null, as the answers write an absent
  * value as {@code null}.
@@ -90,6 +92,11 @@ public class ApiDocument implements OASFilter {
             problem(operation, "404", "No such resource, or not one the caller may see");
         }
         problem(operation, "500", "An unexpected failure; the problem's detail names the incident to report");
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> IdempotencyKey.HEADER.equalsIgnoreCase(parameter.getName()))) {
+            problem(operation, "409", IdempotencyKey.IN_USE);
+            problem(operation, "422", IdempotencyKey.REUSED);
+        }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             boolean refusal = status.matches("[45]\\d\\d") && !"413".equals(status);
             if (refusal && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {

@@ -1,8 +1,6 @@
 package vn.parsipas.platform.outbox;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +22,7 @@ import vn.parsipas.contracts.EventJson;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.contracts.SchemaViolation;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.platform.tracing.Traceparent;
 
 /**
@@ -86,7 +85,7 @@ public class Outbox {
         List<Tuple> rows = events.stream().map(event -> {
             OutboxMessage m = toMessage(event);
             return Tuple.from(Arrays.asList(m.lane, m.topic, m.messageKey, m.eventId, m.eventType, m.source, m.subject,
-                    m.dataSchema, m.payload, OffsetDateTime.ofInstant(m.occurredAt, ZoneOffset.UTC), m.traceparent));
+                    m.dataSchema, m.payload, BusinessTime.utc(m.occurredAt), m.traceparent));
         }).toList();
         return connection.preparedQuery("insert into outbox (lane, topic, message_key, event_id, event_type, source, "
                         + "subject, data_schema, payload, occurred_at, traceparent) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")

@@ -27,14 +27,16 @@ import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
 import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests.Answer;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
 import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
+import vn.parsipas.platform.text.Sha256;
 import vn.parsipas.survey.SurveyConfig;
-import vn.parsipas.survey.idempotency.IdempotentRequests;
 
 /**
  * Survey platforms and kiosks submit SurveyResponseSubmitted documents, one or a bounded batch.
@@ -83,25 +85,24 @@ public class ResponseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The receipt code already has a response (one response per dossier); or "
             + IdempotencyKey.IN_USE, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> submit(JsonNode document,
-            @Parameter(description = IdempotentRequests.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @Parameter(description = "Optional, " + IdempotencyKey.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotentRequests.MAX_KEY_LENGTH))
             @HeaderParam(IdempotencyKey.HEADER) String key) {
         requireQuestionnaire(document);
         Submission submission = Submission.read(document);
         Admission admission = admission();
-        return idempotent.run("responses:" + caller.clientId(), key, document,
+        return idempotent.run(IdempotentRequests.keyed(key, Sha256.ofJson(document), "responses", caller.clientId()),
                 connection -> intake.submit(connection, List.of(submission), ResponseIntake.Door.REST, admission)
                 .map(outcomes -> {
                     Outcome outcome = outcomes.get(0);
                     return switch (outcome.status()) {
-                        case ACCEPTED -> idempotent.result(201, outcome.item());
-                        case DUPLICATE -> idempotent.result(200, outcome.item());
+                        case ACCEPTED -> Answer.json(201, outcome.item());
+                        case DUPLICATE -> Answer.json(200, outcome.item());
                         case REJECTED -> throw new InvalidInputException(outcome.errors());
                         case CONFLICT -> throw new ConflictException(outcome.errors().get(0).message());
                     };
-                }));
+                })).map(Answer::toResponse);
     }
 
     /** 200 with the import summary, an item per response in order; one bad response does not refuse the others. */
@@ -116,12 +117,9 @@ public class ResponseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "A questionnaire the client is not registered for (the whole batch)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = IdempotencyKey.IN_USE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> submitBatch(JsonNode batch,
-            @Parameter(description = IdempotentRequests.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @Parameter(description = "Optional, " + IdempotencyKey.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotentRequests.MAX_KEY_LENGTH))
             @HeaderParam(IdempotencyKey.HEADER) String key) {
         JsonNode responses = batch == null ? null : batch.get("responses");
         if (responses == null || !responses.isArray() || responses.isEmpty()) {
@@ -134,10 +132,10 @@ public class ResponseResource {
         List<Submission> submissions = new ArrayList<>();
         responses.forEach(document -> submissions.add(Submission.read(document)));
         Admission admission = admission();
-        return idempotent.run("responses-batch:" + caller.clientId(), key, batch,
+        return idempotent.run(IdempotentRequests.keyed(key, Sha256.ofJson(batch), "responses-batch", caller.clientId()),
                 connection -> intake.submit(connection, submissions, ResponseIntake.Door.REST, admission)
-                .map(outcomes -> idempotent.result(200, ImportSummary.of(false, Outcome.NAMES,
-                        outcomes.stream().map(Outcome::item).toList()))));
+                .map(outcomes -> Answer.json(200, ImportSummary.of(false, Outcome.NAMES,
+                        outcomes.stream().map(Outcome::item).toList())))).map(Answer::toResponse);
     }
 
     /**

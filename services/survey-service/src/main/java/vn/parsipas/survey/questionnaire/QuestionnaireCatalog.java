@@ -29,8 +29,8 @@ import vn.parsipas.contracts.SchemaViolation;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem;
+import vn.parsipas.platform.text.Sha256;
 import vn.parsipas.platform.time.BusinessTime;
-import vn.parsipas.survey.Sha256;
 
 /**
  * The published questionnaires. Publishing stores a version once; the same content again is a

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 
-import vn.parsipas.survey.Sha256;
+import vn.parsipas.platform.text.Sha256;
 
 /**
  * A registered receipt code: the dossier's agency and procedure, until when it accepts a response,

@@ -26,12 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests.Answer;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
 import vn.parsipas.platform.imports.ImportSummary;
 import vn.parsipas.platform.problem.Problem;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
+import vn.parsipas.platform.text.Sha256;
 import vn.parsipas.survey.SurveyConfig;
-import vn.parsipas.survey.idempotency.IdempotentRequests;
 
 /**
  * The one-stop-shop system registers the receipt codes of returned dossiers, each with the random
@@ -73,17 +75,15 @@ public class ReceiptCodeResource {
             schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "403", description = "A client that is not one of parsipas.survey.receipt-registrars",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = IdempotencyKey.IN_USE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> register(@Valid @NotNull RegistrationBatch batch,
-            @Parameter(description = IdempotentRequests.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @Parameter(description = "Optional, " + IdempotencyKey.RULES, schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotentRequests.MAX_KEY_LENGTH))
             @HeaderParam(IdempotencyKey.HEADER) String key) {
         if (!config.receiptRegistrars().contains(caller.clientId())) {
             throw new ForbiddenException("client " + caller.clientId() + " may not register receipt codes");
         }
-        return idempotent.run("receipt-codes:" + caller.clientId(), key, batch,
-                connection -> receiptCodes.register(connection, batch.receiptCodes()).map(items -> idempotent.result(200, ImportSummary.of(false, ReceiptCodes.OUTCOMES, items))));
+        return idempotent.run(IdempotentRequests.keyed(key, Sha256.ofJson(batch), "receipt-codes", caller.clientId()),
+                connection -> receiptCodes.register(connection, batch.receiptCodes())
+                        .map(items -> Answer.json(200, ImportSummary.of(false, ReceiptCodes.OUTCOMES, items)))).map(Answer::toResponse);
     }
 }

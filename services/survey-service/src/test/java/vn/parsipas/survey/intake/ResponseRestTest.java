@@ -27,7 +27,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.sipas.SurveyResponseSubmitted;
-import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
 import vn.parsipas.platform.time.ShiftableClock;
 import vn.parsipas.survey.Fixtures;
 import vn.parsipas.survey.SurveyServiceTest;
@@ -217,8 +217,8 @@ class ResponseRestTest {
         SqlConnection first = pool.getConnection().await().atMost(Duration.ofSeconds(30));
         try {
             first.begin().await().atMost(Duration.ofSeconds(30));
-            assertThat(first.preparedQuery(IdempotencyKey.takeSql("$1"))
-                    .execute(Tuple.of(IdempotencyKey.scoped(key, "responses-batch:" + Fixtures.KIOSK)))
+            assertThat(first.preparedQuery(IdempotentRequests.TAKE)
+                    .execute(Tuple.of(IdempotentRequests.keyed(key, "", "responses-batch", Fixtures.KIOSK).scopedKey()))
                     .await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
 
             Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")

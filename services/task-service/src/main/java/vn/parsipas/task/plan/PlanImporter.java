@@ -15,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.contracts.plan.TargetDefined;
 import vn.parsipas.platform.outbox.Outbox;
+import vn.parsipas.platform.text.Sha256;
 import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.task.Json;
 import vn.parsipas.task.agency.AgencyDirectory;
@@ -156,7 +157,7 @@ public class PlanImporter {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (TargetSpec spec : specs) {
                 Target stored = byId.remove(spec.id());
-                String fingerprint = Json.fingerprint(spec.definition());
+                String fingerprint = Sha256.ofJson(spec.definition());
                 if (stored != null) {
                     stored.position = spec.position();
                     if (stored.active && stored.fingerprint.equals(fingerprint)) {

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import vn.parsipas.contracts.JsonSchemas;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.Problem.FieldError;
-import vn.parsipas.task.Json;
+import vn.parsipas.platform.text.Sha256;
 import vn.parsipas.task.plan.workbook.PlanWorkbook;
 
 /**
@@ -91,7 +91,7 @@ public final class PlanReader {
                 return new PlanWarning(at.field(), w.code(), at.message());
             }).toList();
             byte[] canonical = CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(canonical(document), Object.class));
-            return new ParsedPlan(PlanContent.of(file), document, Json.sha256(canonical), located, warnings.accepted());
+            return new ParsedPlan(PlanContent.of(file), document, Sha256.hex(canonical), located, warnings.accepted());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plan that passed its schema could not be mapped", e);
         }

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import vn.parsipas.platform.paging.SqlBuilder;
+import vn.parsipas.platform.time.BusinessTime;
 import vn.parsipas.task.tasks.DeadlineSchedule;
 import vn.parsipas.task.tasks.TaskFilter;
 import vn.parsipas.task.tasks.TaskQueries;
@@ -85,7 +86,7 @@ public class Summaries {
                 + "count(*) filter (where " + unfinished + " and due_at <= ?) as overdue, "
                 + "count(*) filter (where status = 'completed' and completed_on_time) as done_on_time, "
                 + "count(*) filter (where status = 'completed' and not completed_on_time) as done_late",
-                TaskQueries.utc(soon), TaskQueries.utc(now), TaskQueries.utc(soon), TaskQueries.utc(now));
+                BusinessTime.utc(soon), BusinessTime.utc(now), BusinessTime.utc(soon), BusinessTime.utc(now));
         return now;
     }
 

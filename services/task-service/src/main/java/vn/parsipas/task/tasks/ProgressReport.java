@@ -36,10 +36,4 @@ public class ProgressReport extends PanacheEntityBase {
 
     @Column(name = "reported_by")
     public String reportedBy;
-
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
-
-    @Column(name = "request_hash")
-    public String requestHash;
 }

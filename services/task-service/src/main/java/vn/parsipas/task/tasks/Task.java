@@ -79,11 +79,6 @@ public class Task extends PanacheEntityBase {
     @Column(name = "plan_spec")
     public String planSpec;
 
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
-
-    @Column(name = "request_hash")
-    public String requestHash;
 
     @Column(name = "deadline_arming")
     public int deadlineArming = 1;

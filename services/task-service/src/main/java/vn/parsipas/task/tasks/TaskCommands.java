@@ -15,15 +15,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
-import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
 import vn.parsipas.platform.problem.ConflictException;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
+import vn.parsipas.platform.text.Sha256;
 import vn.parsipas.platform.time.BusinessTime;
-import vn.parsipas.task.Json;
 import vn.parsipas.task.agency.AgencyDirectory;
 import vn.parsipas.task.tasks.TaskRequests.Completion;
 import vn.parsipas.task.tasks.TaskRequests.DeadlineChange;
@@ -53,18 +52,16 @@ public class TaskCommands {
     @Inject
     PlanReferences plans;
 
-    /** The Idempotency-Key's rules, as the OpenAPI document states them. */
-    public static final String KEY_RULES = "1 to 200 characters, scoped to the caller (a new task) or to the task (a progress "
-            + "report): the same key with the same body answers the first result again and creates nothing twice; the same key "
-            + "with another body is refused (422). While a new task with the key is still being assigned, another is refused "
-            + "(409: retry it); a progress report locks its task, so a retry waits for the first and gets its answer. Keys are "
-            + "kept with what they created, for good.";
+    @Inject
+    IdempotentRequests idempotent;
 
-    /** The id of what a POST created; {@code replayed} when an Idempotency-Key named an earlier request. */
-    public record Created(String id, boolean replayed) {
+    /** The created task's or report's id: the answer an Idempotency-Key replays (the resource shows what it is now). */
+    private static IdempotentRequests.Answer created(String id) {
+        return new IdempotentRequests.Answer(201, id);
     }
 
-    public Uni<Created> create(NewTask request, String idempotencyKey, String actor) {
+    /** Assigns a task; answers its id (the first one's, for a retry with the same Idempotency-Key). */
+    public Uni<String> create(NewTask request, String idempotencyKey, String actor) {
         List<String> coordinating = coordinating(request.leadAgency(), request.coordinatingAgencies());
         LocalDate today = BusinessTime.today(clock);
         if (request.deadline().isBefore(today)) {
@@ -73,12 +70,9 @@ public class TaskCommands {
         if (request.criterionCode() != null && request.planId() == null) {
             throw new InvalidInputException("planId", "is required with criterionCode");
         }
-        String hash = Json.fingerprint(request);
-        return Panache.withTransaction(() -> take(idempotencyKey, "tasks", actor).chain(() -> replay(Task.<Task>find(
-                        "assignedBy = ?1 and idempotencyKey = ?2", actor, idempotencyKey), idempotencyKey, hash, task -> task.requestHash,
-                        task -> task.id))
-                .chain(replayed -> replayed != null ? Uni.createFrom().item(replayed)
-                        : agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
+        IdempotentRequests.Keyed keyed = IdempotentRequests.keyed(idempotencyKey, Sha256.ofJson(request), "tasks", actor);
+        return Panache.withTransaction(() -> idempotent.runInSession(keyed,
+                        () -> agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
                                 .chain(() -> plans.require(request.planId(), request.criterionCode()))
                                 .chain(() -> {
                                     Task task = new Task();
@@ -91,11 +85,10 @@ public class TaskCommands {
                                     task.deadline = request.deadline();
                                     task.assignedAt = clock.instant();
                                     task.assignedBy = actor;
-                                    task.idempotencyKey = idempotencyKey;
-                                    task.requestHash = idempotencyKey == null ? null : hash;
-                                    return changes.assign(task).replaceWith(new Created(task.id, false));
+                                    return changes.assign(task).replaceWith(created(task.id));
                                 })))
-                .invoke(created -> deadlines.wake());
+                .map(IdempotentRequests.Answer::body)
+                .invoke(deadlines::wake);
     }
 
     public Uni<Void> reassign(String id, Reassignment request, String actor) {
@@ -129,17 +122,13 @@ public class TaskCommands {
      * A progress report by the lead agency: {@code actingAgencies} are the agencies the caller acts for
      * (null for a coordinator, who may record one on behalf of an agency).
      */
-    public Uni<Created> reportProgress(String id, Progress request, String idempotencyKey, Set<String> actingAgencies,
+    public Uni<String> reportProgress(String id, Progress request, String idempotencyKey, Set<String> actingAgencies,
             String actor) {
-        String hash = Json.fingerprint(request);
-        // No take(): the task's lock makes a retry with the same key wait for the first and answer as it did.
-        return Panache.withTransaction(() -> lock(id).invoke(task -> requireLead(task, actingAgencies)).chain(task -> replay(
-                        ProgressReport.<ProgressReport>find("taskId = ?1 and idempotencyKey = ?2", id, idempotencyKey),
-                        idempotencyKey, hash, report -> report.requestHash, report -> report.id)
-                .chain(replayed -> {
-                    if (replayed != null) {
-                        return Uni.createFrom().item(replayed);
-                    }
+        IdempotentRequests.Keyed keyed = IdempotentRequests.keyed(idempotencyKey, Sha256.ofJson(request), "progress-reports", id,
+                actor);
+        // The task is locked first: a retry with the same key waits for the first request and gets its answer (no 409).
+        return Panache.withTransaction(() -> lock(id).invoke(task -> requireLead(task, actingAgencies))
+                .chain(task -> idempotent.runInSession(keyed, () -> {
                     requireNotCompleted(task, "given progress");
                     String reporting = request.reportingAgency() == null ? task.leadAgency : request.reportingAgency();
                     return agencies.requireActive(Map.of("reportingAgency", reporting)).chain(() -> {
@@ -152,11 +141,9 @@ public class TaskCommands {
                         report.reportingAgency = reporting;
                         report.reportedAt = clock.instant();
                         report.reportedBy = actor;
-                        report.idempotencyKey = idempotencyKey;
-                        report.requestHash = idempotencyKey == null ? null : hash;
-                        return changes.reportProgress(task, report).replaceWith(new Created(report.id, false));
+                        return changes.reportProgress(task, report).replaceWith(created(report.id));
                     });
-                })));
+                }))).map(IdempotentRequests.Answer::body);
     }
 
     /** Completion is declared by the lead agency or a coordinator ({@code actingAgencies} null). */
@@ -191,40 +178,6 @@ public class TaskCommands {
                 throw new ConflictException("task " + id + " was withdrawn from its plan");
             }
             return task;
-        });
-    }
-
-    /** Takes the Idempotency-Key for this transaction: a request with it still being processed is refused (409). */
-    private static Uni<Void> take(String key, String... scope) {
-        if (key == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(IdempotencyKey.takeSql("?1"))
-                        .setParameter(1, IdempotencyKey.scoped(key, scope)).getSingleResult())
-                .invoke(taken -> {
-                    if (!Boolean.TRUE.equals(taken)) {
-                        throw new IdempotencyKey.InUseException(key);
-                    }
-                }).replaceWithVoid();
-    }
-
-    /**
-     * The earlier result of a request sent with the same Idempotency-Key, or null; the same key with
-     * another request is refused (422).
-     */
-    private static <T> Uni<Created> replay(PanacheQuery<T> earlier, String key,
-            String hash, Function<T, String> hashOf, Function<T, String> idOf) {
-        if (key == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return earlier.firstResult().map(found -> {
-            if (found == null) {
-                return null;
-            }
-            if (!hash.equals(hashOf.apply(found))) {
-                throw new IdempotencyKey.ReusedException(key);
-            }
-            return new Created(idOf.apply(found), true);
         });
     }
 

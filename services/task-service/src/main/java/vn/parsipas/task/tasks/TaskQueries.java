@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.paging.SqlBuilder;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.problem.NotFoundException;
+import vn.parsipas.platform.time.BusinessTime;
 
 /**
  * Reads tasks: by id, and lists filtered by agency (lead or coordinating), plan and criterion, status,
@@ -139,12 +139,8 @@ public class TaskQueries {
         }
         if (filter.overdue() != null) {
             sql.append(filter.overdue() ? " and status in " + OPEN_STATUSES + " and due_at <= ?"
-                    : " and not (status in " + OPEN_STATUSES + " and due_at <= ?)", utc(now));
+                    : " and not (status in " + OPEN_STATUSES + " and due_at <= ?)", BusinessTime.utc(now));
         }
-    }
-
-    public static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static LocalDate date(String text) {

@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,10 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
+import vn.parsipas.platform.paging.Page;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.security.Caller;
 import vn.parsipas.platform.security.Roles;
-import vn.parsipas.platform.paging.Page;
 import vn.parsipas.task.tasks.TaskRequests.Completion;
 import vn.parsipas.task.tasks.TaskRequests.DeadlineChange;
 import vn.parsipas.task.tasks.TaskRequests.NewTask;
@@ -93,17 +93,15 @@ public class TaskResource {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", description = "An invalid body or no Idempotency-Key; a deadline before today; a lead or "
             + "coordinating agency not active in the directory; a plan or criterion that does not exist")
-    @APIResponse(responseCode = "409", description = IdempotencyKey.IN_USE)
-    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED)
     public Uni<Response> create(
-            @Parameter(required = true, description = TaskCommands.KEY_RULES, schema = @Schema(type = SchemaType.STRING,
-                    minLength = 1, maxLength = 200)) @HeaderParam(IdempotencyKey.HEADER) @Size(max = 200) String idempotencyKey,
+            @Parameter(required = true, description = IdempotencyKey.RULES, schema = @Schema(type = SchemaType.STRING,
+                    minLength = 1, maxLength = IdempotentRequests.MAX_KEY_LENGTH)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Valid @NotNull NewTask request) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new InvalidInputException("Idempotency-Key", "the header is required (at most 200 characters): "
+        if (idempotencyKey == null) {
+            throw new InvalidInputException(IdempotencyKey.HEADER, "the header is required: "
                     + "a client that retries a lost answer with the same key creates the task once");
         }
-        return commands.create(request, idempotencyKey, caller.name()).chain(created -> queries.byId(created.id())
+        return commands.create(request, idempotencyKey, caller.name()).chain(created -> queries.byId(created)
                 .map(task -> Response.created(URI.create("/api/v1/tasks/" + task.id())).entity(task).build()));
     }
 
@@ -136,15 +134,14 @@ public class TaskResource {
     @APIResponse(responseCode = "400", description = "An invalid body, or a reporting agency not active in the directory")
     @APIResponse(responseCode = "403", description = "Not the lead agency's staff, or a reportingAgency other than the caller's")
     @APIResponse(responseCode = "409", description = CLOSED)
-    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED)
     public Uni<Response> reportProgress(@PathParam("id") String id,
-            @Parameter(description = TaskCommands.KEY_RULES + " Optional here.", schema = @Schema(type = SchemaType.STRING,
-                    minLength = 1, maxLength = 200)) @HeaderParam(IdempotencyKey.HEADER) @Size(max = 200) String idempotencyKey,
+            @Parameter(description = "Optional here. " + IdempotencyKey.RULES, schema = @Schema(type = SchemaType.STRING,
+                    minLength = 1, maxLength = IdempotentRequests.MAX_KEY_LENGTH)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Valid @NotNull Progress request) {
         if (request.reportingAgency() != null) {
             caller.requireAgency(request.reportingAgency());
         }
-        return commands.reportProgress(id, request, idempotencyKey, caller.visibleAgencies(), caller.name()).chain(created -> records.report(id, created.id())
+        return commands.reportProgress(id, request, idempotencyKey, caller.visibleAgencies(), caller.name()).chain(created -> records.report(id, created)
                 .map(report -> Response.created(URI.create("/api/v1/tasks/" + id + "/progress-reports/" + report.id()))
                         .entity(report).build()));
     }

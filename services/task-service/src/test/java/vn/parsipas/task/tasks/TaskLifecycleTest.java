@@ -28,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.contracts.EventType;
 import vn.parsipas.contracts.Topics;
 import vn.parsipas.devstack.TestTokens;
-import vn.parsipas.platform.idempotency.IdempotencyKey;
+import vn.parsipas.platform.idempotency.IdempotentRequests;
 import vn.parsipas.platform.time.ShiftableClock;
 import vn.parsipas.task.Fixtures;
 import vn.parsipas.task.TaskServiceTest;
@@ -216,8 +216,8 @@ class TaskLifecycleTest {
         SqlConnection first = pool.getConnection().await().atMost(Duration.ofSeconds(30));
         try {
             first.begin().await().atMost(Duration.ofSeconds(30));
-            assertThat(first.preparedQuery(IdempotencyKey.takeSql("$1"))
-                    .execute(Tuple.of(IdempotencyKey.scoped(key, "tasks", "coordinator.retry")))
+            assertThat(first.preparedQuery(IdempotentRequests.TAKE)
+                    .execute(Tuple.of(IdempotentRequests.keyed(key, "", "tasks", "coordinator.retry").scopedKey()))
                     .await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
 
             Fixtures.api(coordinator).header("Idempotency-Key", key).body(body).post("/api/v1/tasks")
