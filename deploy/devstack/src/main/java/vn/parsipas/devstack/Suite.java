@@ -99,9 +99,12 @@ public final class Suite implements AutoCloseable {
         return logs;
     }
 
-    /** Starts one more instance of the service on a free port (same database, same consumer groups). */
-    public Instance addReplica(String service) {
-        Instance replica = launch(service, Ports.free());
+    /**
+     * Starts one more instance of the service on a free port (same database, same consumer groups);
+     * {@code jvmOptions} are added to the shared ones (e.g. a flight recording of its start).
+     */
+    public Instance addReplica(String service, String... jvmOptions) {
+        Instance replica = launch(service, Ports.free(), jvmOptions);
         awaitReady(replica);
         return replica;
     }
@@ -129,16 +132,16 @@ public final class Suite implements AutoCloseable {
         list.forEach(this::awaitReady);
     }
 
-    private Instance launch(String service, int port) {
-        Instance instance = start(service, port);
+    private Instance launch(String service, int port, String... jvmOptions) {
+        Instance instance = start(service, port, jvmOptions);
         instances(service).add(instance);
         return instance;
     }
 
-    private Instance start(String service, int port) {
+    private Instance start(String service, int port, String... jvmOptions) {
         Map<String, String> addresses = engines.addresses();
         String pg = addresses.get("postgres.host") + ":" + addresses.get("postgres.port") + "/" + service;
-        ProcessBuilder builder = new ProcessBuilder(command(jar(root, service)))
+        ProcessBuilder builder = new ProcessBuilder(ServiceJvm.command(root, jar(root, service), jvmOptions))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + "-service-" + port + ".log").toFile()));
         Map<String, String> env = builder.environment();
@@ -167,11 +170,6 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** java, the options every service runs with (the chart's files/jvm.yaml), -jar and the jar. */
-    private List<String> command(Path jar) {
-        return ServiceJvm.command(root, jar);
-    }
-
     /**
      * The console, when its build and a Keycloak are there: signs people in with the realm and calls the
      * four services' first instances. It keeps no data, so it needs neither a database nor Kafka.
@@ -182,7 +180,7 @@ public final class Suite implements AutoCloseable {
         if (!Files.exists(jar) || keycloak == null) {
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder(command(jar))
+        ProcessBuilder builder = new ProcessBuilder(ServiceJvm.command(root, jar))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(CONSOLE + "-" + consolePort + ".log").toFile()));
         Map<String, String> env = builder.environment();

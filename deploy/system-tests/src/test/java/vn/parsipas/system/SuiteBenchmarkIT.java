@@ -386,13 +386,23 @@ class SuiteBenchmarkIT {
      * readiness probe's first 200 after launch (probed every 300 ms); idle memory 15 s after that.
      */
     void startedAlone(SystemUnderTest sut) throws Exception {
+        // -Dbench.start-profile=<folder>: a flight recording of each start (its first 30 s) and the JVM's own
+        // account of its memory once idle (native memory tracking), to see where the start and the footprint go.
+        String profile = System.getProperty("bench.start-profile");
         for (String service : Suite.SERVICES) {
+            String[] options = profile == null ? new String[0] : new String[] { "-XX:NativeMemoryTracking=summary",
+                "-XX:StartFlightRecording=settings=profile,duration=30s,filename=" + profile + "/" + service + "-start.jfr" };
             long launched = System.nanoTime();
-            Suite.Instance replica = sut.suite.addReplica(service);
+            Suite.Instance replica = sut.suite.addReplica(service, options);
             double ready = seconds(launched);
             Thread.sleep(15_000);
             report("started alone: %s-service ready %.1f s after launch (%s); idle 15 s later: %s", service, ready,
                     startedIn(sut.suite.logs(), service + "-service-" + replica.port() + ".log"), memory(replica.process().pid()));
+            if (profile != null) {
+                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(replica.process().pid()), "VM.native_memory", "summary")
+                        .redirectOutput(Path.of(profile, service + "-idle-memory.txt").toFile()).start().waitFor();
+            }
         }
     }
 
