@@ -17,6 +17,7 @@ import vn.parsipas.console.clients.Task;
 import vn.parsipas.console.clients.TaskSummary;
 import vn.parsipas.console.overview.CriterionRow;
 import vn.parsipas.console.overview.PlanOverview;
+import vn.parsipas.console.overview.ReportPeriod;
 import vn.parsipas.console.report.SheetWriter.Column;
 import vn.parsipas.console.web.Directory;
 import vn.parsipas.console.web.Wording;
