@@ -16,7 +16,6 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.console.ConsoleConfig;
-import vn.parsipas.console.report.ReportPeriod;
 import vn.parsipas.console.web.Directory;
 import vn.parsipas.console.web.Staff;
 import vn.parsipas.console.web.Wording;

@@ -6,6 +6,7 @@ import vn.parsipas.console.clients.SubIndex;
 import vn.parsipas.console.clients.Task;
 import vn.parsipas.console.clients.TaskSummary;
 import vn.parsipas.console.overview.PlanOverview;
+import vn.parsipas.console.overview.ReportPeriod;
 import vn.parsipas.console.web.Directory;
 
 /**

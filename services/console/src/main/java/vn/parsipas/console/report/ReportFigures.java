@@ -20,6 +20,7 @@ import vn.parsipas.console.clients.Task;
 import vn.parsipas.console.clients.TaskApi;
 import vn.parsipas.console.clients.TaskQuery;
 import vn.parsipas.console.overview.PlanFigures;
+import vn.parsipas.console.overview.ReportPeriod;
 import vn.parsipas.console.web.Directory;
 import vn.parsipas.console.web.Staff;
 import vn.parsipas.console.web.Wording;

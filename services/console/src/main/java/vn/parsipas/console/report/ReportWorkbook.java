@@ -17,9 +17,11 @@ import vn.parsipas.console.clients.Task;
 import vn.parsipas.console.clients.TaskSummary;
 import vn.parsipas.console.overview.CriterionRow;
 import vn.parsipas.console.overview.PlanOverview;
+import vn.parsipas.console.overview.ReportPeriod;
 import vn.parsipas.console.report.SheetWriter.Column;
 import vn.parsipas.console.web.Directory;
 import vn.parsipas.console.web.Wording;
+import vn.parsipas.contracts.text.VietnameseFigures;
 
 /**
  * Báo cáo kết quả thực hiện Kế hoạch as a workbook: a cover (Thông tin) and one sheet each for the
@@ -156,15 +158,9 @@ public final class ReportWorkbook {
         return targets.stream().filter(t -> agency.equals(t.responsibleAgency()) && status.equals(t.status())).count();
     }
 
+    /** "≥", "<", ... as the alerts write them; nothing for a target without a comparator. */
     private static String comparator(String comparator) {
-        return switch (comparator == null ? "" : comparator) {
-            case "gte" -> "≥";
-            case "gt" -> ">";
-            case "lte" -> "≤";
-            case "lt" -> "<";
-            case "eq" -> "=";
-            default -> "";
-        };
+        return comparator == null || comparator.isEmpty() ? "" : VietnameseFigures.comparator(comparator);
     }
 
     private static String yesNo(boolean value) {

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
+import vn.parsipas.contracts.text.AlertLabels;
 import vn.parsipas.contracts.text.VietnameseFigures;
 
 /**
  * Everything staff read about the suite's states, in Vietnamese, in one place: dates as
  * dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, numbers with a decimal comma, the words for kinds, severities,
- * statuses, roles and timeline entries. Templates call them as {@code {vi:dateTime(x)}}.
+ * statuses, roles and timeline entries. Templates call them as {@code {vi:dateTime(x)}}. Figures and
+ * alert words come from the contracts ({@link VietnameseFigures}, {@link AlertLabels}), so a page says
+ * what the e-mails say.
  */
 @TemplateExtension(namespace = "vi")
 public final class Wording {
@@ -85,74 +88,29 @@ public final class Wording {
     }
 
     public static String kind(String kind) {
-        return switch (kind == null ? "" : kind) {
-            case "task-due-soon" -> "Nhiệm vụ sắp đến hạn";
-            case "task-overdue" -> "Nhiệm vụ quá hạn";
-            case "target-at-risk" -> "Mục tiêu có nguy cơ không đạt";
-            case "target-missed" -> "Mục tiêu không đạt";
-            case "target-no-data" -> "Thiếu số liệu của chỉ tiêu";
-            case "target-no-baseline" -> "Chưa có số liệu năm gốc của chỉ tiêu";
-            case "satisfaction-below-target" -> "Chỉ số hài lòng dưới mục tiêu";
-            default -> "Cảnh báo";
-        };
+        return AlertLabels.kind(kind);
     }
 
     public static String severity(String severity) {
-        return switch (severity == null ? "" : severity) {
-            case "critical" -> "Nghiêm trọng";
-            case "warning" -> "Cảnh báo";
-            default -> "Thông tin";
-        };
+        return AlertLabels.severity(severity);
     }
 
     public static String alertStatus(String status) {
-        return switch (status == null ? "" : status) {
-            case "open" -> "Chưa tiếp nhận";
-            case "acknowledged" -> "Đã tiếp nhận";
-            default -> "Đã xử lý xong";
-        };
+        return AlertLabels.status(status);
     }
 
     /** How an agency holds an alert. */
     public static String role(String role) {
-        return switch (role == null ? "" : role) {
-            case "responsible" -> "Chủ trì xử lý";
-            case "copy" -> "Phối hợp (nhận bản sao)";
-            case "escalation" -> "Cấp trên (được chuyển lên)";
-            default -> "";
-        };
+        return AlertLabels.role(role);
     }
 
     public static String resolution(String resolution) {
-        return switch (resolution == null ? "" : resolution) {
-            case "task-completed" -> "Nhiệm vụ đã hoàn thành";
-            case "deadline-changed" -> "Thời hạn nhiệm vụ đã được điều chỉnh";
-            case "target-recovered" -> "Mục tiêu đã trở lại đúng lộ trình";
-            case "index-recovered" -> "Chỉ số hài lòng đã trở lại mức mục tiêu";
-            case "superseded" -> "Được thay bằng cảnh báo mới về cùng đối tượng";
-            default -> "Đã đóng";
-        };
+        return AlertLabels.resolution(resolution);
     }
 
     /** A line of an alert's timeline: raised, notified, repeated, escalated, acknowledged, resolved, ... */
     public static String timeline(String type) {
-        return switch (type == null ? "" : type) {
-            case "raised" -> "Phát sinh cảnh báo";
-            case "notified" -> "Đưa vào hộp thư";
-            case "muted" -> "Tạm ngưng thông báo";
-            case "repeated" -> "Nhắc lại";
-            case "escalated" -> "Chuyển cấp trên";
-            case "escalation-skipped" -> "Không có cấp trên để chuyển";
-            case "acknowledged" -> "Tiếp nhận";
-            case "resolved" -> "Kết thúc";
-            case "reassigned" -> "Giao lại";
-            case "progress" -> "Báo cáo tiến độ";
-            case "task-completed" -> "Báo cáo hoàn thành";
-            case "task-updated" -> "Cập nhật nhiệm vụ";
-            case "index-updated" -> "Cập nhật chỉ số";
-            case "seen" -> "Ghi nhận lại";
-            default -> "Ghi nhận";
-        };
+        return AlertLabels.timeline(type);
     }
 
     public static String channel(String channel) {
@@ -179,16 +137,14 @@ public final class Wording {
         if (transition == null) {
             return "";
         }
+        String word = AlertLabels.transition(transition);
         if (transition.startsWith("repeated")) {
-            return "Nhắc lại lần " + transition.substring(transition.indexOf('-') + 1);
+            return word + " lần " + transition.substring(transition.indexOf('-') + 1);
         }
         if (transition.startsWith("escalated")) {
-            return "Chuyển cấp trên (cấp " + transition.substring(transition.indexOf('-') + 1) + ")";
+            return word + " (cấp " + transition.substring(transition.indexOf('-') + 1) + ")";
         }
-        if (transition.startsWith("reassigned")) {
-            return "Giao lại";
-        }
-        return "resolved".equals(transition) ? "Kết thúc" : "Cảnh báo mới";
+        return word;
     }
 
     public static String taskStatus(String status) {

@@ -19,6 +19,7 @@ import vn.parsipas.console.clients.SubIndex;
 import vn.parsipas.console.clients.Task;
 import vn.parsipas.console.clients.TaskSummary;
 import vn.parsipas.console.overview.PlanOverviewTest;
+import vn.parsipas.console.overview.ReportPeriod;
 
 /** The workbook as the office opens it: sheets, frozen Vietnamese headers, figures with their formats. */
 class ReportWorkbookTest {

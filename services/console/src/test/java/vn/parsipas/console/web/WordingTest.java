@@ -38,9 +38,10 @@ class WordingTest {
         assertThat(Wording.kind("task-overdue")).isEqualTo("Nhiệm vụ quá hạn");
         assertThat(Wording.kind("target-no-baseline")).isEqualTo("Chưa có số liệu năm gốc của chỉ tiêu");
         assertThat(Wording.alertStatus("acknowledged")).isEqualTo("Đã tiếp nhận");
-        assertThat(Wording.role("escalation")).isEqualTo("Cấp trên (được chuyển lên)");
+        assertThat(Wording.role("escalation")).as("as the e-mails say it").isEqualTo("Chuyển đến cơ quan cấp trên");
         assertThat(Wording.transition("repeated-2")).isEqualTo("Nhắc lại lần 2");
         assertThat(Wording.transition("escalated-1")).isEqualTo("Chuyển cấp trên (cấp 1)");
+        assertThat(Wording.transition("resolved")).as("as the e-mails' subject says it").isEqualTo("Đã xử lý xong");
         assertThat(Wording.taskStatus("in-progress")).isEqualTo("Đang thực hiện");
     }
 

@@ -3,17 +3,18 @@ package vn.parsipas.notification.alert;
 import java.util.Arrays;
 import java.util.Optional;
 
+import vn.parsipas.contracts.text.AlertLabels;
 import vn.parsipas.notification.NotificationConfig;
 
-/** The kinds of alert (as in the alerts.v1 schemas), with their default severity and Vietnamese label. */
+/** The kinds of alert (as in the alerts.v1 schemas), with their default severity; the Vietnamese label is {@link AlertLabels#kind}. */
 public enum AlertKind {
-    TASK_DUE_SOON("task-due-soon", Family.TASK, "info", "Nhiệm vụ sắp đến hạn"),
-    TASK_OVERDUE("task-overdue", Family.TASK, "critical", "Nhiệm vụ quá hạn"),
-    TARGET_AT_RISK("target-at-risk", Family.TARGET, "warning", "Mục tiêu có nguy cơ không đạt"),
-    TARGET_MISSED("target-missed", Family.TARGET, "critical", "Mục tiêu không đạt"),
-    TARGET_NO_DATA("target-no-data", Family.TARGET, "warning", "Thiếu số liệu của chỉ tiêu"),
-    TARGET_NO_BASELINE("target-no-baseline", Family.TARGET, "warning", "Chưa có số liệu năm gốc của chỉ tiêu"),
-    SATISFACTION_BELOW_TARGET("satisfaction-below-target", Family.TARGET, "warning", "Chỉ số hài lòng dưới mục tiêu");
+    TASK_DUE_SOON("task-due-soon", Family.TASK, "info"),
+    TASK_OVERDUE("task-overdue", Family.TASK, "critical"),
+    TARGET_AT_RISK("target-at-risk", Family.TARGET, "warning"),
+    TARGET_MISSED("target-missed", Family.TARGET, "critical"),
+    TARGET_NO_DATA("target-no-data", Family.TARGET, "warning"),
+    TARGET_NO_BASELINE("target-no-baseline", Family.TARGET, "warning"),
+    SATISFACTION_BELOW_TARGET("satisfaction-below-target", Family.TARGET, "warning");
 
     /** Task alerts escalate by default to Văn phòng UBND tỉnh, PAR/SIPAS target alerts to Sở Nội vụ. */
     public enum Family {
@@ -28,13 +29,11 @@ public enum AlertKind {
     private final String code;
     private final Family family;
     private final String severity;
-    private final String label;
 
-    AlertKind(String code, Family family, String severity, String label) {
+    AlertKind(String code, Family family, String severity) {
         this.code = code;
         this.family = family;
         this.severity = severity;
-        this.label = label;
     }
 
     public String code() {
@@ -50,7 +49,7 @@ public enum AlertKind {
     }
 
     public String label() {
-        return label;
+        return AlertLabels.kind(code);
     }
 
     /** Missing data is asked of the agency that provides it, not of the one answering for the target. */

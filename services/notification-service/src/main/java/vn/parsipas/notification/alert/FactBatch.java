@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import vn.parsipas.contracts.text.AlertLabels;
 import vn.parsipas.notification.NotificationConfig;
 import vn.parsipas.notification.alert.Planner.Recipient;
 import vn.parsipas.notification.delivery.Delivery;
@@ -163,7 +164,7 @@ public class FactBatch {
             alert.resolve(resolution, now);
             openBySubject.get(alert.subjectId).remove(alert);
             LOG.infof("alert %s resolved: %s (%s)", alert.id, alert.fingerprint, resolution);
-            timeline.add(TimelineEntry.of(alert.id, now, "resolved", null, null, Labels.resolution(resolution)));
+            timeline.add(TimelineEntry.of(alert.id, now, "resolved", null, null, AlertLabels.resolution(resolution)));
             List<String> live = notify
                     ? plan(alert, "resolved", rule(alert), recipientsByAlert.getOrDefault(alert.id, List.of()), caused, now)
                     : holders(alert);

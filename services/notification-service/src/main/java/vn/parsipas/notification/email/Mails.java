@@ -5,10 +5,10 @@ import java.util.List;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
-import vn.parsipas.notification.alert.AlertLink;
-import vn.parsipas.notification.alert.Labels;
-import vn.parsipas.notification.delivery.Claimed;
+import vn.parsipas.contracts.text.AlertLabels;
 import vn.parsipas.contracts.text.VietnameseFigures;
+import vn.parsipas.notification.alert.AlertLink;
+import vn.parsipas.notification.delivery.Claimed;
 
 /** The Vietnamese e-mails (templates/Mails/*.html and *.txt): one notice, or a digest of several. */
 final class Mails {
@@ -29,13 +29,9 @@ final class Mails {
 
     static Item item(Claimed delivery, String publicUrl) {
         Claimed.AlertData alert = delivery.alert();
-        String role = switch (delivery.role()) {
-            case "copy" -> "Nhận để phối hợp";
-            case "escalation" -> "Chuyển đến cơ quan cấp trên";
-            default -> "Cơ quan chủ trì xử lý";
-        };
-        return new Item(Labels.transition(delivery.transition()), alert.title(), Arrays.asList(alert.body().split("\n")),
-                Labels.severity(alert.severity()), Labels.status(alert.status()), role, VietnameseFigures.dateTime(alert.raisedAt()),
+        return new Item(AlertLabels.transition(delivery.transition()), alert.title(), Arrays.asList(alert.body().split("\n")),
+                AlertLabels.severity(alert.severity()), AlertLabels.status(alert.status()), AlertLabels.role(delivery.role()),
+                VietnameseFigures.dateTime(alert.raisedAt()),
                 alert.occurrences(), AlertLink.of(publicUrl, delivery.alertId()));
     }
 

@@ -1,4 +1,4 @@
-package vn.parsipas.console.report;
+package vn.parsipas.console.overview;
 
 import java.time.LocalDate;
 import java.util.Comparator;

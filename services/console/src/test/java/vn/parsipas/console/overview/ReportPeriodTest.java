@@ -1,4 +1,4 @@
-package vn.parsipas.console.report;
+package vn.parsipas.console.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
