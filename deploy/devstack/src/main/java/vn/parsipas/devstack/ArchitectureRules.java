@@ -28,6 +28,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
  *       import each other; the platform imports no service);</li>
  *   <li>no REST resource touches SQL (the Vert.x client or a native Hibernate query): a resource calls
  *       the feature's class that does;</li>
+ *   <li>no REST resource opens a transaction: every transaction boundary is in a service class;</li>
  *   <li>native SQL runs through the Hibernate session only in the classes named as exceptions, each a
  *       statement that must share an entity transaction (a lock, a claim of entities, the platform's inbox
  *       and outbox rows); rows are never read that way.</li>
@@ -69,6 +70,10 @@ public final class ArchitectureRules {
                 .should().callMethodWhere(target(owner(resideInAPackage(SQL_CLIENT))))
                 .orShould().callMethodWhere(target(name("createNativeQuery")))
                 .because("a resource calls the class of its feature that owns the SQL")
+                .allowEmptyShould(true))
+                .and(noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
+                .should().callMethodWhere(target(name("withTransaction")))
+                .because("a transaction begins and ends in the feature's service class, not in a resource")
                 .allowEmptyShould(true))
                 .and(noClasses().that(not(nameMatching(exceptions)))
                 .should().callMethodWhere(target(name("createNativeQuery")).and(target(owner(nameMatching(HIBERNATE_SESSION)))))

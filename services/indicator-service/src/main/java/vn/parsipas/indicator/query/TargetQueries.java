@@ -18,6 +18,7 @@ import vn.parsipas.indicator.catalogue.IndicatorCatalogue;
 import vn.parsipas.indicator.evaluation.TargetRow;
 import vn.parsipas.platform.paging.Cursors;
 import vn.parsipas.platform.paging.Page;
+import vn.parsipas.platform.paging.SqlBuilder;
 import vn.parsipas.platform.problem.NotFoundException;
 
 /**
@@ -39,22 +40,19 @@ public class TargetQueries {
     }
 
     public Uni<Page<TargetView>> list(Filter filter, Set<String> visibleAgencies, String cursor, int limit) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder("active");
-        add(where, params, "criterion_code = $", filter.criterion());
-        add(where, params, "responsible_agency = $", filter.agency());
-        add(where, params, "status = $", filter.status());
-        add(where, params, "plan_id = $", filter.planId());
+        SqlBuilder sql = new SqlBuilder("select " + TargetRow.COLUMNS + " from target where active");
+        sql.appendIfPresent(" and criterion_code = ?", filter.criterion())
+                .appendIfPresent(" and responsible_agency = ?", filter.agency())
+                .appendIfPresent(" and status = ?", filter.status())
+                .appendIfPresent(" and plan_id = ?", filter.planId());
         List<String> after = Cursors.decode(cursor, 1);
-        add(where, params, "target_id > $", after == null ? null : after.get(0));
+        sql.appendIfPresent(" and target_id > ?", after == null ? null : after.get(0));
         if (visibleAgencies != null) {
-            params.add(agencies(visibleAgencies));
-            where.append(" and responsible_agency = any($").append(params.size()).append(')');
+            sql.append(" and responsible_agency = any(?)", (Object) agencies(visibleAgencies));
         }
-        params.add(limit + 1);
-        return pool.preparedQuery("select " + TargetRow.COLUMNS + " from target where " + where
-                        + " order by target_id limit $" + params.size())
-                .execute(Tuple.from(params))
+        sql.append(" order by target_id limit ?", limit + 1);
+        return pool.preparedQuery(sql.sql())
+                .execute(sql.tuple())
                 .map(rows -> {
                     List<TargetView> items = new ArrayList<>();
                     rows.forEach(row -> items.add(view(TargetRow.from(row))));
@@ -117,12 +115,5 @@ public class TargetQueries {
     /** The agencies as a SQL text[] parameter; null for all. */
     static String[] agencies(Set<String> visibleAgencies) {
         return visibleAgencies == null ? null : visibleAgencies.toArray(new String[0]);
-    }
-
-    private static void add(StringBuilder where, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            params.add(value);
-            where.append(" and ").append(condition).append(params.size());
-        }
     }
 }

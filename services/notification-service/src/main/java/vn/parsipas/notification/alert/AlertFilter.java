@@ -1,9 +1,11 @@
 package vn.parsipas.notification.alert;
 
+import static vn.parsipas.platform.time.BusinessTime.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
-import io.quarkus.panache.common.Parameters;
+import vn.parsipas.platform.paging.SqlBuilder;
 import vn.parsipas.platform.problem.InvalidInputException;
 import vn.parsipas.platform.time.BusinessTime;
 
@@ -38,43 +40,30 @@ public record AlertFilter(String status, String kind, String severity, String cr
 
     /**
      * Appends the conditions on alert {@code a} (and, for {@code holding}, on the listed agency's
-     * recipient row {@code r}) to {@code where}.
+     * recipient row {@code r}) to a statement whose WHERE clause is open.
      */
-    void appendTo(StringBuilder where, Parameters parameters) {
+    void appendTo(SqlBuilder sql) {
         if ("active".equals(status)) {
-            where.append(" and a.status <> 'resolved'");
-        } else if (status != null) {
-            where.append(" and a.status = :status");
-            parameters.and("status", status);
+            sql.append(" and a.status <> 'resolved'");
+        } else {
+            sql.appendIfPresent(" and a.status = ?", status);
         }
-        if (kind != null) {
-            where.append(" and a.kind = :kind");
-            parameters.and("kind", kind);
-        }
-        if (severity != null) {
-            where.append(" and a.severity = :severity");
-            parameters.and("severity", severity);
-        }
+        sql.appendIfPresent(" and a.kind = ?", kind)
+                .appendIfPresent(" and a.severity = ?", severity);
         if (criterion != null) {
-            where.append(" and (a.criterionCode = :criterion or a.criterionCode like :criterionChildren)");
-            parameters.and("criterion", criterion).and("criterionChildren", criterion + ".%");
+            sql.append(" and (a.criterion_code = ? or a.criterion_code like ?)", criterion, criterion + ".%");
         }
         if (raisedFrom != null) {
-            where.append(" and a.raisedAt >= :raisedFrom");
-            parameters.and("raisedFrom", raisedFrom.atStartOfDay(BusinessTime.ZONE).toInstant());
+            sql.append(" and a.raised_at >= ?", utc(raisedFrom.atStartOfDay(BusinessTime.ZONE).toInstant()));
         }
         if (raisedTo != null) {
-            where.append(" and a.raisedAt < :raisedBefore");
-            parameters.and("raisedBefore", BusinessTime.endOf(raisedTo));
+            sql.append(" and a.raised_at < ?", utc(BusinessTime.endOf(raisedTo)));
         }
         if ("own".equals(holding)) {
-            where.append(" and r.role <> 'escalation'");
+            sql.append(" and r.role <> 'escalation'");
         } else if ("escalation".equals(holding)) {
-            where.append(" and r.role = 'escalation'");
+            sql.append(" and r.role = 'escalation'");
         }
-        if (updatedSince != null) {
-            where.append(" and a.updatedAt >= :updatedSince");
-            parameters.and("updatedSince", updatedSince);
-        }
+        sql.appendIfPresent(" and a.updated_at >= ?", utc(updatedSince));
     }
 }

@@ -1,25 +1,34 @@
 package vn.parsipas.notification.alert;
 
-import java.time.Instant;
+import static vn.parsipas.platform.time.BusinessTime.instant;
+import static vn.parsipas.platform.time.BusinessTime.utc;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import vn.parsipas.notification.delivery.Delivery;
 import vn.parsipas.platform.paging.Cursors;
 import vn.parsipas.platform.paging.Page;
+import vn.parsipas.platform.paging.SqlBuilder;
 import vn.parsipas.platform.problem.NotFoundException;
 
 /**
  * Reads alerts for the inbox. {@code visible} is the set of agencies the caller may see, null for
- * all: an agency sees the alerts it holds (responsible, copy, escalation).
+ * all: an agency sees the alerts it holds (responsible, copy, escalation). The list and the counts are
+ * read models on the pool (DECISIONS "One rule for data access"); one alert in full reads the entities.
  */
 @ApplicationScoped
 public class AlertQueries {
+    @Inject
+    Pool pool;
 
     /**
      * Newest first; {@code agency} null lists every alert (the coordinating offices' view), and then
@@ -29,17 +38,18 @@ public class AlertQueries {
         if (visible != null && visible.isEmpty()) {
             return Uni.createFrom().item(new Page<>(List.of(), null));
         }
-        Parameters parameters = new Parameters();
-        StringBuilder query = new StringBuilder(from(agency, visible, parameters));
-        filter.appendTo(query, parameters);
+        SqlBuilder sql = from("select a.*", agency, visible);
+        filter.appendTo(sql);
         if (after != null) {
-            query.append(" and (a.raisedAt < :at or (a.raisedAt = :at and a.id < :id))");
-            parameters.and("at", after.at()).and("id", after.id());
+            sql.append(" and (a.raised_at, a.id) < (?, ?)", utc(after.at()), after.id());
         }
-        return Panache.withSession(() -> Alert.<Alert>find("select a " + query + " order by a.raisedAt desc, a.id desc",
-                        parameters).range(0, limit).list())
-                .map(alerts -> Page.of(alerts.stream().map(AlertView::of).toList(), limit,
-                        last -> Cursors.encode(last.raisedAt(), last.alertId())));
+        sql.append(" order by a.raised_at desc, a.id desc limit ?", limit + 1);
+        return pool.preparedQuery(sql.sql()).execute(sql.tuple())
+                .map(rows -> {
+                    List<AlertView> alerts = new ArrayList<>();
+                    rows.forEach(row -> alerts.add(AlertView.of(AlertRows.alert(row))));
+                    return Page.of(alerts, limit, last -> Cursors.encode(last.raisedAt(), last.alertId()));
+                });
     }
 
     /**
@@ -50,41 +60,34 @@ public class AlertQueries {
         if (visible != null && visible.isEmpty()) {
             return Uni.createFrom().item(new AlertCounts(0, 0, 0, 0, null));
         }
-        Parameters parameters = new Parameters();
-        StringBuilder query = new StringBuilder(from(agency, visible, parameters));
-        filter.forCounts().appendTo(query, parameters);
-        String select = "select"
-                + " sum(case when a.status = 'open' and r.role <> 'escalation' then 1 else 0 end),"
-                + " sum(case when a.status = 'acknowledged' and r.role <> 'escalation' then 1 else 0 end),"
-                + " sum(case when a.status <> 'resolved' and r.role = 'escalation' then 1 else 0 end),"
-                + " sum(case when a.status = 'resolved' then 1 else 0 end),"
-                + " max(a.updatedAt) ";
-        return Panache.withSession(() -> Panache.getSession().chain(session -> {
-                    var counting = session.createSelectionQuery(select + query, Object[].class);
-                    parameters.map().forEach(counting::setParameter);
-                    return counting.getSingleResult();
-                }))
-                .map(row -> new AlertCounts(count(row[0]), count(row[1]), count(row[2]), count(row[3]), (Instant) row[4]));
+        SqlBuilder sql = from("select"
+                + " count(*) filter (where a.status = 'open' and r.role <> 'escalation') as open,"
+                + " count(*) filter (where a.status = 'acknowledged' and r.role <> 'escalation') as acknowledged,"
+                + " count(*) filter (where a.status <> 'resolved' and r.role = 'escalation') as escalated,"
+                + " count(*) filter (where a.status = 'resolved') as resolved,"
+                + " max(a.updated_at) as last_updated_at", agency, visible);
+        filter.forCounts().appendTo(sql);
+        return pool.preparedQuery(sql.sql()).execute(sql.tuple())
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new AlertCounts(row.getLong("open"), row.getLong("acknowledged"), row.getLong("escalated"),
+                            row.getLong("resolved"), instant(row.getOffsetDateTime("last_updated_at")));
+                });
     }
 
     /** The alerts listed: those an agency holds (its recipient row is {@code r}), or all that the caller may see. */
-    private static String from(String agency, Set<String> visible, Parameters parameters) {
-        StringBuilder from = new StringBuilder();
+    private static SqlBuilder from(String select, String agency, Set<String> visible) {
+        SqlBuilder sql = new SqlBuilder(select);
         if (agency != null) {
-            from.append("from Alert a, AlertRecipient r where r.alertId = a.id and r.agencyCode = :agency");
-            parameters.and("agency", agency);
+            sql.append(" from alert a join alert_recipient r on r.alert_id = a.id where r.agency_code = ?", agency);
         } else {
-            from.append("from Alert a where 1 = 1");
+            sql.append(" from alert a where true");
         }
         if (visible != null) {
-            from.append(" and exists (select 1 from AlertRecipient v where v.alertId = a.id and v.agencyCode in :visible)");
-            parameters.and("visible", visible);
+            sql.append(" and exists (select 1 from alert_recipient v where v.alert_id = a.id and v.agency_code = any(?))",
+                    (Object) visible.toArray(String[]::new));
         }
-        return from.toString();
-    }
-
-    private static long count(Object sum) {
-        return sum == null ? 0 : ((Number) sum).longValue();
+        return sql;
     }
 
     public Uni<AlertView.Detail> detail(String id, Set<String> visible) {

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.platform.paging.Cursors;
 import vn.parsipas.platform.paging.Page;
@@ -114,8 +113,7 @@ public class AlertResource {
     @APIResponse(responseCode = "409", description = "The alert is no longer open: already acknowledged, or resolved")
     public Uni<AlertView> acknowledge(@PathParam("alertId") String alertId, @Valid @NotNull Acknowledgement body) {
         caller.requireAgency(body.agencyCode());
-        return Panache.withTransaction(() -> alerts.acknowledge(alertId, body.agencyCode(), caller.name(), body.comment(),
-                        caller.visibleAgencies(), caller.isCoordinator()))
-                .map(AlertView::of);
+        return alerts.acknowledge(alertId, body.agencyCode(), caller.name(), body.comment(), caller.visibleAgencies(),
+                caller.isCoordinator()).map(AlertView::of);
     }
 }

@@ -139,7 +139,8 @@ final class AlertRows {
         return instant == null ? null : utc(instant);
     }
 
-    private static Alert alert(Row row) {
+    /** An alert row ({@code select *}) as the entity, detached: also what the inbox list reads. */
+    static Alert alert(Row row) {
         Alert alert = new Alert();
         alert.id = row.getString("id");
         alert.fingerprint = row.getString("fingerprint");

@@ -6,7 +6,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import vn.parsipas.notification.alert.Planner.Recipient;
@@ -35,11 +37,12 @@ public class AlertService {
      * Someone of the agency responsible for the alert, or of an agency it escalated to, says they are on
      * it: escalation stops. A copy only reads it (403), as does any agency for a coordinator, who may
      * acknowledge for any holder. {@code visible} are the agencies the caller may see (null for all): an
-     * alert none of them holds is refused.
+     * alert none of them holds is refused. One transaction: the alert is locked, changed, and its event
+     * and live-stream notice are written with it.
      */
     public Uni<Alert> acknowledge(String alertId, String agencyCode, String acknowledgedBy, String comment,
             Set<String> visible, boolean coordinator) {
-        return Alert.<Alert>findById(alertId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(alert -> {
+        return Panache.withTransaction(() -> Alert.<Alert>findById(alertId, LockModeType.PESSIMISTIC_WRITE).chain(alert -> {
             if (alert == null) {
                 throw new NotFoundException("Alert", alertId);
             }
@@ -68,6 +71,6 @@ public class AlertService {
                                 recipients.stream().map(Recipient::agencyCode).toList())))
                         .replaceWith(alert);
             });
-        });
+        }));
     }
 }

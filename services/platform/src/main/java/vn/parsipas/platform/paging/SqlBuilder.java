@@ -28,6 +28,11 @@ public final class SqlBuilder {
         return this;
     }
 
+    /** Appends a clause with one {@code ?}, unless the value is null: a filter left out does not restrict. */
+    public SqlBuilder appendIfPresent(String clause, Object value) {
+        return value == null ? this : append(clause, value);
+    }
+
     public String sql() {
         return sql.toString();
     }
