@@ -7,14 +7,11 @@ import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import vn.parsipas.platform.retention.BatchedDelete;
 import vn.parsipas.platform.time.BusinessTime;
 
@@ -25,7 +22,6 @@ import vn.parsipas.platform.time.BusinessTime;
  */
 @ApplicationScoped
 public class InboxPurge {
-    private static final Logger LOG = Logger.getLogger(InboxPurge.class);
     private static final int BATCH = 10_000;
 
     @ConfigMapping(prefix = "parsipas.inbox")
@@ -53,12 +49,6 @@ public class InboxPurge {
     /** Deletes the rows older than the retention; returns how many. */
     public Uni<Long> purge() {
         OffsetDateTime before = BusinessTime.utc(clock.instant().minus(config.retention()));
-        return BatchedDelete.repeat(pool, "delete from inbox where ctid = any(array(select ctid from inbox where received_at < $1 "
-                        + "limit $2))", Tuple.of(before, BATCH), BATCH)
-                .invoke(total -> {
-                    if (total > 0) {
-                        LOG.infof("inbox: forgot %d events applied before %s", total, before);
-                    }
-                });
+        return BatchedDelete.olderThan(pool, "inbox", "received_at", before, BATCH);
     }
 }

@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,7 +41,6 @@ import vn.parsipas.platform.time.BusinessTime;
  */
 @ApplicationScoped
 public class IdempotentRequests {
-    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
     public static final int MAX_KEY_LENGTH = 255;
     private static final int PURGE_BATCH = 10_000;
     /**
@@ -161,13 +158,7 @@ public class IdempotentRequests {
     /** Forgets the answers older than the retention; returns how many. */
     public Uni<Long> purge() {
         OffsetDateTime before = BusinessTime.utc(clock.instant().minus(config.retention()));
-        return BatchedDelete.repeat(pool, "delete from idempotent_request where ctid = any(array(select ctid from idempotent_request "
-                        + "where created_at < $1 limit $2))", Tuple.of(before, PURGE_BATCH), PURGE_BATCH)
-                .invoke(total -> {
-                    if (total > 0) {
-                        LOG.infof("idempotency: forgot %d answers given before %s", total, before);
-                    }
-                });
+        return BatchedDelete.olderThan(pool, "idempotent_request", "created_at", before, PURGE_BATCH);
     }
 
     private static void requireTaken(Boolean taken, Keyed request) {

@@ -28,9 +28,12 @@ public final class SqlBuilder {
         return this;
     }
 
-    /** Appends a clause with one {@code ?}, unless the value is null: a filter left out does not restrict. */
+    /**
+     * Appends a clause with one {@code ?}, unless the value is null or blank text: a filter left out
+     * ({@code ?scope=} included) does not restrict.
+     */
     public SqlBuilder appendIfPresent(String clause, Object value) {
-        return value == null ? this : append(clause, value);
+        return value == null || value instanceof String text && text.isBlank() ? this : append(clause, value);
     }
 
     public String sql() {

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 class SqlBuilderTest {
 
     @Test
-    void numbersParametersInOrderAndLeavesOutFiltersThatAreNull() {
+    void numbersParametersInOrderAndLeavesOutFiltersThatAreNullOrBlank() {
         SqlBuilder sql = new SqlBuilder("select id from target where active")
                 .appendIfPresent(" and status = ?", "at-risk")
                 .appendIfPresent(" and plan_id = ?", null)
+                .appendIfPresent(" and scope = ?", " ")
                 .append(" and (raised_at, id) < (?, ?)", "2026-12-07", "t-9")
                 .append(" order by id limit ?", 21);
 

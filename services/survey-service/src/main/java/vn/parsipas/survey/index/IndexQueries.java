@@ -73,9 +73,9 @@ public class IndexQueries {
     /** A page in (sub-index, scope, period) order after the cursor. */
     public Uni<Page<SubIndexValue>> list(Filter filter, Set<String> visibleScopes, String cursor, int limit) {
         SqlBuilder sql = new SqlBuilder("select " + COLUMNS + " from sub_index_stat where true");
-        condition(sql, " and sub_index = ?", filter.subIndex());
-        condition(sql, " and scope = ?", filter.scope());
-        condition(sql, " and period = ?", filter.period());
+        sql.appendIfPresent(" and sub_index = ?", filter.subIndex())
+                .appendIfPresent(" and scope = ?", filter.scope())
+                .appendIfPresent(" and period = ?", filter.period());
         List<String> after = Cursors.decode(cursor, 3);
         if (after != null) {
             sql.append(" and (sub_index, scope, period) > (?, ?, ?)", after.get(0), after.get(1), after.get(2));
@@ -116,11 +116,5 @@ public class IndexQueries {
                 responses >= minSample, valid, satisfied, share.satisfiedPercent(), share.lowPercent(), share.highPercent(),
                 target == null ? null : target.targetId(), target == null ? null : target.percent(), row.getBoolean("below_target"),
                 BusinessTime.instant(row.getOffsetDateTime("updated_at")));
-    }
-
-    private static void condition(SqlBuilder sql, String clause, String value) {
-        if (value != null && !value.isBlank()) {
-            sql.append(clause, value);
-        }
     }
 }
