@@ -70,8 +70,11 @@ final class SystemUnderTest {
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()));
         // The agencies' webhook endpoint has a self-signed certificate; the services trust it.
+        // -Dbench.jfr=<folder>: every service records its whole run (JFR profile settings, written at exit).
+        String recordings = System.getProperty("bench.jfr");
         env.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + webhooks.trustStore()
-                + " -Djavax.net.ssl.trustStorePassword=" + WebhookReceiver.STORE_PASSWORD);
+                + " -Djavax.net.ssl.trustStorePassword=" + WebhookReceiver.STORE_PASSWORD
+                + (recordings == null ? "" : " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recordings + "/"));
         suite = Suite.start(repo, engines, env, false);
         client = new SuiteClient(engines.addresses().get("keycloak.url"));
         startTime = Duration.between(begin, Instant.now());
