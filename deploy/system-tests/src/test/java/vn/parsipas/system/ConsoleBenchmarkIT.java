@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,14 +41,14 @@ class ConsoleBenchmarkIT {
     static final int PAGE_CALLS = Integer.getInteger("bench.page-calls", 200);
     static final int LIVE_FACTS = Integer.getInteger("bench.live-facts", 40);
 
-    final List<String> lines = new ArrayList<>();
+    final BenchmarkReport report = new BenchmarkReport("console-benchmark");
 
     @Test
     void figures() throws Exception {
         SystemUnderTest sut = SystemUnderTest.get();
         Suite.Instance console = sut.suite.instances(Suite.CONSOLE).get(0);
         Thread.sleep(20_000); // idle: started, no request yet
-        report("console idle: %s (pid %d, %s)", SuiteBenchmarkIT.memory(console.process().pid()),
+        report.add("console idle: %s (pid %d, %s)", Footprint.memory(console.process().pid()),
                 console.process().pid(), String.join(" ", ServiceJvm.options(sut.repo)));
 
         String bootstrap = sut.engines.addresses().get("kafka.bootstrap.servers");
@@ -64,7 +62,7 @@ class ConsoleBenchmarkIT {
         }
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> holding(sut, sut.client.userToken("staff.stp")) >= before + ALERTS);
-        report("agency %s holds %d alerts", AGENCY, holding(sut, sut.client.userToken("staff.stp")));
+        report.add("agency %s holds %d alerts", AGENCY, holding(sut, sut.client.userToken("staff.stp")));
 
         try (ConsoleBrowser browser = new ConsoleBrowser(sut.url(Suite.CONSOLE), sut.repo.resolve("deploy/system-tests/target/console-screenshots"))) {
             BrowserContext context = browser.context(ConsoleBrowser.DESKTOP);
@@ -87,10 +85,10 @@ class ConsoleBenchmarkIT {
             List<Long> first = timed.get(1);
             List<Long> later = timed.get(2);
             List<Long> filtered = timed.get(3);
-            report("notification-service list call (50 of %d, the raw engine): %s", ALERTS, stats(raw));
-            report("console inbox page, first page: %s — p95 ratio to raw %.1f", stats(first), ratio(first, raw));
-            report("console inbox page, a later page (cursor): %s — p95 ratio to raw %.1f", stats(later), ratio(later, raw));
-            report("console inbox page, filtered: %s — p95 ratio to raw %.1f", stats(filtered), ratio(filtered, raw));
+            report.add("notification-service list call (50 of %d, the raw engine): %s", ALERTS, stats(raw));
+            report.add("console inbox page, first page: %s — p95 ratio to raw %.1f", stats(first), ratio(first, raw));
+            report.add("console inbox page, a later page (cursor): %s — p95 ratio to raw %.1f", stats(later), ratio(later, raw));
+            report.add("console inbox page, filtered: %s — p95 ratio to raw %.1f", stats(filtered), ratio(filtered, raw));
 
             page.waitForSelector("body[data-live=open]");
             List<Long> visible = new ArrayList<>();
@@ -113,12 +111,12 @@ class ConsoleBenchmarkIT {
                     page.waitForTimeout(1000);
                 }
             }
-            report("fact on Kafka → raised event at a direct subscriber of notification-service's stream: %s", stats(streamed));
-            report("fact on Kafka → alert visible in the open console page: %s — p95 ratio to the direct stream %.1f",
+            report.add("fact on Kafka → raised event at a direct subscriber of notification-service's stream: %s", stats(streamed));
+            report.add("fact on Kafka → alert visible in the open console page: %s — p95 ratio to the direct stream %.1f",
                     stats(visible), ratio(visible, streamed));
             context.close();
         }
-        Files.writeString(sut.repo.resolve("deploy/system-tests/target/console-benchmark.txt"), String.join("\n", lines) + "\n");
+        report.write(sut.repo.resolve("deploy/system-tests/target/console-benchmark.txt"));
     }
 
     private static long holding(SystemUnderTest sut, String token) {
@@ -175,12 +173,6 @@ class ConsoleBenchmarkIT {
 
     static double ratio(List<Long> values, List<Long> raw) {
         return (double) p(values, 0.95) / Math.max(1, p(raw, 0.95));
-    }
-
-    private void report(String format, Object... args) {
-        String line = String.format(format, args);
-        lines.add(line);
-        System.out.println("[console-benchmark] " + line);
     }
 
     /** A direct subscriber of notification-service's stream, noting when each overdue task's alert is heard. */

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,13 +63,13 @@ class OverviewBenchmarkIT {
     /** The suite's clock starts on this day (SystemUnderTest); values and answers are dated before it. */
     static final LocalDate TODAY = LocalDate.of(2025, 11, 20);
 
-    final List<String> lines = new ArrayList<>();
+    final BenchmarkReport report = new BenchmarkReport("overview-benchmark");
     final Random random = new Random(2025);
 
     @Test
     void figures() throws Exception {
         SystemUnderTest sut = SystemUnderTest.get();
-        report("machine: %d cores, Java %s; suite ready in %d s; load average %s", Runtime.getRuntime().availableProcessors(),
+        report.add("machine: %d cores, Java %s; suite ready in %d s; load average %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), sut.startTime.toSeconds(), load());
         String run = "OVB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String coordinator = sut.client.userToken(COORDINATOR);
@@ -91,8 +90,8 @@ class OverviewBenchmarkIT {
             pages(sut, browser);
             reports(browser);
         }
-        report("console after the run: %s", SuiteBenchmarkIT.memory(sut.suite.instances(Suite.CONSOLE).get(0).process().pid()));
-        Files.writeString(sut.repo.resolve("deploy/system-tests/target/overview-benchmark.txt"), String.join("\n", lines) + "\n");
+        report.add("console after the run: %s", Footprint.memory(sut.suite.instances(Suite.CONSOLE).get(0).process().pid()));
+        report.write(sut.repo.resolve("deploy/system-tests/target/overview-benchmark.txt"));
     }
 
     /**
@@ -157,8 +156,8 @@ class OverviewBenchmarkIT {
                     "{\"receiptCodes\":" + receipts + "}");
             assertThat(SystemUnderTest.json(answer).path("status").asText()).as(answer.body()).isEqualTo("OK");
         }
-        report("registered: %,d receipt codes over REST, 1,000 a request, in %.0f s (%,.0f/s); load average %s", RESPONSES,
-                SuiteBenchmarkIT.seconds(begin), RESPONSES / SuiteBenchmarkIT.seconds(begin), load());
+        report.add("registered: %,d receipt codes over REST, 1,000 a request, in %.0f s (%,.0f/s); load average %s", RESPONSES,
+                BenchmarkReport.seconds(begin), RESPONSES / BenchmarkReport.seconds(begin), load());
         ObjectNode template = tree(kafka.envelope("x", FaultsIT.RESPONSE, "survey-response-submitted.v1", "/survey-kiosk", "x",
                 kafka.example("survey-response-submitted.v1")));
         int days = (int) (TODAY.toEpochDay() - LocalDate.of(2025, 1, 1).toEpochDay());
@@ -190,8 +189,8 @@ class OverviewBenchmarkIT {
             throw new AssertionError(what + ": " + count.getAsLong() + " of " + expected + " stored; dead letters: "
                     + sut.deadLetters(run, "sipas.responses.v1.dlq", "indicators.observations.v1.dlq").stream().limit(5).toList(), e);
         }
-        report("stored: %,d %s through Kafka, %.0f s after the first was sent (%,.0f/s); load average %s", expected, what,
-                SuiteBenchmarkIT.seconds(begin), expected / SuiteBenchmarkIT.seconds(begin), load());
+        report.add("stored: %,d %s through Kafka, %.0f s after the first was sent (%,.0f/s); load average %s", expected, what,
+                BenchmarkReport.seconds(begin), expected / BenchmarkReport.seconds(begin), load());
     }
 
     /**
@@ -212,24 +211,24 @@ class OverviewBenchmarkIT {
                 "/tong-quan/chi-so/" + AgencyScenariosIT.ONLINE_RATE);
         for (String path : pages) {
             String html = new String(get(http, browser.base + path, cookies), StandardCharsets.UTF_8);
-            report("console %s: %,d bytes, %d table rows", path, html.length(), html.split("<tr").length - 1);
+            report.add("console %s: %,d bytes, %d table rows", path, html.length(), html.split("<tr").length - 1);
         }
         List<Runnable> calls = new ArrayList<>();
         engine.values().forEach(url -> calls.add(() -> ConsoleBenchmarkIT.call(http,
                 HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).build())));
         pages.forEach(path -> calls.add(() -> get(http, browser.base + path, cookies)));
-        report("timing %d rounds (after 20 for warm-up) of %d calls, one of each in turn; load average %s", PAGE_CALLS, calls.size(), load());
+        report.add("timing %d rounds (after 20 for warm-up) of %d calls, one of each in turn; load average %s", PAGE_CALLS, calls.size(), load());
         List<List<Long>> timed = ConsoleBenchmarkIT.time(PAGE_CALLS, calls);
         List<Long> raw = timed.get(0);
         List<String> names = new ArrayList<>(engine.keySet());
         for (int i = 0; i < names.size(); i++) {
-            report("%s: %s", names.get(i), stats(timed.get(i)));
+            report.add("%s: %s", names.get(i), stats(timed.get(i)));
         }
         for (int i = 0; i < pages.size(); i++) {
             List<Long> page = timed.get(names.size() + i);
-            report("console %s: %s — p95 ratio to raw %.1f", pages.get(i), stats(page), ConsoleBenchmarkIT.ratio(page, raw));
+            report.add("console %s: %s — p95 ratio to raw %.1f", pages.get(i), stats(page), ConsoleBenchmarkIT.ratio(page, raw));
         }
-        report("load average after the pages %s", load());
+        report.add("load average after the pages %s", load());
     }
 
     /** The year's report as XLSX and DOCX, interleaved, with a fresh session: the first of each, then {@link #REPORTS} more timed. */
@@ -246,15 +245,15 @@ class OverviewBenchmarkIT {
                 sizes.put(format, (long) file.length);
                 long took = (System.nanoTime() - start) / 1_000_000;
                 if (i == 0) {
-                    report("year report .%s, the first since the start: %d ms", format, took);
+                    report.add("year report .%s, the first since the start: %d ms", format, took);
                 } else {
                     millis.computeIfAbsent(format, f -> new ArrayList<>()).add(took);
                 }
             }
         }
-        millis.forEach((format, values) -> report("year report .%s (ky=nam): n=%d p50 %d ms, max %d ms; %,d bytes", format,
+        millis.forEach((format, values) -> report.add("year report .%s (ky=nam): n=%d p50 %d ms, max %d ms; %,d bytes", format,
                 values.size(), ConsoleBenchmarkIT.p(values, 0.5), ConsoleBenchmarkIT.p(values, 1.0), sizes.get(format)));
-        report("load average after the reports %s", load());
+        report.add("load average after the reports %s", load());
     }
 
     /** The body of a 200 answer to a GET with the session's cookies (anything else fails the benchmark). */
@@ -311,11 +310,5 @@ class OverviewBenchmarkIT {
 
     private static String load() {
         return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
-
-    private void report(String format, Object... args) {
-        String line = String.format(format, args);
-        lines.add(line);
-        System.out.println("[overview-benchmark] " + line);
     }
 }
