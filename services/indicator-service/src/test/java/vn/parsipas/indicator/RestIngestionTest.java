@@ -134,7 +134,7 @@ class RestIngestionTest {
         SqlConnection first = pool.getConnection().await().atMost(Duration.ofSeconds(30));
         try {
             first.begin().await().atMost(Duration.ofSeconds(30));
-            assertThat(first.preparedQuery(IdempotentRequests.TAKE).execute(Tuple.of(IdempotentRequests.keyed(key, "",
+            assertThat(first.preparedQuery(IdempotentRequests.TAKE).execute(Tuple.of(IdempotentRequests.keyed(key, () -> "",
                     "observations", "/igate").scopedKey())).await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
 
             post(body, key).then().statusCode(409).contentType("application/problem+json")

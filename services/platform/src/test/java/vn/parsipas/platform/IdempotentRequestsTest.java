@@ -55,16 +55,16 @@ class IdempotentRequestsTest {
     void onThePoolARetryGetsTheFirstAnswerAndTheEffectRunsOnce() throws Throwable {
         AtomicInteger runs = new AtomicInteger();
         String key = UUID.randomUUID().toString();
-        Keyed first = IdempotentRequests.keyed(key, "hash-a", "imports", "igate");
+        Keyed first = IdempotentRequests.keyed(key, () -> "hash-a", "imports", "igate");
 
         assertThat(onPool(first, runs, "tóm tắt thứ nhất")).isEqualTo(new Answer(200, "tóm tắt thứ nhất"));
         assertThat(onPool(first, runs, "tóm tắt thứ hai")).isEqualTo(new Answer(200, "tóm tắt thứ nhất"));
         assertThat(runs).hasValue(1);
 
-        assertThatThrownBy(() -> onPool(IdempotentRequests.keyed(key, "hash-b", "imports", "igate"), runs, "khác"))
+        assertThatThrownBy(() -> onPool(IdempotentRequests.keyed(key, () -> "hash-b", "imports", "igate"), runs, "khác"))
                 .isInstanceOf(IdempotencyKey.ReusedException.class).hasMessageContaining(key);
         // Another caller's key of the same name is its own.
-        assertThat(onPool(IdempotentRequests.keyed(key, "hash-b", "imports", "finance-system"), runs, "của hệ thống khác"))
+        assertThat(onPool(IdempotentRequests.keyed(key, () -> "hash-b", "imports", "finance-system"), runs, "của hệ thống khác"))
                 .isEqualTo(new Answer(200, "của hệ thống khác"));
         assertThat(onPool(null, runs, "không khóa")).isEqualTo(new Answer(200, "không khóa"));
         assertThat(runs).hasValue(3);
@@ -73,7 +73,7 @@ class IdempotentRequestsTest {
     @Test
     void inTheCallersTransactionARetryGetsTheFirstAnswerAndAnotherBodyIsRefused() throws Throwable {
         AtomicInteger runs = new AtomicInteger();
-        Keyed keyed = IdempotentRequests.keyed(UUID.randomUUID().toString(), "hash-a", "tasks", "nguyenvana");
+        Keyed keyed = IdempotentRequests.keyed(UUID.randomUUID().toString(), () -> "hash-a", "tasks", "nguyenvana");
 
         assertThat(inSession(keyed, runs, "task-1")).isEqualTo(new Answer(201, "task-1"));
         assertThat(inSession(keyed, runs, "task-2")).isEqualTo(new Answer(201, "task-1"));
@@ -87,7 +87,7 @@ class IdempotentRequestsTest {
     @Test
     void aKeyStillHeldByAnotherRequestIsRefusedAndAFailedEffectStoresNothing() throws Throwable {
         AtomicInteger runs = new AtomicInteger();
-        Keyed keyed = IdempotentRequests.keyed(UUID.randomUUID().toString(), "hash-a", "responses", "survey-kiosk");
+        Keyed keyed = IdempotentRequests.keyed(UUID.randomUUID().toString(), () -> "hash-a", "responses", "survey-kiosk");
         SqlConnection holder = pool.getConnection().await().atMost(WAIT);
         try {
             holder.begin().await().atMost(WAIT);
@@ -108,14 +108,14 @@ class IdempotentRequestsTest {
 
     @Test
     void aKeyIsOneTo255CharactersAndAnswersAreForgottenAfterTheRetention() throws Throwable {
-        assertThatThrownBy(() -> IdempotentRequests.keyed(" ", "h", "tasks", "a")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> IdempotentRequests.keyed(" ", () -> "h", "tasks", "a")).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).errors().get(0).field()).isEqualTo("Idempotency-Key"));
-        assertThatThrownBy(() -> IdempotentRequests.keyed("k".repeat(256), "h", "tasks", "a"))
+        assertThatThrownBy(() -> IdempotentRequests.keyed("k".repeat(256), () -> "h", "tasks", "a"))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(IdempotentRequests.keyed("k".repeat(255), "h", "tasks", "a").scopedKey()).isEqualTo("tasks|a|" + "k".repeat(255));
+        assertThat(IdempotentRequests.keyed("k".repeat(255), () -> "h", "tasks", "a").scopedKey()).isEqualTo("tasks|a|" + "k".repeat(255));
 
         AtomicInteger runs = new AtomicInteger();
-        Keyed keyed = IdempotentRequests.keyed(UUID.randomUUID().toString(), "hash-a", "imports", "igate");
+        Keyed keyed = IdempotentRequests.keyed(UUID.randomUUID().toString(), () -> "hash-a", "imports", "igate");
         onPool(keyed, runs, "hôm nay");
         clock.shiftBy(Duration.ofDays(6));
         VertxContextSupport.subscribeAndAwait(() -> idempotent.purge());

@@ -70,7 +70,7 @@ public class ObservationImport {
             throw new InvalidInputException(IdempotencyKey.HEADER, "the header is required unless dryRun=true");
         }
         IdempotentRequests.Keyed keyed = request.dryRun() ? null : IdempotentRequests.keyed(request.idempotencyKey(),
-                Sha256.hex(request.channel().getBytes(StandardCharsets.UTF_8), request.body()), "observations", request.source());
+                () -> Sha256.hex(request.channel().getBytes(StandardCharsets.UTF_8), request.body()), "observations", request.source());
         if (request.items().size() > config.maxBatch()) {
             throw new InvalidInputException("observations", "at most " + config.maxBatch() + " observations per request, got "
                     + request.items().size());

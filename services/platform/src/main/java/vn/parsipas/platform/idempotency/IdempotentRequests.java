@@ -87,18 +87,18 @@ public class IdempotentRequests {
     IdempotencyConfig config;
 
     /**
-     * The request under its key, or null when none was sent (it then runs once, unremembered). A key
-     * must be 1 to {@value #MAX_KEY_LENGTH} characters (else 400 naming the header); {@code scope} names
-     * the endpoint and the caller, e.g. ("tasks", "nguyenvana").
+     * The request under its key, or null when none was sent (it then runs once, unremembered, and its body
+     * is not hashed). A key must be 1 to {@value #MAX_KEY_LENGTH} characters (else 400 naming the header);
+     * {@code scope} names the endpoint and the caller, e.g. ("tasks", "nguyenvana").
      */
-    public static Keyed keyed(String key, String requestHash, String... scope) {
+    public static Keyed keyed(String key, Supplier<String> requestHash, String... scope) {
         if (key == null) {
             return null;
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new InvalidInputException(IdempotencyKey.HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        return new Keyed(key, String.join("|", scope) + "|" + key, requestHash);
+        return new Keyed(key, String.join("|", scope) + "|" + key, requestHash.get());
     }
 
     /** Runs the effect in one transaction with the key and its stored answer; a known key replays that answer instead. */

@@ -92,7 +92,7 @@ public class ResponseResource {
         requireQuestionnaire(document);
         Submission submission = Submission.read(document);
         Admission admission = admission();
-        return idempotent.run(IdempotentRequests.keyed(key, Sha256.ofJson(document), "responses", caller.clientId()),
+        return idempotent.run(IdempotentRequests.keyed(key, () -> Sha256.ofJson(document), "responses", caller.clientId()),
                 connection -> intake.submit(connection, List.of(submission), ResponseIntake.Door.REST, admission)
                 .map(outcomes -> {
                     Outcome outcome = outcomes.get(0);
@@ -132,7 +132,7 @@ public class ResponseResource {
         List<Submission> submissions = new ArrayList<>();
         responses.forEach(document -> submissions.add(Submission.read(document)));
         Admission admission = admission();
-        return idempotent.run(IdempotentRequests.keyed(key, Sha256.ofJson(batch), "responses-batch", caller.clientId()),
+        return idempotent.run(IdempotentRequests.keyed(key, () -> Sha256.ofJson(batch), "responses-batch", caller.clientId()),
                 connection -> intake.submit(connection, submissions, ResponseIntake.Door.REST, admission)
                 .map(outcomes -> Answer.json(200, ImportSummary.of(false, Outcome.NAMES,
                         outcomes.stream().map(Outcome::item).toList())))).map(Answer::toResponse);

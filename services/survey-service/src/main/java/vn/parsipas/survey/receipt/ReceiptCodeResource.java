@@ -82,7 +82,7 @@ public class ReceiptCodeResource {
         if (!config.receiptRegistrars().contains(caller.clientId())) {
             throw new ForbiddenException("client " + caller.clientId() + " may not register receipt codes");
         }
-        return idempotent.run(IdempotentRequests.keyed(key, Sha256.ofJson(batch), "receipt-codes", caller.clientId()),
+        return idempotent.run(IdempotentRequests.keyed(key, () -> Sha256.ofJson(batch), "receipt-codes", caller.clientId()),
                 connection -> receiptCodes.register(connection, batch.receiptCodes())
                         .map(items -> Answer.json(200, ImportSummary.of(false, ReceiptCodes.OUTCOMES, items)))).map(Answer::toResponse);
     }

@@ -218,7 +218,7 @@ class ResponseRestTest {
         try {
             first.begin().await().atMost(Duration.ofSeconds(30));
             assertThat(first.preparedQuery(IdempotentRequests.TAKE)
-                    .execute(Tuple.of(IdempotentRequests.keyed(key, "", "responses-batch", Fixtures.KIOSK).scopedKey()))
+                    .execute(Tuple.of(IdempotentRequests.keyed(key, () -> "", "responses-batch", Fixtures.KIOSK).scopedKey()))
                     .await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
 
             Fixtures.asKiosk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/v1/responses/batch")

@@ -70,7 +70,7 @@ public class TaskCommands {
         if (request.criterionCode() != null && request.planId() == null) {
             throw new InvalidInputException("planId", "is required with criterionCode");
         }
-        IdempotentRequests.Keyed keyed = IdempotentRequests.keyed(idempotencyKey, Sha256.ofJson(request), "tasks", actor);
+        IdempotentRequests.Keyed keyed = IdempotentRequests.keyed(idempotencyKey, () -> Sha256.ofJson(request), "tasks", actor);
         return Panache.withTransaction(() -> idempotent.runInSession(keyed,
                         () -> agencies.requireActive(agencyFields(request.leadAgency(), coordinating))
                                 .chain(() -> plans.require(request.planId(), request.criterionCode()))
@@ -124,7 +124,7 @@ public class TaskCommands {
      */
     public Uni<String> reportProgress(String id, Progress request, String idempotencyKey, Set<String> actingAgencies,
             String actor) {
-        IdempotentRequests.Keyed keyed = IdempotentRequests.keyed(idempotencyKey, Sha256.ofJson(request), "progress-reports", id,
+        IdempotentRequests.Keyed keyed = IdempotentRequests.keyed(idempotencyKey, () -> Sha256.ofJson(request), "progress-reports", id,
                 actor);
         // The task is locked first: a retry with the same key waits for the first request and gets its answer (no 409).
         return Panache.withTransaction(() -> lock(id).invoke(task -> requireLead(task, actingAgencies))

@@ -217,7 +217,7 @@ class TaskLifecycleTest {
         try {
             first.begin().await().atMost(Duration.ofSeconds(30));
             assertThat(first.preparedQuery(IdempotentRequests.TAKE)
-                    .execute(Tuple.of(IdempotentRequests.keyed(key, "", "tasks", "coordinator.retry").scopedKey()))
+                    .execute(Tuple.of(IdempotentRequests.keyed(key, () -> "", "tasks", "coordinator.retry").scopedKey()))
                     .await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean("taken")).isTrue();
 
             Fixtures.api(coordinator).header("Idempotency-Key", key).body(body).post("/api/v1/tasks")
